@@ -1,0 +1,47 @@
+# The README's commands. `make run` and `make test` set everything up themselves.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+WEB_WORKERS ?= 2
+# Local mode: with no SECRET_KEY in the environment, one is generated once and kept under var/.
+export LOCAL_MODE ?= 1
+
+.PHONY: run setup install test lint format bench clean
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+install: $(BIN)/.installed
+
+setup: install
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py createcachetable
+	$(BIN)/python manage.py load_default_catalog
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+
+# The web server and one worker together; Ctrl-C stops both.
+run: setup
+	@echo "Serving http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, Ctrl-C stops)"
+	trap 'kill 0' INT TERM EXIT; \
+	$(BIN)/python manage.py qcluster & \
+	$(BIN)/gunicorn resumeapi.wsgi --bind $(HOST):$(PORT) --workers $(WEB_WORKERS) --threads 4 \
+		--access-logfile - --graceful-timeout 5 & \
+	wait
+
+test: install
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) var

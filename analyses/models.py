@@ -1,0 +1,45 @@
+import uuid
+
+from django.db import models
+
+
+class Status(models.TextChoices):
+    PROCESSING = "processing", "Processing"
+    COMPLETED = "completed", "Completed"
+    FAILED = "failed", "Failed"
+
+
+class Analysis(models.Model):
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    file = models.FileField(upload_to="resumes/", max_length=255, blank=True)  # a generated name (uploads.py)
+    original_filename = models.CharField(max_length=255)
+    size_bytes = models.PositiveIntegerField(default=0)
+    sha256 = models.CharField(max_length=64, db_index=True)
+    job_description = models.TextField(blank=True)
+    target_role = models.CharField(max_length=120, blank=True)
+
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.PROCESSING, db_index=True)
+    error = models.TextField(blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+
+    overall_score = models.PositiveSmallIntegerField(null=True, blank=True)
+    summary_text = models.TextField(blank=True)
+    technical_skills = models.JSONField(default=list, blank=True)
+    soft_skills = models.JSONField(default=list, blank=True)
+    missing_keywords = models.JSONField(default=list, blank=True)
+    formatting_issues = models.JSONField(default=list, blank=True)
+    details = models.JSONField(default=dict, blank=True, help_text="The report's extra fields.")
+    skills_count = models.PositiveSmallIntegerField(default=0)
+    catalog_version = models.PositiveIntegerField(null=True, blank=True)
+
+    created_at = models.DateTimeField(db_index=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    duration_ms = models.PositiveIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name_plural = "analyses"
+
+    def __str__(self):
+        return f"{self.original_filename} ({self.status})"

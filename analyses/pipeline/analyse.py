@@ -1,0 +1,101 @@
+"""Wires extraction, skill matching, checks and scoring into one Report."""
+
+import time
+from dataclasses import dataclass, field
+
+from skills_catalog.matcher import Line, best_role, find_role, job_description_skills, missing_for_role
+
+from .checks import run_checks
+from .contact import find_contact
+from .extract import parse_pdf
+from .findings import rank
+from .scoring import DEFAULT_WEIGHTS, category_scores, overall_score, summary_text
+from .sections import label_sections
+
+
+@dataclass
+class AnalysisOptions:
+    job_description: str = ""
+    target_role: str = ""
+    max_pages: int = 10
+    score_weights: dict = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+
+
+@dataclass
+class Report:
+    overall_score: int
+    summary_text: str
+    technical_skills: list
+    soft_skills: list
+    missing_keywords: list
+    formatting_issues: list
+    details: dict
+
+
+def analyse(pdf_bytes, matcher, options=None):
+    options = options or AnalysisOptions()
+    started = time.perf_counter()
+    parsed = parse_pdf(pdf_bytes, max_pages=options.max_pages)
+    extracted = time.perf_counter()
+
+    sections, labels = label_sections(parsed.lines)
+    matched = matcher.match(
+        Line(page=line.page, text=line.text, section=label) for line, label in zip(parsed.lines, labels, strict=True)
+    )
+    technical = matched.names("technical")
+    soft = matched.names("soft")
+    missing, missing_source, coverage = _missing_keywords(matcher, options, technical + soft)
+    matched_at = time.perf_counter()
+
+    text = parsed.text
+    facts = {
+        "contact": find_contact(text, parsed.links),
+        "sections": sections,
+        "word_count": len(text.split()),
+    }
+    findings = rank(run_checks(parsed, facts))
+    scores = category_scores(findings, coverage, len(technical))
+    finished = time.perf_counter()
+
+    return Report(
+        overall_score=overall_score(scores, options.score_weights),
+        summary_text=summary_text(technical, soft, findings, scores),
+        technical_skills=technical,
+        soft_skills=soft,
+        missing_keywords=missing,
+        formatting_issues=list(dict.fromkeys(finding.message for finding in findings)),
+        details={
+            "score_breakdown": scores,
+            "findings": [finding.as_dict() for finding in findings],
+            "skill_evidence": {name: hit.evidence for name, hit in matched.hits.items()},
+            "missing_keywords_source": missing_source,
+            "contact": facts["contact"],
+            "sections": sections,
+            "page_count": parsed.page_count,
+            "word_count": facts["word_count"],
+            "margins_pt": parsed.margins,
+            "catalog_version": matcher.version,
+            "timings_ms": {
+                "extract": round((extracted - started) * 1000, 1),
+                "match": round((matched_at - extracted) * 1000, 1),
+                "checks_and_scoring": round((finished - matched_at) * 1000, 1),
+                "total": round((finished - started) * 1000, 1),
+            },
+        },
+    )
+
+
+def _missing_keywords(matcher, options, found):
+    """(missing keywords, where they came from, share of the wanted skills the resume covers or None)."""
+    if options.job_description.strip():
+        wanted = job_description_skills(matcher, options.job_description)
+        missing = [name for name in wanted if name not in set(found)]
+        coverage = 1 - len(missing) / len(wanted) if wanted else None
+        return missing[:20], {"type": "job_description", "skills_asked": len(wanted)}, coverage
+    role = find_role(matcher, options.target_role) if options.target_role else best_role(matcher, found)
+    if role is None:
+        return [], {"type": "none"}, None
+    total = sum(role.weights.values()) or 1
+    coverage = sum(weight for name, weight in role.weights.items() if name in set(found)) / total
+    source = {"type": "target_role" if options.target_role else "best_fit_role", "role": role.name}
+    return missing_for_role(role, found), source, coverage

@@ -1,0 +1,7 @@
+class UnreadablePdf(Exception):
+    """The file cannot be analysed; `message` is shown to the applicant as the failure reason."""
+
+    def __init__(self, message, code):
+        super().__init__(message)
+        self.message = message
+        self.code = code

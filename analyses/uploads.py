@@ -1,0 +1,59 @@
+"""Storing an uploaded resume: size limit while streaming, PDF magic bytes, a generated name, SHA-256."""
+
+import hashlib
+import unicodedata
+import uuid
+from pathlib import PurePosixPath, PureWindowsPath
+
+from django.core.files.storage import default_storage
+from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+from django.utils import timezone
+
+PDF_MAGIC = b"%PDF-"
+# The PDF header may follow a little junk (some generators write a BOM or a line first); readers accept 1 KB.
+MAGIC_SEARCH_BYTES = 1024
+
+
+class SizeLimitUploadHandler(FileUploadHandler):
+    """Stops reading an upload as soon as it passes the limit, so an oversized body never fills memory or disk."""
+
+    def __init__(self, request=None, limit=None):
+        super().__init__(request)
+        self.limit = limit
+        self.received = 0
+
+    def receive_data_chunk(self, raw_data, start):
+        self.received += len(raw_data)
+        if self.limit is not None and self.received > self.limit:
+            self.request.upload_too_large = True
+            raise StopUpload(connection_reset=True)
+        return raw_data
+
+    def file_complete(self, file_size):
+        return None
+
+
+def is_pdf(uploaded_file):
+    uploaded_file.seek(0)
+    head = uploaded_file.read(MAGIC_SEARCH_BYTES)
+    uploaded_file.seek(0)
+    return PDF_MAGIC in head
+
+
+def display_name(client_name):
+    """The client's file name, safe to show: no directories, no control characters, at most 200 characters."""
+    name = unicodedata.normalize("NFC", client_name or "")
+    name = PureWindowsPath(PurePosixPath(name).name).name
+    name = "".join(ch for ch in name if unicodedata.category(ch)[0] != "C").strip().strip(".")
+    return (name or "resume.pdf")[:200]
+
+
+def store_upload(uploaded_file):
+    """Write the file under a generated name; return (storage name, size, sha256)."""
+    digest = hashlib.sha256()
+    for chunk in uploaded_file.chunks():
+        digest.update(chunk)
+    uploaded_file.seek(0)
+    now = timezone.now()
+    name = default_storage.save(f"resumes/{now:%Y/%m}/{uuid.uuid4().hex}.pdf", uploaded_file)
+    return name, uploaded_file.size, digest.hexdigest()

@@ -1,0 +1,253 @@
+"""Settings for the resume-analysis service.
+
+Every knob is read from the environment here and nowhere else; each has a safe default and is listed in the README.
+"""
+
+import os
+import secrets
+from pathlib import Path
+
+import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+def env_str(name, default=""):
+    return os.environ.get(name, default)
+
+
+def env_bool(name, default=False):
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    if value.lower() in ("1", "true", "yes", "on"):
+        return True
+    if value.lower() in ("0", "false", "no", "off"):
+        return False
+    raise ImproperlyConfigured(f"{name} must be true or false, not {value!r}")
+
+
+def env_int(name, default):
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return int(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be an integer, not {value!r}") from None
+
+
+def env_float(name, default):
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    try:
+        return float(value)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number, not {value!r}") from None
+
+
+def env_list(name, default):
+    value = os.environ.get(name)
+    if value is None:
+        return list(default)
+    return [item.strip() for item in value.split(",") if item.strip()]
+
+
+VAR_DIR = Path(env_str("VAR_DIR", str(BASE_DIR / "var")))
+DEBUG = env_bool("DEBUG", False)
+
+
+def read_or_create_local_secret_key():
+    """The key `make run` keeps under var/, so sessions and signed tasks survive restarts."""
+    key_file = VAR_DIR / "secret_key"
+    if key_file.exists():
+        return key_file.read_text().strip()
+    if not env_bool("LOCAL_MODE", False) and not DEBUG:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is not set. Set the SECRET_KEY environment variable, or run `make run` "
+            "(local mode) once to generate one under var/."
+        )
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    key = secrets.token_urlsafe(50)
+    key_file.write_text(key)
+    key_file.chmod(0o600)
+    return key
+
+
+SECRET_KEY = env_str("SECRET_KEY") or read_or_create_local_secret_key()
+ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "whitenoise.runserver_nostatic",
+    "django.contrib.staticfiles",
+    "corsheaders",
+    "rest_framework",
+    "django_q",
+    "skills_catalog",
+    "analyses",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "resumeapi.urls"
+WSGI_APPLICATION = "resumeapi.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+            ],
+        },
+    },
+]
+
+# SQLite by default. WAL + IMMEDIATE transactions + a busy timeout together are what keep a web process and
+# worker processes from ever seeing "database is locked" (measured; see ARCHITECTURE.md).
+DATABASE_URL = env_str("DATABASE_URL")
+if DATABASE_URL:
+    DATABASES = {"default": dj_database_url.parse(DATABASE_URL, conn_max_age=env_int("DB_CONN_MAX_AGE", 60))}
+else:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASES = {
+        "default": {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": VAR_DIR / "db.sqlite3",
+            "OPTIONS": {
+                "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+                "transaction_mode": "IMMEDIATE",
+                "timeout": 30,
+            },
+        }
+    }
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+# The database cache is shared by every web process, so throttle counts hold across gunicorn workers.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "resumeapi_cache",
+    }
+}
+
+LANGUAGE_CODE = "en-us"
+TIME_ZONE = "UTC"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "var" / "static"
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedStaticFilesStorage"},
+}
+# Uploaded resumes live here and are never served under a public URL (no MEDIA_URL route exists).
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "uploads")))
+MEDIA_URL = None
+
+# Uploads: the size limit is enforced while the body streams in, so an oversized file is never held in memory.
+MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_MB", 10) * 1024 * 1024
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+FILE_UPLOAD_PERMISSIONS = 0o600
+MAX_PAGES = env_int("MAX_PAGES", 10)
+MAX_JOB_DESCRIPTION_CHARS = env_int("MAX_JOB_DESCRIPTION_CHARS", 20000)
+
+# The worker. An analysis gets ANALYSIS_TIME_LIMIT seconds; django-q2 re-delivers an unacknowledged task (a killed
+# worker) after `retry` seconds, which must exceed the timeout or a slow task would run twice.
+ANALYSIS_TIME_LIMIT = env_int("ANALYSIS_TIME_LIMIT", 30)
+ANALYSIS_MAX_ATTEMPTS = env_int("ANALYSIS_MAX_ATTEMPTS", 3)
+Q_CLUSTER = {
+    "name": "resumeapi",
+    "orm": "default",
+    "workers": env_int("WORKERS", 2),
+    "timeout": ANALYSIS_TIME_LIMIT,
+    "retry": ANALYSIS_TIME_LIMIT + 30,
+    "max_attempts": ANALYSIS_MAX_ATTEMPTS,
+    "ack_failures": True,
+    "queue_limit": env_int("WORKERS", 2) * 2,
+    "bulk": 1,
+    "poll": env_float("QUEUE_POLL_SECONDS", 0.05),
+    "save_limit": 100,
+    "catch_up": False,
+    "label": "Task queue",
+}
+
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", ["http://localhost:3000", "http://127.0.0.1:3000"])
+CORS_URLS_REGEX = r"^/api/.*$"
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.MultiPartParser", "rest_framework.parsers.FormParser"],
+    "EXCEPTION_HANDLER": "analyses.errors.json_exception_handler",
+    "UNAUTHENTICATED_USER": None,
+}
+
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+SECURE_REFERRER_POLICY = "same-origin"
+SESSION_COOKIE_HTTPONLY = True
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+}
+
+
+def env_weights(name, default):
+    """SCORE_WEIGHTS="skills=30,contact=15,…": the share each category has in the overall score."""
+    value = os.environ.get(name)
+    if not value:
+        return dict(default)
+    weights = dict(default)
+    for item in value.split(","):
+        key, _, number = item.partition("=")
+        if key.strip() not in default or not number.strip().isdigit():
+            raise ImproperlyConfigured(f"{name}: {item!r} is not category=integer (categories: {', '.join(default)})")
+        weights[key.strip()] = int(number)
+    return weights
+
+
+SCORE_WEIGHTS = env_weights(
+    "SCORE_WEIGHTS", {"skills": 30, "contact": 15, "structure": 15, "layout": 15, "length": 10, "content": 15}
+)
+
+
+def env_rate(name, default):
+    """A DRF rate such as "30/min"; "off" turns the throttle off."""
+    value = os.environ.get(name, default).strip()
+    return None if value.lower() == "off" else value
+
+
+# Defaults leave plenty of room for one real user: the frontend polls every 2 s (30/min).
+REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
+    "upload": env_rate("THROTTLE_UPLOAD", "30/min"),
+    "poll": env_rate("THROTTLE_POLL", "300/min"),
+}

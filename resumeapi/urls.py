@@ -1,0 +1,23 @@
+from django.contrib import admin
+from django.urls import path, re_path
+
+from analyses.api import ResumeViewSet
+
+upload = ResumeViewSet.as_view({"post": "create"})
+status = ResumeViewSet.as_view({"get": "status"})
+result = ResumeViewSet.as_view({"get": "result"})
+delete = ResumeViewSet.as_view({"delete": "destroy"})
+
+urlpatterns = [
+    # The contract's paths, with or without a trailing slash.
+    re_path(r"^api/v1/resume/upload/?$", upload, name="resume-upload"),
+    re_path(r"^api/v1/resume/status/(?P<task_id>[^/]+)/?$", status, name="resume-status"),
+    re_path(r"^api/v1/resume/result/(?P<task_id>[^/]+)/?$", result, name="resume-result"),
+    re_path(r"^api/v1/resume/(?P<task_id>[^/]+)/?$", delete, name="resume-delete"),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "analyses.errors.json_400"
+handler403 = "analyses.errors.json_403"
+handler404 = "analyses.errors.json_404"
+handler500 = "analyses.errors.json_500"

@@ -1,0 +1,147 @@
+"""Loading catalog data (the shipped default catalog, or a file a curator imports) into the database."""
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from django.db import transaction
+
+from .models import Kind, RoleProfile, RoleSkill, Skill, SkillAlias, bump_catalog_version, version_bumps_paused
+
+DEFAULT_DATA_DIR = Path(__file__).resolve().parent / "data"
+
+
+@dataclass
+class LoadSummary:
+    skills_created: int = 0
+    skills_updated: int = 0
+    aliases_added: int = 0
+    roles_created: int = 0
+    roles_updated: int = 0
+    problems: list = field(default_factory=list)
+
+    @property
+    def changed(self):
+        return any(
+            (self.skills_created, self.skills_updated, self.aliases_added, self.roles_created, self.roles_updated)
+        )
+
+    def __str__(self):
+        text = (
+            f"skills: {self.skills_created} created, {self.skills_updated} updated; "
+            f"aliases: {self.aliases_added} added; roles: {self.roles_created} created, {self.roles_updated} updated"
+        )
+        if self.problems:
+            text += f"; {len(self.problems)} problem(s)"
+        return text
+
+
+def read_default_catalog(data_dir=DEFAULT_DATA_DIR):
+    skills = []
+    for path in sorted(Path(data_dir).glob("skills_*.json")):
+        skills.extend(json.loads(path.read_text(encoding="utf-8")))
+    roles_path = Path(data_dir) / "roles.json"
+    roles = json.loads(roles_path.read_text(encoding="utf-8")) if roles_path.exists() else []
+    return skills, roles
+
+
+def load_catalog(skills, roles, *, overwrite=False, dry_run=False):
+    """Upsert skills (by canonical name, case-insensitive), their aliases and role profiles.
+
+    With `overwrite=False` (the default catalog on every `make run`) only what is missing is added, so a curator's
+    edits are never undone. With `overwrite=True` (an import) the given fields replace the stored ones.
+    Aliases are only ever added: an alias already used by another skill is reported, not moved.
+    """
+    summary = LoadSummary()
+    with transaction.atomic():
+        with version_bumps_paused():
+            _load_skills(skills, overwrite, summary)
+            _load_roles(roles, overwrite, summary)
+        if dry_run:
+            transaction.set_rollback(True)
+        elif summary.changed:
+            bump_catalog_version()
+    return summary
+
+
+def _load_skills(rows, overwrite, summary):
+    existing = {skill.name.lower(): skill for skill in Skill.objects.all()}
+    taken_aliases = {alias.lower(): skill_id for alias, skill_id in SkillAlias.objects.values_list("alias", "skill_id")}
+    new_aliases = []
+    for row in rows:
+        name = str(row.get("name", "")).strip()
+        if not name:
+            summary.problems.append(f"a skill without a name was skipped: {row!r}")
+            continue
+        kind = row.get("kind", Kind.TECHNICAL)
+        if kind not in Kind.values:
+            summary.problems.append(f"{name}: kind must be technical or soft, not {kind!r}")
+            continue
+        fields = {
+            "kind": kind,
+            "category": str(row.get("category", ""))[:80],
+            "ambiguous": bool(row.get("ambiguous", False)),
+            "active": bool(row.get("active", True)),
+            "external_id": str(row.get("external_id", ""))[:255],
+        }
+        skill = existing.get(name.lower())
+        if skill is None:
+            skill = Skill(name=name, **fields)
+            skill.save()
+            existing[name.lower()] = skill
+            summary.skills_created += 1
+        elif overwrite and any(getattr(skill, key) != value for key, value in fields.items() if key in row):
+            for key, value in fields.items():
+                if key in row:
+                    setattr(skill, key, value)
+            skill.save()
+            summary.skills_updated += 1
+        for alias in row.get("aliases", []) or []:
+            alias = str(alias).strip()[:120]
+            if not alias or alias.lower() == name.lower():
+                continue
+            owner = taken_aliases.get(alias.lower())
+            if owner is None:
+                new_aliases.append(SkillAlias(skill=skill, alias=alias))
+                taken_aliases[alias.lower()] = skill.id
+                summary.aliases_added += 1
+            elif owner != skill.id:
+                summary.problems.append(f"alias {alias!r} of {name} already belongs to another skill")
+    SkillAlias.objects.bulk_create(new_aliases)
+
+
+def _load_roles(rows, overwrite, summary):
+    skills = {skill.name.lower(): skill for skill in Skill.objects.all()}
+    for row in rows:
+        name = str(row.get("name", "")).strip()
+        if not name:
+            continue
+        role = RoleProfile.objects.filter(name__iexact=name).first()
+        created = role is None
+        if created:
+            role = RoleProfile(name=name, aliases=list(row.get("aliases", [])), description=row.get("description", ""))
+            role.save()
+            summary.roles_created += 1
+        elif not overwrite:
+            continue
+        current = {link.skill_id: link for link in role.expected_skills.all()}
+        changed = False
+        for skill_name, weight in (row.get("skills") or {}).items():
+            skill = skills.get(skill_name.lower())
+            if skill is None:
+                summary.problems.append(f"role {name}: unknown skill {skill_name!r}")
+                continue
+            link = current.get(skill.id)
+            if link is None:
+                RoleSkill(role=role, skill=skill, weight=int(weight)).save()
+                changed = True
+            elif link.weight != int(weight):
+                link.weight = int(weight)
+                link.save()
+                changed = True
+        if overwrite and "aliases" in row and list(row["aliases"]) != role.aliases:
+            role.aliases = list(row["aliases"])
+            role.save()
+            changed = True
+        if changed and not created:
+            summary.roles_updated += 1

@@ -1,0 +1,104 @@
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.db import models
+from django.db.models import F
+
+_batching = ContextVar("catalog_batching", default=False)
+
+
+class Kind(models.TextChoices):
+    TECHNICAL = "technical", "Technical"
+    SOFT = "soft", "Soft"
+
+
+class Skill(models.Model):
+    name = models.CharField(max_length=120, unique=True, help_text="Canonical name, as reported in results.")
+    kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.TECHNICAL)
+    category = models.CharField(max_length=80, blank=True)
+    ambiguous = models.BooleanField(
+        default=False,
+        help_text="Also a common word (Go, R, Excel, Access): only counted where the context shows it is a skill.",
+    )
+    active = models.BooleanField(default=True)
+    external_id = models.CharField(
+        max_length=255, blank=True, help_text="Optional id or URI in ESCO, O*NET or Lightcast."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class SkillAlias(models.Model):
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="aliases")
+    alias = models.CharField(max_length=120, unique=True, help_text='Another way people write it, e.g. "k8s".')
+
+    class Meta:
+        ordering = ["alias"]
+        verbose_name_plural = "skill aliases"
+
+    def __str__(self):
+        return self.alias
+
+
+class RoleProfile(models.Model):
+    name = models.CharField(max_length=120, unique=True)
+    aliases = models.JSONField(default=list, blank=True, help_text='Other titles, e.g. ["Front-end Developer"].')
+    description = models.TextField(blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class RoleSkill(models.Model):
+    role = models.ForeignKey(RoleProfile, on_delete=models.CASCADE, related_name="expected_skills")
+    skill = models.ForeignKey(Skill, on_delete=models.CASCADE, related_name="role_links")
+    weight = models.PositiveSmallIntegerField(default=3, help_text="1 = nice to have … 5 = essential.")
+
+    class Meta:
+        ordering = ["-weight", "skill__name"]
+        constraints = [models.UniqueConstraint(fields=["role", "skill"], name="unique_role_skill")]
+
+    def __str__(self):
+        return f"{self.role}: {self.skill} ({self.weight})"
+
+
+class CatalogVersion(models.Model):
+    """A single row whose number goes up on every catalog edit; analyses record it and matchers cache by it."""
+
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return f"catalog v{self.version}"
+
+
+def current_catalog_version():
+    row = CatalogVersion.objects.filter(pk=1).values_list("version", flat=True).first()
+    return row or 1
+
+
+def bump_catalog_version():
+    if _batching.get():
+        return
+    updated = CatalogVersion.objects.filter(pk=1).update(version=F("version") + 1)
+    if not updated:
+        CatalogVersion.objects.get_or_create(pk=1, defaults={"version": 2})
+
+
+@contextmanager
+def version_bumps_paused():
+    """Many edits, then one bump by the caller: an import of 2,000 skills must not bump 2,000 times."""
+    token = _batching.set(True)
+    try:
+        yield
+    finally:
+        _batching.reset(token)

@@ -1,0 +1,156 @@
+"""A real stack for end-to-end tests and benchmarks: gunicorn + `manage.py qcluster` as separate processes,
+on a fresh SQLite database in a temp folder (or the database DATABASE_URL names)."""
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+BIN = Path(PYTHON).parent
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def stack_env(var_dir, **overrides):
+    env = {
+        **os.environ,
+        "VAR_DIR": str(var_dir),
+        "SECRET_KEY": "live-test-" + uuid.uuid4().hex,
+        "THROTTLE_UPLOAD": "off",
+        "THROTTLE_POLL": "off",
+        "PYTHONUNBUFFERED": "1",
+    }
+    env.pop("LOCAL_MODE", None)
+    env.update({key: str(value) for key, value in overrides.items()})
+    return env
+
+
+def manage(env, *args, check=True):
+    return subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=check, capture_output=True, text=True, timeout=300
+    )
+
+
+def prepare_database(env, catalog_dir=None):
+    manage(env, "migrate", "--noinput")
+    manage(env, "createcachetable")
+    if catalog_dir is not None:
+        manage(env, "load_default_catalog", "--data-dir", str(catalog_dir))
+
+
+def start_web(env, port, workers=2):
+    return subprocess.Popen(
+        [str(BIN / "gunicorn"), "resumeapi.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+         "--threads", "4", "--graceful-timeout", "2"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+    )  # fmt: skip
+
+
+def start_worker(env, log_path=None):
+    log = open(log_path, "wb") if log_path else subprocess.DEVNULL  # noqa: SIM115
+    return subprocess.Popen(
+        [PYTHON, "manage.py", "qcluster"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+        start_new_session=True,
+    )  # fmt: skip
+
+
+def stop(process, timeout=10):
+    if process is None or process.poll() is not None:
+        return
+    os.killpg(process.pid, signal.SIGTERM)
+    try:
+        process.wait(timeout=timeout)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        process.wait(timeout=timeout)
+
+
+def wait_until_serving(base_url, deadline_s=30):
+    deadline = time.monotonic() + deadline_s
+    while time.monotonic() < deadline:
+        try:
+            urllib.request.urlopen(base_url + "/api/v1/resume/status/none", timeout=2)
+        except urllib.error.HTTPError:
+            return  # any HTTP answer (404 here) means the server is up
+        except OSError:
+            time.sleep(0.1)
+    raise TimeoutError(f"{base_url} did not start within {deadline_s} s")
+
+
+def http(method, url, body=None, headers=None, timeout=10):
+    """(status, parsed JSON or None, headers) without raising on 4xx/5xx."""
+    request = urllib.request.Request(url, data=body, method=method, headers=headers or {})
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, _json(response.read()), response.headers
+    except urllib.error.HTTPError as error:
+        return error.code, _json(error.read()), error.headers
+
+
+def multipart(fields, files):
+    """Encode form fields and files ({"file": (name, bytes)}) as multipart/form-data."""
+    boundary = uuid.uuid4().hex
+    parts = []
+    for key, value in fields.items():
+        parts.append(f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"\r\n\r\n{value}\r\n'.encode())
+    for key, (filename, data) in files.items():
+        head = (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{key}"; filename="{filename}"\r\n'
+            "Content-Type: application/pdf\r\n\r\n"
+        )
+        parts.append(head.encode() + data + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), {"Content-Type": f"multipart/form-data; boundary={boundary}"}
+
+
+def upload(base_url, data, filename="resume.pdf", **fields):
+    body, headers = multipart(fields, {"file": (filename, data)})
+    return http("POST", base_url + "/api/v1/resume/upload", body, headers)
+
+
+def wait_for_status(base_url, task_id, deadline_s=30, interval=0.05):
+    deadline = time.monotonic() + deadline_s
+    while time.monotonic() < deadline:
+        _, body, _ = http("GET", f"{base_url}/api/v1/resume/status/{task_id}")
+        if body and body.get("status") in ("completed", "failed"):
+            return body
+        time.sleep(interval)
+    raise TimeoutError(f"analysis {task_id} still processing after {deadline_s} s")
+
+
+def _json(data):
+    try:
+        return json.loads(data)
+    except ValueError:
+        return None
+
+
+@contextmanager
+def live_stack(tmp_path, catalog_dir=None, worker=True, **env_overrides):
+    """Yield (base_url, env) for a running web server and, unless worker=False, one qcluster."""
+    env = stack_env(tmp_path / "var", **env_overrides)
+    prepare_database(env, catalog_dir)
+    port = free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    web = start_web(env, port)
+    cluster = start_worker(env, tmp_path / "qcluster.log") if worker else None
+    try:
+        wait_until_serving(base_url)
+        yield base_url, env
+    finally:
+        stop(web)
+        stop(cluster)

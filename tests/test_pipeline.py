@@ -1,0 +1,86 @@
+"""The whole pipeline on real PDFs generated with PyMuPDF."""
+
+import pytest
+
+from analyses.pipeline.analyse import AnalysisOptions, analyse
+from analyses.pipeline.errors import UnreadablePdf
+from skills_catalog.matcher import compile_catalog
+
+from . import pdfs
+
+
+@pytest.fixture
+def matcher(small_catalog):
+    return compile_catalog()
+
+
+def test_a_clean_resume_gets_its_skills_score_and_summary(matcher):
+    report = analyse(pdfs.resume_pdf(), matcher)
+    assert {"Python", "Django", "Kubernetes", "Docker", "PostgreSQL", "CI/CD", "Go", "React"} <= set(
+        report.technical_skills
+    )
+    assert {"Leadership", "Mentoring", "Communication"} <= set(report.soft_skills)
+    assert len(report.technical_skills) == len(set(report.technical_skills))
+    assert 0 <= report.overall_score <= 100
+    assert "No email found" not in report.formatting_issues
+    assert "Margins too narrow" not in report.formatting_issues
+    assert str(len(report.technical_skills)) in report.summary_text
+    assert report.details["page_count"] == 2
+    assert report.details["contact"]["email"] == "jane.doe@example.com"
+    evidence = report.details["skill_evidence"]["Kubernetes"]
+    assert {"page": 1, "text": "k8s"} in [{"page": e["page"], "text": e["text"]} for e in evidence]
+
+
+def test_narrow_margins_and_no_email_are_reported_first(matcher):
+    lines = [line for line in pdfs.RESUME_PAGE_1 if "@" not in line]
+    report = analyse(pdfs.make_pdf([lines], margin=12), matcher)
+    assert report.formatting_issues[0] == "No email found"
+    assert "Margins too narrow" in report.formatting_issues
+    assert "no email found" in report.summary_text.lower()
+    assert report.details["margins_pt"]["left"] < 36
+
+
+def test_missing_keywords_follow_the_job_description(matcher):
+    options = AnalysisOptions(job_description="We want Python, C++ and C#.\nC++ daily; Terraform a plus.")
+    report = analyse(pdfs.resume_pdf(), matcher, options)
+    assert report.missing_keywords == ["C++", "C#"]
+    assert report.details["missing_keywords_source"]["type"] == "job_description"
+
+
+def test_missing_keywords_follow_the_target_role(matcher):
+    options = AnalysisOptions(target_role="Frontend Developer")
+    report = analyse(pdfs.make_pdf([["Skills", "Python, React and Git", "jane@example.com"]]), matcher, options)
+    assert report.missing_keywords == ["JavaScript", "TypeScript"]
+    assert report.details["missing_keywords_source"] == {"type": "target_role", "role": "Frontend Developer"}
+
+
+def test_missing_keywords_default_to_the_best_fitting_role(matcher):
+    report = analyse(pdfs.make_pdf([["Skills", "Python, PostgreSQL and Docker", "jane@example.com"]]), matcher)
+    assert report.details["missing_keywords_source"] == {"type": "best_fit_role", "role": "Backend Developer"}
+    assert report.missing_keywords == ["REST APIs", "CI/CD"]
+
+
+@pytest.mark.parametrize(
+    ("data", "code", "words"),
+    [
+        (pdfs.damaged_pdf(), "damaged_pdf", "Could not read PDF"),
+        (pdfs.encrypted_pdf(), "password_protected", "password-protected"),
+        (pdfs.scanned_pdf(), "no_text", "no selectable text"),
+        (pdfs.many_pages_pdf(300), "too_many_pages", "300 pages"),
+        (b"%PDF-1.4\n", "damaged_pdf", "Could not read PDF"),
+    ],
+)
+def test_unreadable_files_fail_with_a_reason(matcher, data, code, words):
+    with pytest.raises(UnreadablePdf) as raised:
+        analyse(data, matcher)
+    assert raised.value.code == code
+    assert words in raised.value.message
+
+
+def test_a_truncated_pdf_is_either_repaired_or_refused(matcher):
+    try:
+        report = analyse(pdfs.truncated_pdf(), matcher)
+    except UnreadablePdf as error:
+        assert error.code in {"damaged_pdf", "no_text"}
+    else:
+        assert 0 <= report.overall_score <= 100

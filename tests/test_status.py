@@ -1,0 +1,37 @@
+import uuid
+
+import pytest
+
+from .factories import completed_analysis, make_analysis
+
+
+def status_of(client, task_id):
+    return client.get(f"/api/v1/resume/status/{task_id}")
+
+
+@pytest.mark.django_db
+def test_a_new_analysis_is_processing(client):
+    r = status_of(client, make_analysis().id)
+    assert r.status_code == 200
+    assert r.json() == {"status": "processing"}
+
+
+@pytest.mark.django_db
+def test_a_completed_analysis_says_so(client):
+    r = status_of(client, completed_analysis().id)
+    assert r.json() == {"status": "completed"}
+
+
+@pytest.mark.django_db
+def test_a_failed_analysis_carries_its_reason(client):
+    analysis = make_analysis(status="failed", error="Could not read PDF: the file is damaged.")
+    r = status_of(client, analysis.id)
+    assert r.json() == {"status": "failed", "error": "Could not read PDF: the file is damaged."}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("task_id", [str(uuid.uuid4()), "not-a-uuid", "1", "%00", "'; DROP TABLE x;--"])
+def test_unknown_or_malformed_ids_are_404(client, task_id):
+    r = status_of(client, task_id)
+    assert r.status_code == 404
+    assert r.json()["error"]

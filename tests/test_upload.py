@@ -1,0 +1,148 @@
+import uuid
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from analyses.models import Analysis
+
+from . import pdfs
+
+URL = "/api/v1/resume/upload"
+
+
+def upload(client, data, name="resume.pdf", content_type="application/pdf", **fields):
+    payload = dict(fields)
+    if data is not None:
+        payload["file"] = SimpleUploadedFile(name, data, content_type=content_type)
+    return client.post(URL, payload)
+
+
+def stored_files(media_root):
+    return [path for path in media_root.rglob("*") if path.is_file()] if media_root.exists() else []
+
+
+@pytest.mark.django_db
+def test_it_accepts_a_pdf_and_answers_at_once(client, resume_bytes, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks:
+        r = upload(client, resume_bytes)
+    assert r.status_code == 202
+    body = r.json()
+    assert set(body) >= {"task_id", "status", "message"}
+    assert body["status"] == "processing"
+    assert body["message"] == "Upload successful, analysis started."
+    assert uuid.UUID(body["task_id"]).version == 4
+    assert body["status_url"].endswith(f"/api/v1/resume/status/{body['task_id']}")
+    analysis = Analysis.objects.get(pk=body["task_id"])
+    assert analysis.status == "processing"
+    assert analysis.size_bytes == len(resume_bytes)
+    assert len(analysis.sha256) == 64
+    assert len(callbacks) == 1  # the analysis is queued once the row is committed
+
+
+@pytest.mark.django_db
+def test_the_stored_name_is_generated_and_the_client_name_sanitised(client, resume_bytes, private_media_root):
+    r = upload(client, resume_bytes, name="../../etc/Résumé – Zoë\x07.pdf")
+    analysis = Analysis.objects.get(pk=r.json()["task_id"])
+    assert analysis.original_filename == "Résumé – Zoë.pdf"
+    assert ".." not in analysis.file.name and "Zo" not in analysis.file.name
+    assert analysis.file.name.startswith("resumes/") and analysis.file.name.endswith(".pdf")
+    (stored,) = stored_files(private_media_root)
+    assert stored.read_bytes() == resume_bytes
+    assert private_media_root in stored.parents
+
+
+@pytest.mark.django_db
+def test_it_accepts_the_trailing_slash_form(client, resume_bytes):
+    r = client.post(URL + "/", {"file": SimpleUploadedFile("cv.pdf", resume_bytes)})
+    assert r.status_code == 202
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("data", "fields", "status", "code"),
+    [
+        (None, {}, 400, "no_file"),
+        (b"", {}, 400, "empty_file"),
+        (b"PK\x03\x04 this is a zip file named .pdf", {}, 415, "not_pdf"),
+        (b"<html><body>not a resume</body></html>", {}, 415, "not_pdf"),
+    ],
+)
+def test_it_rejects_bad_files_and_stores_nothing(client, data, fields, status, code, private_media_root):
+    r = upload(client, data, **fields)
+    assert r.status_code == status
+    body = r.json()
+    assert body["code"] == code
+    assert isinstance(body["error"], str) and body["error"].endswith(".")
+    assert Analysis.objects.count() == 0
+    assert stored_files(private_media_root) == []
+
+
+@pytest.mark.django_db
+def test_it_rejects_a_file_over_the_limit_with_413(client, settings, private_media_root):
+    settings.MAX_UPLOAD_BYTES = 50_000
+    big = pdfs.make_pdf([["x" * 80] * 40] * 5) + b"%" + b"0" * 60_000
+    r = upload(client, big)
+    assert r.status_code == 413
+    assert "too large" in r.json()["error"]
+    assert Analysis.objects.count() == 0
+    assert stored_files(private_media_root) == []
+
+
+@pytest.mark.django_db
+def test_a_huge_declared_body_is_refused_before_it_is_read(client, settings):
+    settings.MAX_UPLOAD_BYTES = 1000
+    r = client.generic(
+        "POST", URL, data=b"x" * 10, content_type="multipart/form-data; boundary=zzz", CONTENT_LENGTH="999999999"
+    )
+    assert r.status_code == 413
+    assert r.json()["code"] == "file_too_large"
+
+
+@pytest.mark.django_db
+def test_an_unknown_target_role_lists_the_valid_ones(client, resume_bytes, small_catalog):
+    r = upload(client, resume_bytes, target_role="Astronaut")
+    assert r.status_code == 400
+    body = r.json()
+    assert body["code"] == "unknown_target_role"
+    assert body["valid_target_roles"] == ["Backend Developer", "Frontend Developer"]
+    assert Analysis.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_target_role_is_matched_by_name_or_alias_in_any_case(client, resume_bytes, small_catalog):
+    r = upload(client, resume_bytes, target_role="back-end developer")
+    assert r.status_code == 202
+    assert Analysis.objects.get().target_role == "Backend Developer"
+
+
+@pytest.mark.django_db
+def test_a_job_description_is_kept_with_the_upload(client, resume_bytes):
+    r = upload(client, resume_bytes, job_description="We need Rust and Kafka.")
+    assert r.status_code == 202
+    assert Analysis.objects.get().job_description == "We need Rust and Kafka."
+
+
+@pytest.mark.django_db
+def test_an_overlong_job_description_is_refused(client, resume_bytes, settings):
+    settings.MAX_JOB_DESCRIPTION_CHARS = 100
+    r = upload(client, resume_bytes, job_description="x" * 101)
+    assert r.status_code == 400
+    assert r.json()["code"] == "job_description_too_long"
+
+
+@pytest.mark.django_db
+def test_an_unwritable_upload_folder_gives_a_clear_error_and_no_row(client, resume_bytes, settings, tmp_path):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the upload folder should be")
+    settings.MEDIA_ROOT = blocked / "uploads"
+    r = upload(client, resume_bytes)
+    assert r.status_code == 507
+    assert r.json()["code"] == "storage"
+    assert Analysis.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_get_is_not_allowed_on_upload(client):
+    r = client.get(URL)
+    assert r.status_code == 405
+    assert "error" in r.json()
