@@ -26,11 +26,10 @@ setup: install
 # The web server and one worker together; Ctrl-C stops both.
 run: setup
 	@echo "Serving http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, Ctrl-C stops)"
-	trap 'kill 0' INT TERM EXIT; \
-	$(BIN)/python manage.py qcluster & \
+	$(BIN)/python manage.py qcluster & QCLUSTER=$$!; \
+	trap 'kill $$QCLUSTER 2>/dev/null; wait $$QCLUSTER' INT TERM EXIT; \
 	$(BIN)/gunicorn resumeapi.wsgi --bind $(HOST):$(PORT) --workers $(WEB_WORKERS) --threads 4 \
-		--access-logfile - --graceful-timeout 5 & \
-	wait
+		--access-logfile - --graceful-timeout 5
 
 test: install
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
