@@ -52,9 +52,9 @@ def prepare_database(env, catalog_dir=None):
         manage(env, "load_default_catalog", "--data-dir", str(catalog_dir))
 
 
-def start_web(env, port, workers=2):
+def start_web(env, port, workers=2, app="resumeapi.wsgi"):
     return subprocess.Popen(
-        [str(BIN / "gunicorn"), "resumeapi.wsgi", "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
+        [str(BIN / "gunicorn"), app, "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
          "--threads", "4", "--graceful-timeout", "2"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
     )  # fmt: skip

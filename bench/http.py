@@ -1,0 +1,173 @@
+"""API throughput against the production server setup (gunicorn, 2 workers × 4 threads, default SQLite, throttles
+off): 50 clients with keep-alive connections, each sending its next request as soon as the last one is answered,
+for 10 s per endpoint. In the same run, and alternating with it in rounds so a noisy neighbour hits both alike, a
+minimal Django JSON view (`bench/reference_app.py`: same settings, same middleware, same gunicorn settings) is
+measured the same way; the table gives each endpoint's req/s as a share of its reference.
+
+The load generator is one asyncio event loop speaking HTTP/1.1 over keep-alive sockets: no system package needed
+(wrk would need root to install), and one thread means no GIL hand-offs inflating the measured latency the way 50
+client threads would; its own cost (~0.1 ms of CPU a request) is the same on both sides of each ratio.
+The web tier is measured alone (no qcluster): uploads would otherwise queue thousands of analyses whose processing
+competes for the same cores; `bench/latency.py` measures the worker. Run: `python -m bench.http [--help]`.
+"""
+
+import argparse
+import asyncio
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from bench import percentile, print_table
+from tests import pdfs
+from tests.live import free_port, live_stack, multipart, start_web, stop, upload, wait_until_serving
+
+REQUEST_TIMEOUT_S = 10
+TARGETS = {"status_share": 0.60, "status_p99_ms": 100}
+
+
+def raw_request(method, path, body=b"", headers=None):
+    lines = [f"{method} {path} HTTP/1.1", "Host: 127.0.0.1", "Connection: keep-alive"]
+    lines += [f"{key}: {value}" for key, value in (headers or {}).items()]
+    if body or method == "POST":
+        lines.append(f"Content-Length: {len(body)}")
+    return ("\r\n".join(lines) + "\r\n\r\n").encode() + body
+
+
+async def read_response(reader):
+    """(status code, body) of one HTTP/1.1 response with a Content-Length, and whether the server keeps the line."""
+    head = await reader.readuntil(b"\r\n\r\n")
+    status_line, *header_lines = head.decode("latin-1").split("\r\n")
+    headers = {}
+    for line in header_lines:
+        key, _, value = line.partition(":")
+        headers[key.strip().lower()] = value.strip()
+    body = await reader.readexactly(int(headers.get("content-length", "0")))
+    return int(status_line.split()[1]), body, headers.get("connection", "").lower() != "close"
+
+
+async def client(port, request, expect, stop_at, latencies, errors):
+    reader = writer = None
+    while time.perf_counter() < stop_at:
+        try:
+            if writer is None:
+                reader, writer = await asyncio.open_connection("127.0.0.1", port)
+            started = time.perf_counter()
+            writer.write(request)
+            status, _, keep = await asyncio.wait_for(read_response(reader), REQUEST_TIMEOUT_S)
+            latencies.append((time.perf_counter() - started) * 1000)
+            if status != expect:
+                errors.append(f"HTTP {status}")
+            if not keep:
+                writer.close()
+                writer = None
+        except (TimeoutError, OSError, asyncio.IncompleteReadError) as error:
+            errors.append(type(error).__name__)
+            if writer is not None:
+                writer.close()
+            writer = None
+    if writer is not None:
+        writer.close()
+
+
+async def load(port, request, expect, clients, seconds):
+    latencies, errors = [], []
+    stop_at = time.perf_counter() + seconds
+    started = time.perf_counter()
+    await asyncio.gather(*(client(port, request, expect, stop_at, latencies, errors) for _ in range(clients)))
+    return {"requests": len(latencies), "seconds": time.perf_counter() - started, "latencies": latencies,
+            "errors": errors}  # fmt: skip
+
+
+def measure(port, request, expect, clients, seconds):
+    return asyncio.run(load(port, request, expect, clients, seconds))
+
+
+def merge(parts):
+    latencies = [value for part in parts for value in part["latencies"]]
+    seconds = sum(part["seconds"] for part in parts)
+    errors = [error for part in parts for error in part["errors"]]
+    return {
+        "requests": len(latencies),
+        "req_per_s": len(latencies) / seconds if seconds else 0.0,
+        "p50_ms": percentile(latencies, 0.5) if latencies else None,
+        "p99_ms": percentile(latencies, 0.99) if latencies else None,
+        "errors": len(errors),
+        "error_kinds": sorted(set(errors))[:5],
+    }
+
+
+def run(clients, seconds, rounds, warmup):
+    resume = pdfs.resume_pdf()
+    body, headers = multipart({}, {"file": ("resume.pdf", resume)})
+    with (
+        tempfile.TemporaryDirectory(prefix="bench-http-") as scratch,
+        live_stack(Path(scratch), worker=False) as (base_url, env),
+    ):
+        status, answer, _ = upload(base_url, resume)
+        if status != 202:
+            raise RuntimeError(f"setup upload answered {status}: {answer}")
+        task_id = answer["task_id"]
+        api_port = int(base_url.rsplit(":", 1)[1])
+        ref_port = free_port()
+        reference = start_web(env, ref_port, app="bench.reference_app:application")
+        try:
+            wait_until_serving(f"http://127.0.0.1:{ref_port}")
+            cases = [
+                ("status poll", (api_port, raw_request("GET", f"/api/v1/resume/status/{task_id}"), 200),
+                 (ref_port, raw_request("GET", f"/reference/status/{task_id}"), 200)),
+                ("upload", (api_port, raw_request("POST", "/api/v1/resume/upload", body, headers), 202),
+                 (ref_port, raw_request("POST", "/reference/upload", body, headers), 202)),
+            ]  # fmt: skip
+            results = []
+            for name, api, ref in cases:
+                for port, request, expect in (api, ref):
+                    measure(port, request, expect, clients, warmup)  # connections, caches: not counted
+                parts = {"api": [], "reference": []}
+                for _ in range(rounds):
+                    parts["api"].append(measure(*api, clients, seconds / rounds))
+                    parts["reference"].append(measure(*ref, clients, seconds / rounds))
+                results.append({"endpoint": name, "api": merge(parts["api"]),
+                                "reference": merge(parts["reference"])})  # fmt: skip
+        finally:
+            stop(reference)
+    for result in results:
+        result["share"] = result["api"]["req_per_s"] / result["reference"]["req_per_s"]
+    return {"clients": clients, "seconds": seconds, "rounds": rounds, "results": results}
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--clients", type=int, default=50, help="concurrent keep-alive clients (default 50)")
+    parser.add_argument("--seconds", type=float, default=10, help="measured seconds per endpoint (default 10)")
+    parser.add_argument("--rounds", type=int, default=2, help="alternating rounds the seconds are split into")
+    parser.add_argument("--warmup", type=float, default=1, help="unmeasured seconds before each endpoint")
+    parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
+    args = parser.parse_args(argv)
+    report = run(args.clients, args.seconds, args.rounds, args.warmup)
+    if args.json:
+        json.dump(report, sys.stdout, indent=2)
+        print()
+        return 0
+    rows = []
+    for result in report["results"]:
+        for side in ("api", "reference"):
+            figures = result[side]
+            rows.append([
+                result["endpoint"] if side == "api" else "  minimal Django view",
+                f"{figures['req_per_s']:.0f}", f"{figures['p50_ms']:.1f}", f"{figures['p99_ms']:.1f}",
+                figures["errors"], f"{result['share']:.0%}" if side == "api" else "",
+            ])  # fmt: skip
+    print_table(
+        f"HTTP throughput: {report['clients']} keep-alive clients, {report['seconds']:g} s per endpoint in "
+        f"{report['rounds']} alternating rounds (targets for status: ≥ {TARGETS['status_share']:.0%} of the "
+        f"reference's req/s, p99 ≤ {TARGETS['status_p99_ms']} ms, no errors)",
+        ["endpoint", "req/s", "p50 ms", "p99 ms", "errors", "share of reference"],
+        rows,
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
