@@ -1,14 +1,30 @@
-"""PDF → ParsedResume. The only module that imports PyMuPDF."""
+"""PDF → ParsedResume. The only module that imports PyMuPDF.
 
+One interpretation of each page: a text page that also collects vector paths (rules, boxes) gives text, fonts and
+drawings at once; images are located with a second cheap call only on pages whose resources hold any.
+"""
+
+import re
 from dataclasses import dataclass, field
 
 import pymupdf
 
 from .errors import UnreadablePdf
+from .layout import header_footer_zones, reading_order
 
-# Plain text flags: no images in the text dict (we only count images), whitespace kept for tokenising.
-TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
+# Whitespace kept for tokenising; vectors collected to count rules and boxes without a get_drawings() pass.
+TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_COLLECT_VECTORS
 MIN_TEXT_CHARS = 40
+BOLD_FLAG = 16
+# MuPDF marks each character as filled and/or stroked; text that is neither is invisible (OCR layers, hidden text).
+VISIBLE_CHAR_FLAGS = 16 | 32
+# A rule is a path thinner than this; shorter ones are bullets, icons or underlines of a word.
+RULE_THICKNESS_PT = 2.5
+MIN_HRULE_PT = 20
+MIN_VRULE_PT = 12
+MIN_IMAGE_PT = 4  # smaller images are spacers and tracking pixels
+GARBLED_RE = re.compile(r"\ufffd|\(cid:\d+\)|[\x00-\x08\x0b\x0c\x0e-\x1f]")
+PRIVATE_USE_RE = re.compile(r"[\ue000-\uf8ff]")
 
 
 @dataclass
@@ -19,6 +35,15 @@ class TextLine:
     size: float  # largest font size on the line
     bold: bool
     fonts: tuple = ()
+    zone: str = "body"  # body | header | footer
+    column: int = 0  # 0 on one-column pages; 1, 2… left to right otherwise
+
+
+@dataclass
+class ImageInfo:
+    page: int
+    bbox: tuple
+    pixels: tuple  # width, height in image pixels
 
 
 @dataclass
@@ -27,17 +52,27 @@ class PageInfo:
     width: float
     height: float
     image_count: int = 0
-    drawing_count: int = 0
+    drawing_count: int = 0  # vector paths on the page
+    columns: int = 1
+    horizontal_rules: int = 0
+    vertical_rules: int = 0
+    boxes: int = 0  # stroked rectangles big enough to frame text
+    table_grids: int = 0  # horizontal rules crossing two or more vertical ones: the borders of a table
 
 
 @dataclass
 class ParsedResume:
     pages: list
-    lines: list  # TextLine, in reading order: block by block, so each column stays together
+    lines: list  # TextLine in reading order: column by column, header first and footer last on each page
     links: list = field(default_factory=list)  # URIs of link annotations
     fonts: dict = field(default_factory=dict)  # font name -> characters set in it
     font_sizes: dict = field(default_factory=dict)  # rounded size -> characters
     margins: dict = field(default_factory=dict)  # left/right/top/bottom in points, over all pages
+    images: list = field(default_factory=list)  # ImageInfo
+    garbled_chars: int = 0  # U+FFFD, "(cid:…)" runs and control characters: glyphs without a Unicode mapping
+    icon_chars: int = 0  # private-use characters: icon fonts (phone, envelope glyphs)
+    invisible_chars: int = 0
+    total_chars: int = 0
     is_repaired: bool = False
     metadata: dict = field(default_factory=dict)
 
@@ -48,6 +83,10 @@ class ParsedResume:
     @property
     def text(self):
         return "\n".join(line.text for line in self.lines)
+
+    @property
+    def columns(self):
+        return max((page.columns for page in self.pages), default=1)
 
 
 def open_pdf(data):
@@ -95,37 +134,89 @@ def parse_pdf(data, max_pages=10):
 def _read_page(page, number, parsed):
     rect = page.rect
     info = PageInfo(number=number, width=rect.width, height=rect.height)
-    info.image_count = len(page.get_images(full=False))
     parsed.pages.append(info)
     for link in page.get_links():
         if link.get("uri"):
             parsed.links.append(link["uri"])
-    content = page.get_text("dict", flags=TEXT_FLAGS)
+    if page.get_images(full=False):  # reads the resources only; locating the images costs a pass, so only then
+        for image in page.get_image_info():
+            x0, y0, x1, y1 = image["bbox"]
+            if x1 - x0 >= MIN_IMAGE_PT and y1 - y0 >= MIN_IMAGE_PT:
+                parsed.images.append(ImageInfo(number, tuple(image["bbox"]), (image["width"], image["height"])))
+                info.image_count += 1
+    content = page.get_textpage(flags=TEXT_FLAGS).extractDICT()
+    lines, vectors = [], []
     for block in content["blocks"]:
-        if block.get("type", 0) != 0:
+        kind = block.get("type", 0)
+        if kind == 0:
+            lines.extend(_block_lines(block, number, parsed))
+        elif kind == 3:
+            vectors.append(block)
+    _count_vectors(vectors, info)
+    header, footer = header_footer_zones(lines, rect.height)
+    for line in header:
+        line.zone = "header"
+    for line in footer:
+        line.zone = "footer"
+    body = [line for line in lines if line.zone == "body"]
+    ordered, columns, info.columns = reading_order(body)
+    for line, column in zip(ordered, columns, strict=True):
+        line.column = column
+    parsed.lines.extend(sorted(header, key=lambda line: (line.bbox[1], line.bbox[0])))
+    parsed.lines.extend(ordered)
+    parsed.lines.extend(sorted(footer, key=lambda line: (line.bbox[1], line.bbox[0])))
+
+
+def _block_lines(block, number, parsed):
+    for line in block["lines"]:
+        spans = [span for span in line["spans"] if span["text"]]
+        text = "".join(span["text"] for span in spans)
+        if not text.strip():
             continue
-        for line in block["lines"]:
-            spans = [span for span in line["spans"] if span["text"]]
-            text = "".join(span["text"] for span in spans)
-            if not text.strip():
-                continue
-            for span in spans:
-                chars = len(span["text"].strip())
-                if chars:
-                    parsed.fonts[span["font"]] = parsed.fonts.get(span["font"], 0) + chars
-                    size = round(span["size"], 1)
-                    parsed.font_sizes[size] = parsed.font_sizes.get(size, 0) + chars
-            visible = [span for span in spans if span["text"].strip()]
-            parsed.lines.append(
-                TextLine(
-                    page=number,
-                    text=text.strip(),
-                    bbox=_union(span["bbox"] for span in visible),
-                    size=max(span["size"] for span in visible),
-                    bold=all(span["flags"] & 16 or "bold" in span["font"].lower() for span in visible),
-                    fonts=tuple(dict.fromkeys(span["font"] for span in visible)),
-                )
-            )
+        visible = [span for span in spans if span["text"].strip()]
+        for span in visible:
+            chars = len(span["text"].strip())
+            parsed.total_chars += chars
+            parsed.fonts[span["font"]] = parsed.fonts.get(span["font"], 0) + chars
+            size = round(span["size"], 1)
+            parsed.font_sizes[size] = parsed.font_sizes.get(size, 0) + chars
+            if not span.get("char_flags", VISIBLE_CHAR_FLAGS) & VISIBLE_CHAR_FLAGS or not span.get("alpha", 255):
+                parsed.invisible_chars += chars
+        parsed.garbled_chars += len(GARBLED_RE.findall(text))
+        parsed.icon_chars += len(PRIVATE_USE_RE.findall(text))
+        yield TextLine(
+            page=number,
+            text=text.strip(),
+            bbox=_union(span["bbox"] for span in visible),
+            size=max(span["size"] for span in visible),
+            bold=all(span["flags"] & BOLD_FLAG or "bold" in span["font"].lower() for span in visible),
+            fonts=tuple(dict.fromkeys(span["font"] for span in visible)),
+        )
+
+
+def _count_vectors(vectors, info):
+    info.drawing_count = len(vectors)
+    horizontal, vertical = [], []
+    page_area = info.width * info.height
+    for vector in vectors:
+        x0, y0, x1, y1 = vector["bbox"]
+        width, height = x1 - x0, y1 - y0
+        if height <= RULE_THICKNESS_PT and width >= MIN_HRULE_PT:
+            horizontal.append((x0, x1, (y0 + y1) / 2))
+        elif width <= RULE_THICKNESS_PT and height >= MIN_VRULE_PT:
+            vertical.append(((x0 + x1) / 2, y0, y1))
+        # A stroked frame round text; one framing half the page or more is a page border, not a cell.
+        elif vector.get("stroked") and vector.get("isrect") and width >= MIN_HRULE_PT and height >= MIN_VRULE_PT:
+            info.boxes += width * height < 0.5 * page_area
+    info.horizontal_rules, info.vertical_rules = len(horizontal), len(vertical)
+    if len(vertical) >= 2:
+        info.table_grids = sum(1 for rule in horizontal[:500] if _crossings(rule, vertical[:200]) >= 2)
+
+
+def _crossings(horizontal, verticals):
+    x0, x1, y = horizontal
+    slack = RULE_THICKNESS_PT
+    return sum(1 for x, y0, y1 in verticals if x0 - slack <= x <= x1 + slack and y0 - slack <= y <= y1 + slack)
 
 
 def _union(boxes):
