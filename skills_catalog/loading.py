@@ -1,14 +1,11 @@
 """Loading catalog data (the shipped default catalog, or a file a curator imports) into the database."""
 
-import json
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from django.db import transaction
 
+from .files import DEFAULT_DATA_DIR, read_default_catalog  # noqa: F401  (re-exported for commands)
 from .models import Kind, RoleProfile, RoleSkill, Skill, SkillAlias, bump_catalog_version, version_bumps_paused
-
-DEFAULT_DATA_DIR = Path(__file__).resolve().parent / "data"
 
 
 @dataclass
@@ -34,15 +31,6 @@ class LoadSummary:
         if self.problems:
             text += f"; {len(self.problems)} problem(s)"
         return text
-
-
-def read_default_catalog(data_dir=DEFAULT_DATA_DIR):
-    skills = []
-    for path in sorted(Path(data_dir).glob("skills_*.json")):
-        skills.extend(json.loads(path.read_text(encoding="utf-8")))
-    roles_path = Path(data_dir) / "roles.json"
-    roles = json.loads(roles_path.read_text(encoding="utf-8")) if roles_path.exists() else []
-    return skills, roles
 
 
 def load_catalog(skills, roles, *, overwrite=False, dry_run=False):

@@ -3,63 +3,64 @@
 `get_matcher()` is the one selector: it returns the matcher compiled from the active catalog, rebuilt lazily in each
 process when the catalog version changes. `Matcher.match(lines)` is pure and needs no database.
 
-Matching order:
-1. exact lookup of normalised token n-grams (longest first), names and aliases alike;
-2. rapidfuzz `ratio` for near misses ("Kubernates"), only on tokens of 5+ characters left unmatched, and only for
-   unambiguous single-word names, because short or common words score high against ordinary prose;
-3. ambiguous names (Go, R, C, Swift, Excel, Access…) are kept only where the context shows a skill: in a skills
-   section or next to another technical skill, written with the catalog's capitalisation, and not followed by a word
-   that makes it a verb or noun in prose ("react to", "go to").
+Matching, per line (a PDF line with its page and section):
+1. exact lookup of normalised token n-grams, longest first, names and aliases alike; a name broken across two lines
+   ("Software Develop-" / "ment", "IBM Notes" / "Domino") is joined first;
+2. for a token nothing matched: its slash-separated parts ("Python/Django"), an OCR "l" for "I" ("Cl/CD"), its
+   camel-case parts when spaces were lost ("toolslikeAnsible"), then rapidfuzz `ratio` for typos of long names
+   ("Jaiascript");
+3. every match is then checked against its context (see `_accepted`): acronyms only in capitals ("DOE" is not
+   "Doe"), employers and link labels are not skills ("Red Hat" alone on an experience line, "Github://"), and
+   ambiguous names (Go, R, C, Swift, Excel, Access, Chef…) count only where the context shows a skill.
 """
 
+import re
 import threading
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .text import clean_text, phrase_variants, tokenize
+from .text import clean_text, join_broken_word, phrase_variants, tokenize
+
+
+def _words(text):
+    return frozenset(text.split())
+
 
 MAX_NGRAM = 6
-FUZZY_MIN_LENGTH = 5
+# Typos are looked for only in long capitalised words: short or common words score high against ordinary prose
+# ("Baking" vs "Banking", "batching" vs "bathing"), and a prefix is an inflection, not a typo ("network"/"NetworkX").
+FUZZY_MIN_LENGTH = 8
 FUZZY_MIN_SCORE = 90
-# Tokens within this distance of an unambiguous technical skill make an ambiguous one credible ("Python, R, SQL").
-CONTEXT_WINDOW = 6
-PROSE_FOLLOWERS = frozenset(
-    [
-        "to",
-        "the",
-        "a",
-        "an",
-        "with",
-        "into",
-        "on",
-        "up",
-        "out",
-        "over",
-        "about",
-        "through",
-        "by",
-        "from",
-        "our",
-        "their",
-        "your",
-        "my",
-        "its",
-        "this",
-        "that",
-        "his",
-        "her",
-        "them",
-        "us",
-        "me",
-        "it",
-        "quickly",
-        "ahead",
-        "beyond",
-        "above",
-    ]
+FUZZY_MAX_LENGTH_GAP = 2
+# Spaces lost in the text layer ("toolslikeAnsible") are only guessed at in long tokens.
+CAMEL_MIN_LENGTH = 10
+# Catalog forms ending in a job noun name a role, not a skill ("Software Engineer" ≠ Software Engineering).
+ROLE_NOUNS = _words(
+    "engineer engineers developer developers architect architects manager managers analyst analysts designer "
+    "designers consultant consultants specialist specialists administrator administrators technician technicians "
+    "intern interns researcher researchers scientist scientists officer director coordinator lead surveyor"
 )
+# Words after an ambiguous name that make it a verb or a common noun in prose ("react to", "go to", "excel in").
+PROSE_FOLLOWERS = _words(
+    "to the a an with into on in up out over about through by from for our their your my its this that his her them "
+    "us me it quickly ahead beyond above at of is are was were be been"
+)
+# Words before an ambiguous name that make it a verb ("I excel", "to make", "will go").
+PROSE_LEADERS = _words("i we you they he she to will would can could should must may might did do does not")
+# Words that introduce a tool in prose: "provisioning with Puppet", "written in Go".
+TOOL_LEADERS = _words("with using use used via in through including includes like and or on")
+# Words allowed between two items of an enumeration: "Python and R", "Kafka, Consul".
+ENUMERATION_GLUE = _words("and or & as well plus")
+YEAR_RE = re.compile(r"^(?:19|20)\d\d$|^'\d\d$")
+LIST_SEPARATORS_RE = re.compile(r"\s*(?:[,;|•·▪◦●○■►✓\t]|\s[-–—>=]+\s|\s/\s)\s*")
+LABEL_RE = re.compile(r"^\s*[\w][\w &/+-]{0,40}:\s*(?!//)")
+LINK_LABEL_RE = re.compile(r"^\s*:+\s*(?://|https?:|www\.|@|\S+\.(?:com|org|net|io|me|dev)\b)", re.IGNORECASE)
+LOCATION_AFTER_RE = re.compile(r"^\s*,\s*[A-Z]{2}\b(?!\w)")
+CAMEL_SPLIT_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+OCR_L_RE = re.compile(r"(?<=[A-Z])l|l(?=[A-Z/])")
+NAME_LINE_SECTIONS = frozenset(["experience", "education", ""])
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,16 @@ class CatalogSkill:
     category: str
     ambiguous: bool
     forms: tuple = ()
+
+
+@dataclass(frozen=True)
+class Form:
+    """One written form of a skill (its name or an alias) as the lookup finds it."""
+
+    skill: CatalogSkill
+    text: str
+    # "DOE", "MEAN", "CLI": an acronym counts in capitals; written "Doe" or "mean" it is another word.
+    acronym: bool
 
 
 @dataclass(frozen=True)
@@ -100,114 +111,295 @@ class MatchResult:
         return [name for name, hit in self.hits.items() if kind is None or hit.skill.kind == kind]
 
 
+@dataclass
+class _Found:
+    start: int  # token index
+    end: int
+    form: Form
+    surface: str
+    fuzzy: bool = False
+
+
+@dataclass
+class _LineContext:
+    text: str
+    tokens: list
+    section: str
+    listing: bool  # a skills section, a labelled line ("Tech: …") or a list of short items
+    found: list
+
+
+def _is_acronym(form):
+    letters = [char for char in form if char.isalpha()]
+    return 2 <= len(letters) <= 5 and all(char.isupper() for char in letters) and not form.isdigit()
+
+
 class Matcher:
     def __init__(self, skills, roles=(), version=0):
         self.version = version
         self.skills = list(skills)
         self.roles = list(roles)
         self.skills_by_name = {skill.name: skill for skill in self.skills}
-        self.lookup = {}
+        self.lookup = {}  # token tuple -> CatalogSkill (the public view: benchmarks and tools resolve names by it)
+        self.forms = {}  # token tuple -> Form
         for skill in self.skills:
-            for form in (skill.name, *skill.forms):
-                for key in phrase_variants(form):
-                    self.lookup.setdefault(key, skill)
-        self.max_ngram = min(MAX_NGRAM, max((len(key) for key in self.lookup), default=1))
-        self.fuzzy_choices = defaultdict(dict)
-        for key, skill in self.lookup.items():
-            if len(key) == 1 and len(key[0]) >= FUZZY_MIN_LENGTH and not skill.ambiguous:
-                self.fuzzy_choices[key[0][0]][key[0]] = skill
+            for text in (skill.name, *skill.forms):
+                if text is not skill.name and text.split()[-1].lower() in ROLE_NOUNS:
+                    continue
+                form = Form(skill=skill, text=text, acronym=_is_acronym(text))
+                for key in phrase_variants(text):
+                    if key not in self.forms:
+                        self.forms[key] = form
+                        self.lookup[key] = skill
+        self.max_ngram = min(MAX_NGRAM, max((len(key) for key in self.forms), default=1))
+        self.fuzzy_buckets = defaultdict(dict)  # (first letter, length) -> {word: Form}
+        for key, form in self.forms.items():
+            word = key[0]
+            if len(key) == 1 and len(word) >= FUZZY_MIN_LENGTH and word.isalpha() and not form.skill.ambiguous:
+                self.fuzzy_buckets[(word[0], len(word))][word] = form
         self._fuzzy_cache = {}
 
     def match(self, lines):
         """Match an iterable of `Line`s; returns a `MatchResult`."""
         hits = {}
-        for line in lines:
-            self._match_line(line, hits)
+        previous = None
+        for line in _join_broken_words(lines):
+            previous = self._match_line(line, previous, hits)
         return MatchResult(hits=hits)
 
-    def _match_line(self, line, hits):
+    def _match_line(self, line, previous, hits):
         text = clean_text(line.text)
         tokens = list(tokenize(text))
-        found = []  # (start_index, end_index, skill, surface)
+        found = []
         i = 0
+        bridge = self._bridge(previous, line, tokens)
+        if bridge:
+            found.append(bridge)
+            i = bridge.end
         while i < len(tokens):
             match = self._longest_match(tokens, i)
             if match:
-                length, skill = match
-                surface = text[tokens[i][1] : tokens[i + length - 1][2]]
-                found.append((i, i + length, skill, surface))
+                length, form = match
+                found.append(_Found(i, i + length, form, text[tokens[i][1] : tokens[i + length - 1][2]]))
                 i += length
                 continue
-            parts_found = self._match_compound(tokens[i], text)
-            if parts_found:
-                found.extend((i, i + 1, skill, surface) for skill, surface in parts_found)
-            else:
-                skill = self._fuzzy(tokens[i][0])
-                if skill:
-                    found.append((i, i + 1, skill, text[tokens[i][1] : tokens[i][2]]))
+            found.extend(self._unmatched_token(tokens, i, text))
             i += 1
 
-        anchors = [start for start, _, skill, _ in found if not skill.ambiguous and skill.kind == "technical"]
-        in_skills_section = "skill" in line.section.lower() or "technolog" in line.section.lower()
-        for start, end, skill, surface in found:
-            if skill.ambiguous and not self._credible(skill, surface, start, end, tokens, anchors, in_skills_section):
+        context = _LineContext(text, tokens, line.section, _is_listing(text, line.section), found)
+        for item in found:
+            if not self._accepted(item, context):
                 continue
-            hit = hits.setdefault(skill.name, SkillHit(skill=skill))
+            hit = hits.setdefault(item.form.skill.name, SkillHit(skill=item.form.skill))
             if len(hit.evidence) < 3:
-                hit.evidence.append({"page": line.page, "text": surface, "context": _context(text, surface)})
+                hit.evidence.append({"page": line.page, "text": item.surface, "context": _context(text, item.surface)})
+        return line, text, tokens
 
     def _longest_match(self, tokens, i):
         for length in range(min(self.max_ngram, len(tokens) - i), 0, -1):
-            key = tuple(token for token, _, _ in tokens[i : i + length])
-            skill = self.lookup.get(key)
-            if skill:
-                return length, skill
+            form = self.forms.get(tuple(token for token, _, _ in tokens[i : i + length]))
+            if form:
+                return length, form
         return None
 
-    def _match_compound(self, token, text):
-        """ "Python/Django" or "HTML/CSS" are one token; try their slash-separated parts."""
-        word, start, _ = token
-        if "/" not in word:
-            return []
-        found, offset = [], start
-        for part in word.split("/"):
-            skill = self.lookup.get((part.strip("."),))
-            if skill:
-                found.append((skill, text[offset : offset + len(part)]))
-            offset += len(part) + 1
+    def _bridge(self, previous, line, tokens):
+        """A multi-word name split over two lines of one column: "IBM Notes" / "Domino"."""
+        if previous is None or not tokens:
+            return None
+        prev_line, prev_text, prev_tokens = previous
+        if prev_line.page != line.page or prev_line.section != line.section or not prev_tokens:
+            return None
+        if prev_text.rstrip()[-1:] in ",;.:|•)]!?":
+            return None
+        best = None
+        for carried in range(1, min(self.max_ngram - 1, len(prev_tokens)) + 1):
+            head = tuple(token for token, _, _ in prev_tokens[-carried:])
+            for taken in range(1, min(self.max_ngram - carried, len(tokens)) + 1):
+                form = self.forms.get(head + tuple(token for token, _, _ in tokens[:taken]))
+                if form and not form.skill.ambiguous and (best is None or carried + taken > best[0]):
+                    surface = f"{prev_text[prev_tokens[-carried][1] :]} {line_text_span(tokens, taken, line)}"
+                    best = (carried + taken, _Found(0, taken, form, surface))
+        return best[1] if best else None
+
+    def _unmatched_token(self, tokens, i, text):
+        word, start, end = tokens[i]
+        original = text[start:end]
+        if "/" in word:
+            parts = self._slash_parts(original, i, tokens[i - 1][0] if i else None)
+            if parts:
+                return parts
+        if "l" in original and any(char.isupper() for char in original):
+            form = self.forms.get((OCR_L_RE.sub("I", original).lower(),))
+            if form:
+                return [_Found(i, i + 1, form, original)]
+        if len(original) >= CAMEL_MIN_LENGTH and CAMEL_SPLIT_RE.search(original):
+            parts = self._camel_parts(original, i)
+            if parts:
+                return parts
+        form = self._fuzzy(original)
+        return [_Found(i, i + 1, form, original, fuzzy=True)] if form else []
+
+    def _slash_parts(self, original, i, before):
+        """ "Python/Django", "HTML5/CSS3" or "Java SE/EE" are one token; try each part (with the word before)."""
+        found = []
+        for part in original.split("/"):
+            word = part.strip(".").lower()
+            keys = [(before, word), (word,), (word.rstrip("0123456789."),)] if before else [(word,)]
+            for key in keys:
+                form = self.forms.get(key)
+                if form:
+                    surface = f"{before} {part}" if len(key) == 2 else part
+                    found.append(_Found(i - len(key) + 1, i + 1, form, surface))
+                    break
+        return found
+
+    def _camel_parts(self, original, i):
+        """ "toolslikeAnsible": the text layer lost its spaces; names among the pieces still count."""
+        pieces = CAMEL_SPLIT_RE.split(original)
+        found, j = [], 0
+        while j < len(pieces):
+            for length in range(min(self.max_ngram, len(pieces) - j), 0, -1):
+                form = self.forms.get(tuple(piece.lower() for piece in pieces[j : j + length]))
+                if form and not form.skill.ambiguous and not form.acronym:
+                    found.append(_Found(i, i + 1, form, "".join(pieces[j : j + length])))
+                    j += length
+                    break
+            else:
+                j += 1
         return found
 
     def _fuzzy(self, word):
-        if len(word) < FUZZY_MIN_LENGTH or not word.isalpha():
+        if len(word) < FUZZY_MIN_LENGTH or not word.isalpha() or not word[0].isupper():
             return None
-        if word in self._fuzzy_cache:
-            return self._fuzzy_cache[word]
-        choices = self.fuzzy_choices.get(word[0], {})
-        best = process.extractOne(word, choices.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
-        skill = choices[best[0]] if best and abs(len(best[0]) - len(word)) <= 2 else None
+        lowered = word.lower()
+        if lowered in self._fuzzy_cache:
+            return self._fuzzy_cache[lowered]
+        form = None
+        best_score = 0
+        for length in range(len(lowered) - FUZZY_MAX_LENGTH_GAP, len(lowered) + FUZZY_MAX_LENGTH_GAP + 1):
+            choices = self.fuzzy_buckets.get((lowered[0], length))
+            if not choices:
+                continue
+            best = process.extractOne(lowered, choices.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
+            if best and best[1] > best_score and not _inflection(lowered, best[0]):
+                form, best_score = choices[best[0]], best[1]
         if len(self._fuzzy_cache) < 50_000:
-            self._fuzzy_cache[word] = skill
-        return skill
+            self._fuzzy_cache[lowered] = form
+        return form
 
-    def _credible(self, skill, surface, start, end, tokens, anchors, in_skills_section):
-        if not _capitalised_like(surface, skill):
-            return False
-        if end < len(tokens) and tokens[end][0] in PROSE_FOLLOWERS:
-            return False
-        if in_skills_section:
-            return True
-        return any(abs(anchor - start) <= CONTEXT_WINDOW for anchor in anchors if anchor != start)
+    def _accepted(self, item, context):
+        form, tokens = item.form, context.tokens
+        following = context.text[tokens[item.end - 1][2] :] if item.end <= len(tokens) else ""
+        if LINK_LABEL_RE.match(following):
+            return False  # "Github:// deedydas", "GitHub: https://…" label a link, they claim nothing
+        if form.acronym and not item.surface.isupper() and not item.fuzzy and not _whole_list_item(item, context):
+            return False  # "Doe" is a name, "mean" a word; as an item of a list a lower-case "aws" still means AWS
+        if LOCATION_AFTER_RE.match(following):
+            return False  # "Palo Alto, CA" is a place
+        if context.section in NAME_LINE_SECTIONS and _names_the_line(item, context):
+            return False  # "Red Hat" or "Stripe • San Francisco" heading a job: an employer, not a tool
+        if form.skill.ambiguous:
+            return _ambiguous_credible(item, context)
+        return True
 
 
-def _capitalised_like(surface, skill):
-    """An ambiguous name counts only when written as a name: "Go", "GO" or "Golang", never "go"."""
-    if surface.lower() != skill.name.lower():
+def line_text_span(tokens, taken, line):
+    text = clean_text(line.text)
+    return text[tokens[0][1] : tokens[taken - 1][2]]
+
+
+def _join_broken_words(lines):
+    """Yield the lines with words hyphenated across a line break put back together on the first line."""
+    pending = None
+    for line in lines:
+        if pending is not None:
+            if pending.page == line.page:
+                joined, rest = join_broken_word(pending.text, line.text)
+                if joined is not pending.text:
+                    pending = Line(pending.page, joined, pending.section)
+                    line = Line(line.page, rest, line.section)
+            yield pending
+        pending = line
+    if pending is not None:
+        yield pending
+
+
+def _inflection(word, candidate):
+    """ "network"/"networkx", "injection"/"injections": one is the other plus an ending, not a typo of it."""
+    return word.startswith(candidate) or candidate.startswith(word)
+
+
+def _is_listing(text, section):
+    if section == "skills":
+        return True
+    if LABEL_RE.match(text):
+        return True  # "Tech: Meteor, Javascript", "Tools Used: C"
+    segments = [segment for segment in LIST_SEPARATORS_RE.split(text) if segment.strip()]
+    if len(segments) >= 2 and all(len(segment.split()) <= 4 for segment in segments):
+        return True
+    stripped = text.strip()
+    return stripped.endswith(",") and len(stripped.split()) <= 4  # "Project Management," wrapped in a column
+
+
+def _whole_list_item(item, context):
+    segments = LIST_SEPARATORS_RE.split(context.text)
+    return len(segments) > 1 and item.surface in (segment.strip(" .()") for segment in segments)
+
+
+def _names_the_line(item, context):
+    """The match is the whole first segment of the line and nothing else on it is a skill (an employer line)."""
+    if len(context.found) > 1 or item.fuzzy:
+        return False
+    first_segment = LIST_SEPARATORS_RE.split(context.text.strip(), maxsplit=1)[0]
+    return first_segment.strip(" .") == item.surface
+
+
+def _ambiguous_credible(item, context):
+    """Go, R, C, Swift, Spring, Excel, Access, Chef, Make…: a skill only where the context shows one."""
+    form, tokens, surface = item.form, context.tokens, item.surface
+    if not _written_as_name(surface, form):
+        return False  # "go", "excel", "access": the common word
+    after = tokens[item.end][0] if item.end < len(tokens) else ""
+    before = tokens[item.start - 1][0] if item.start > 0 else ""
+    if YEAR_RE.match(after):
+        return False  # "Spring 2014" is a season
+    if after in PROSE_FOLLOWERS or before in PROSE_LEADERS:
+        return False  # "React to incidents", "I Excel in", "to Make"
+    if context.listing:
+        return True
+    if len(tokens) == item.end - item.start and context.section not in NAME_LINE_SECTIONS:
+        return True  # alone on its line in a sidebar or a language list: "C", "Chef"
+    if _enumerated_with_skill(item, context):
+        return True  # "Python and R", "Istio, Cilium, Kuma, Consul"
+    # "provisioning with Puppet": a capitalised name after a word that introduces a tool, mid-sentence.
+    return len(surface) >= 3 and before in TOOL_LEADERS and item.start > 1
+
+
+def _written_as_name(surface, form):
+    """ "Go", "GO" or "Golang", never "go"; an alias written differently from the name must not be all lower case."""
+    if surface.lower() != form.text.lower():
         return surface != surface.lower() or not surface.isalpha()
-    return surface == skill.name or surface.isupper()
+    return surface == form.text or surface.isupper()
+
+
+def _enumerated_with_skill(item, context):
+    tokens = context.tokens
+    for other in context.found:
+        if other is item or other.form.skill.ambiguous or other.form.skill.kind != "technical":
+            continue
+        if other.end <= item.start:
+            between = tokens[other.end : item.start]
+        elif item.end <= other.start:
+            between = tokens[item.end : other.start]
+        else:
+            continue
+        if len(between) <= 2 and all(token in ENUMERATION_GLUE for token, _, _ in between):
+            return True
+    return False
 
 
 def _context(text, surface, width=60):
-    at = text.find(surface)
+    at = max(text.find(surface), 0)
     start, end = max(0, at - width), min(len(text), at + len(surface) + width)
     return text[start:end].strip()
 
@@ -247,6 +439,27 @@ def find_role(matcher, name):
         if role.name.lower() == wanted or wanted in (alias.lower() for alias in role.aliases):
             return role
     return None
+
+
+def matcher_from_rows(skill_rows, role_rows=(), version=0):
+    """A matcher straight from catalog data rows (the shipped JSON or an import file), without a database."""
+    skills = [
+        CatalogSkill(
+            id=index,
+            name=row["name"],
+            kind=row.get("kind", "technical"),
+            category=row.get("category", ""),
+            ambiguous=bool(row.get("ambiguous", False)),
+            forms=tuple(row.get("aliases") or ()),
+        )
+        for index, row in enumerate(skill_rows, start=1)
+        if row.get("active", True)
+    ]
+    roles = [
+        RoleEntry(name=row["name"], aliases=tuple(row.get("aliases") or ()), weights=dict(row.get("skills") or {}))
+        for row in role_rows
+    ]
+    return Matcher(skills, roles, version=version)
 
 
 _cache = {"matcher": None}

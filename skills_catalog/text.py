@@ -13,11 +13,20 @@ SOFT_HYPHEN = "\u00ad"
 DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2212"), "-")
 # "Kuber-\nnetes": a word broken across lines by a hyphen is joined back.
 LINE_BREAK_HYPHEN_RE = re.compile(r"(?<=[^\W\d_])-\s*\n\s*(?=[^\W\d_])")
+# Word processors write a hyphen as soft hyphen + dash ("on-\u00ad\u2010campus"): one hyphen is meant.
+HYPHEN_RUN_RE = re.compile(r"(?<=[^\W_])-{2,}(?=[^\W_])")
+# Private-use code points are icon-font glyphs (FontAwesome and friends), never text.
+PRIVATE_USE_RE = re.compile("[\ue000-\uf8ff]")
+# A word that ends a line with a hyphen ("Develop-", "Con\u00ad") continues on the next line.
+BROKEN_WORD_END_RE = re.compile(r"[^\W\d_][-\u00ad\u2010\u2011]$")
+CONTINUATION_RE = re.compile(r"^\s*([^\W\d_][\w.+#]*)(.*)$", re.DOTALL)
 
 
 def clean_text(text):
-    """NFKC (ligatures, full-width forms), unified dashes, soft hyphens and line-break hyphens removed."""
+    """NFKC (ligatures, full-width forms), unified dashes, soft hyphens, icon glyphs and line-break hyphens removed."""
     text = unicodedata.normalize("NFKC", text).replace(SOFT_HYPHEN, "").translate(DASHES)
+    text = PRIVATE_USE_RE.sub(" ", text)
+    text = HYPHEN_RUN_RE.sub("-", text)
     return LINE_BREAK_HYPHEN_RE.sub("", text)
 
 
@@ -39,3 +48,16 @@ def phrase_variants(phrase):
         keys.add(normalise_phrase(phrase.replace("-", " ")))
         keys.add(normalise_phrase(phrase.replace("-", "")))
     return {key for key in keys if key}
+
+
+def join_broken_word(text, next_text):
+    """("Software Develop-", "ment, Consulting") → ("Software Development", ", Consulting"), else unchanged.
+
+    Only when the next line goes on in lower case: "Co-" followed by "Invented" is a real hyphenated word.
+    """
+    if not BROKEN_WORD_END_RE.search(text.rstrip()):
+        return text, next_text
+    match = CONTINUATION_RE.match(next_text)
+    if not match or not match.group(1)[0].islower() or match.group(1) in ("and", "or"):
+        return text, next_text
+    return text.rstrip()[:-1] + match.group(1), match.group(2)
