@@ -1,13 +1,206 @@
 """Plain functions that change analyses; the API, admin, commands and worker all call these."""
 
+import logging
+from datetime import timedelta
+
+from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import transaction
+from django.db.models import Q
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from skills_catalog.models import current_catalog_version
+
+from .models import Analysis, Status
+from .tasks import enqueue_analysis, run_analysis
+
+logger = logging.getLogger(__name__)
+
+# Rows are deleted this many at a time, so a purge of 100,000 rows never holds one long write lock.
+DELETE_BATCH = 500
+
+# Everything a finished analysis wrote; a re-run clears it so a row never mixes old and new results.
+CLEARED_RESULT = {
+    "error": "",
+    "overall_score": None,
+    "summary_text": "",
+    "technical_skills": [],
+    "soft_skills": [],
+    "missing_keywords": [],
+    "formatting_issues": [],
+    "details": {},
+    "skills_count": 0,
+    "catalog_version": None,
+    "finished_at": None,
+    "duration_ms": None,
+}
+
+
+# Deleting
 
 
 def delete_analysis(analysis):
     """Delete the row and its stored file. The file goes only once the row's deletion has committed."""
-    name = analysis.file.name
+    delete_analyses([analysis.pk])
+
+
+def delete_analyses(ids):
+    """Delete these analyses and their files; returns how many rows were deleted."""
+    ids = list(ids)
+    deleted = 0
+    for start in range(0, len(ids), DELETE_BATCH):
+        batch = ids[start : start + DELETE_BATCH]
+        with transaction.atomic():
+            rows = Analysis.objects.filter(pk__in=batch)
+            names = [name for name in rows.values_list("file", flat=True) if name]
+            deleted += rows.delete()[0]
+            transaction.on_commit(lambda names=names: _delete_files(names))
+    return deleted
+
+
+def _delete_files(names):
+    for name in names:
+        try:
+            default_storage.delete(name)
+        except OSError:
+            # The row is gone, which is what the applicant asked for; a file we cannot remove is an operator's job.
+            logger.exception("Could not delete stored file %s", name)
+
+
+def purge_older_than(age, dry_run=False):
+    """Delete analyses uploaded more than `age` (a timedelta) ago, with their files. Returns the count."""
+    old = Analysis.objects.filter(created_at__lt=timezone.now() - age)
+    if dry_run:
+        return old.count()
+    return delete_analyses(old.values_list("pk", flat=True))
+
+
+def purge_expired():
+    """The schedule's retention run: RETENTION_DAYS=0 (the default) keeps everything."""
+    if settings.RETENTION_DAYS <= 0:
+        return 0
+    return purge_older_than(timedelta(days=settings.RETENTION_DAYS))
+
+
+# Re-running
+
+
+def select_analyses(*, everything=False, statuses=(), since=None, ids=(), outdated=False):
+    """The analyses a batch re-run picks: criteria combine with AND (statuses among themselves with OR)."""
+    if not (everything or statuses or since or ids or outdated):
+        raise ValueError("Choose what to re-run: everything, statuses, since, ids or outdated.")
+    queryset = Analysis.objects.all()
+    if statuses:
+        queryset = queryset.filter(status__in=list(statuses))
+    if since is not None:
+        queryset = queryset.filter(created_at__gte=since)
+    if ids:
+        queryset = queryset.filter(pk__in=list(ids))
+    if outdated:
+        queryset = queryset.filter(outdated_filter(current_catalog_version()))
+    return queryset.order_by("created_at")
+
+
+def outdated_filter(current_version):
+    """Analysed against an older catalog than today's. A failed analysis records no version: not outdated."""
+    return Q(catalog_version__lt=current_version)
+
+
+def reset_for_rerun(analysis_id):
+    """Put a finished analysis back to `processing` with its old results cleared; the stored file is kept.
+
+    Returns False (skip) when the row is already processing (a worker has it) or its file is no longer stored,
+    so a re-run never turns a good old result into "file missing".
+    """
+    name = Analysis.objects.filter(pk=analysis_id).values_list("file", flat=True).first()
+    if not name or not default_storage.exists(name):
+        return False
+    updated = (
+        Analysis.objects.filter(pk=analysis_id)
+        .exclude(status=Status.PROCESSING)
+        .update(status=Status.PROCESSING, attempts=0, started_at=timezone.now(), **CLEARED_RESULT)
+    )
+    return bool(updated)
+
+
+def requeue_analysis(analysis_id):
+    """Reset and queue for the worker. Returns "queued" or "skipped"."""
     with transaction.atomic():
-        analysis.delete()
-        if name:
-            transaction.on_commit(lambda: default_storage.delete(name))
+        if not reset_for_rerun(analysis_id):
+            return "skipped"
+        transaction.on_commit(lambda: enqueue_analysis(analysis_id))
+    return "queued"
+
+
+def rerun_now(analysis_id):
+    """Reset and analyse in this process. Returns "completed", "failed" or "skipped"; never raises."""
+    try:
+        if not reset_for_rerun(analysis_id):
+            return "skipped"
+        return run_analysis(str(analysis_id))
+    except Exception:
+        # run_analysis turns analysis errors into `failed` rows itself; this is the database going away mid-batch.
+        logger.exception("Re-running analysis %s failed", analysis_id)
+        return "failed"
+
+
+# Stale work
+
+
+def sweep_stale_analyses(stale_after=None, now=None):
+    """Analyses left `processing` by a vanished worker: re-queue them, or fail them after their last attempt.
+
+    "Stale" = processing, last claimed or queued (started_at, else created_at) more than STALE_AFTER_SECONDS ago,
+    and no task for it still waiting in the queue (a long queue is not a dead worker). Returns (requeued, failed).
+    """
+    now = now or timezone.now()
+    stale_after = settings.STALE_AFTER_SECONDS if stale_after is None else stale_after
+    cutoff = now - timedelta(seconds=stale_after)
+    candidates = list(
+        Analysis.objects.filter(status=Status.PROCESSING)
+        .annotate(last_touched=Coalesce("started_at", "created_at"))
+        .filter(last_touched__lt=cutoff)
+        .values_list("pk", "attempts", "started_at")
+    )
+    if not candidates:
+        return 0, 0
+    waiting = queued_analysis_names()
+    requeued = failed = 0
+    for pk, attempts, started_at in candidates:
+        if f"analysis-{pk}" in waiting:
+            continue
+        row = Analysis.objects.filter(pk=pk, status=Status.PROCESSING, started_at=started_at)
+        if attempts >= settings.ANALYSIS_MAX_ATTEMPTS:
+            failed += row.update(
+                status=Status.FAILED,
+                error=(
+                    f"The analysis was interrupted {attempts} times before it could finish (the worker stopped); "
+                    "the file may be built to exhaust the reader. Try exporting the PDF again."
+                ),
+                finished_at=now,
+            )
+            continue
+        with transaction.atomic():
+            # Touching started_at claims the row for this sweep, so two sweeps never queue it twice.
+            if row.update(started_at=now):
+                requeued += 1
+                transaction.on_commit(lambda pk=pk: enqueue_analysis(pk))
+    if requeued or failed:
+        logger.warning("Stale analyses: %d re-queued, %d marked failed", requeued, failed)
+    return requeued, failed
+
+
+def queued_analysis_names():
+    """Names of the analysis tasks still in the ORM broker's queue (waiting, or locked by a worker)."""
+    from django_q.conf import Conf
+    from django_q.models import OrmQ
+
+    if not Conf.ORM:
+        return set()  # another broker cannot be listed; the age threshold alone decides
+    names = set()
+    for entry in OrmQ.objects.using(Conf.ORM).only("payload").iterator():
+        name = entry.name()
+        if name and name.startswith("analysis-"):
+            names.add(name)
+    return names

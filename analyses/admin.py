@@ -1,0 +1,313 @@
+"""Reviewing uploads: a fast change list, a readable read-only report, staff-only file download, and actions that go
+through the same services as the API and the commands."""
+
+import json
+import uuid
+
+from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected
+from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import ChangeList
+from django.core.exceptions import PermissionDenied
+from django.core.files.storage import default_storage
+from django.db.models import BooleanField, ExpressionWrapper, Q
+from django.http import FileResponse
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.text import Truncator
+
+from skills_catalog.models import current_catalog_version
+
+from .models import Analysis, Status
+from .services import outdated_filter, requeue_analysis
+
+# The change list reads only these columns; the report's JSON (tens of KB per row) stays in the database.
+LIST_COLUMNS = (
+    "id",
+    "original_filename",
+    "status",
+    "error",
+    "overall_score",
+    "skills_count",
+    "catalog_version",
+    "created_at",
+    "duration_ms",
+)
+
+# Score bands as a reviewer reads them; the edges follow the summary text's wording in pipeline/scoring.py.
+SCORE_BANDS = {
+    "strong": ("85–100", 85, 100),
+    "good": ("70–84", 70, 84),
+    "fair": ("50–69", 50, 69),
+    "weak": ("0–49", 0, 49),
+}
+
+STATUS_COLOURS = {Status.COMPLETED: "#2e7d32", Status.FAILED: "#c62828", Status.PROCESSING: "#8d6e00"}
+
+
+class ScoreBandFilter(admin.SimpleListFilter):
+    title = "score"
+    parameter_name = "score"
+
+    def lookups(self, request, model_admin):
+        return [(key, label) for key, (label, _, _) in SCORE_BANDS.items()] + [("none", "No score")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "none":
+            return queryset.filter(overall_score__isnull=True)
+        if self.value() in SCORE_BANDS:
+            _, low, high = SCORE_BANDS[self.value()]
+            return queryset.filter(overall_score__gte=low, overall_score__lte=high)
+        return queryset
+
+
+class CatalogFilter(admin.SimpleListFilter):
+    title = "skills catalog"
+    parameter_name = "catalog"
+
+    def lookups(self, request, model_admin):
+        return [("outdated", "Older than the current catalog"), ("current", "Current catalog")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "outdated":
+            return queryset.filter(outdated_filter(catalog_version_for(request)))
+        if self.value() == "current":
+            return queryset.filter(catalog_version__gte=catalog_version_for(request))
+        return queryset
+
+
+class AnalysisChangeList(ChangeList):
+    def get_queryset(self, request, exclude_parameters=None):
+        return super().get_queryset(request, exclude_parameters).only(*LIST_COLUMNS)
+
+
+@admin.register(Analysis)
+class AnalysisAdmin(admin.ModelAdmin):
+    list_display = (
+        "original_filename",
+        "status_label",
+        "overall_score",
+        "skills_count",
+        "created_at",
+        "duration",
+        "catalog",
+        "error_summary",
+    )
+    list_filter = ("status", ("created_at", admin.DateFieldListFilter), ScoreBandFilter, CatalogFilter)
+    search_fields = ("original_filename",)  # shows the search box; get_search_results does the real work
+    search_help_text = "File name, id, SHA-256 (or its first characters), or a skill such as Python."
+    ordering = ("-created_at",)
+    sortable_by = ("original_filename", "overall_score", "skills_count", "created_at", "duration")
+    list_per_page = 50
+    # Counting every row on each page view is what makes a 100,000-row change list slow; the filtered count is enough.
+    show_full_result_count = False
+    actions = ["rerun_selected"]
+    fieldsets = [
+        ("Upload", {"fields": ("original_filename", "download", "size", "sha256", "target_role", "job_description")}),
+        (
+            "Analysis",
+            {
+                "fields": (
+                    "id",
+                    "status",
+                    "error",
+                    "attempts",
+                    "catalog",
+                    "created_at",
+                    "started_at",
+                    "finished_at",
+                    "duration",
+                )
+            },
+        ),
+    ]
+    readonly_fields = ("id", "download", "size", "catalog", "duration")
+
+    # Permissions: uploads come only through the API, and a stored report is never edited by hand.
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_rerun_permission(self, request):
+        return request.user.has_perm("analyses.change_analysis")
+
+    # Change list
+
+    def get_changelist(self, request, **kwargs):
+        return AnalysisChangeList
+
+    def get_queryset(self, request):
+        outdated = ExpressionWrapper(outdated_filter(catalog_version_for(request)), output_field=BooleanField())
+        return super().get_queryset(request).annotate(catalog_outdated=outdated)
+
+    def get_search_results(self, request, queryset, search_term):
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        return queryset.filter(search_filter(term)), False
+
+    @admin.display(description="Status", ordering="status")
+    def status_label(self, obj):
+        return format_html(
+            '<strong style="color: {}">{}</strong>', STATUS_COLOURS.get(obj.status, "inherit"), obj.get_status_display()
+        )
+
+    @admin.display(description="Duration", ordering="duration_ms")
+    def duration(self, obj):
+        if obj.duration_ms is None:
+            return "–"
+        if obj.duration_ms < 1000:
+            return f"{obj.duration_ms} ms"
+        return f"{obj.duration_ms / 1000:.1f} s"
+
+    @admin.display(description="Catalog", ordering="catalog_version")
+    def catalog(self, obj):
+        if obj.catalog_version is None:
+            return "–"
+        if getattr(obj, "catalog_outdated", False):
+            return format_html(
+                'v{} <span style="color: #c62828" title="Older than the current catalog">⚠ outdated</span>',
+                obj.catalog_version,
+            )
+        return f"v{obj.catalog_version}"
+
+    @admin.display(description="Error")
+    def error_summary(self, obj):
+        if obj.status != Status.FAILED:
+            return ""
+        return Truncator(obj.error).chars(90)
+
+    # Detail page
+
+    @admin.display(description="Stored PDF")
+    def download(self, obj):
+        if not obj.file:
+            return "Not stored"
+        url = reverse("admin:analyses_analysis_download", args=[obj.pk])
+        return format_html('<a href="{}">Download {}</a>', url, obj.original_filename)
+
+    @admin.display(description="Size")
+    def size(self, obj):
+        return f"{obj.size_bytes / 1024:.0f} KB"
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        extra_context = dict(extra_context or {})
+        if obj is not None:
+            extra_context["report"] = report_context(obj)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def get_urls(self):
+        download = path(
+            "<path:object_id>/download/",
+            self.admin_site.admin_view(self.download_view),
+            name="analyses_analysis_download",
+        )
+        return [download, *super().get_urls()]
+
+    def download_view(self, request, object_id):
+        """The stored PDF, for staff who may view analyses. There is no public URL for uploads."""
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
+        if not self.has_view_permission(request, obj):
+            raise PermissionDenied
+        try:
+            handle = default_storage.open(obj.file.name, "rb") if obj.file else None
+        except FileNotFoundError:
+            handle = None
+        if handle is None:
+            self.message_user(request, "The stored file is no longer there.", messages.WARNING)
+            return redirect("admin:analyses_analysis_change", obj.pk)
+        response = FileResponse(
+            handle, as_attachment=True, filename=obj.original_filename, content_type="application/pdf"
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "sandbox"
+        response["Cache-Control"] = "private, no-store"
+        return response
+
+    # Actions and deletion: the same services as the API's DELETE and `manage.py reprocess_analyses`.
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            # Django's own confirmation page, but the deletion runs through delete_queryset below.
+            actions["delete_selected"] = (delete_selected, "delete_selected", "Delete with file")
+        return actions
+
+    @admin.action(description="Re-run analysis (queued)", permissions=["rerun"])
+    def rerun_selected(self, request, queryset):
+        outcomes = [requeue_analysis(pk) for pk in queryset.values_list("pk", flat=True)]
+        queued = outcomes.count("queued")
+        skipped = len(outcomes) - queued
+        message = f"{queued} analyses queued to run again."
+        if skipped:
+            message += f" {skipped} skipped (still processing, or the stored file is gone)."
+        self.message_user(request, message, messages.SUCCESS if queued else messages.WARNING)
+
+    def delete_model(self, request, obj):
+        from .services import delete_analysis
+
+        delete_analysis(obj)
+
+    def delete_queryset(self, request, queryset):
+        from .services import delete_analyses
+
+        delete_analyses(queryset.values_list("pk", flat=True))
+
+
+def catalog_version_for(request):
+    """Today's catalog version, read once per request however many filters and columns ask."""
+    if not hasattr(request, "_catalog_version"):
+        request._catalog_version = current_catalog_version()
+    return request._catalog_version
+
+
+def search_filter(term):
+    """An id, a SHA-256 (or its start), a file name, or a skill.
+
+    Skills are JSON lists: `icontains` on the JSON field compares its text on SQLite and casts jsonb to text on
+    PostgreSQL, so the same lookup works on both.
+    """
+    try:
+        return Q(pk=uuid.UUID(term))
+    except ValueError:
+        pass
+    query = Q(original_filename__icontains=term)
+    if len(term) >= 8 and all(ch in "0123456789abcdefABCDEF" for ch in term):
+        query |= Q(sha256__startswith=term.lower())
+    for form in {term, json.dumps(term)[1:-1]}:  # SQLite keeps non-ASCII names \u-escaped in the JSON text
+        query |= Q(technical_skills__icontains=form) | Q(soft_skills__icontains=form)
+    return query
+
+
+def report_context(analysis):
+    """The stored report, shaped for the detail template."""
+    details = analysis.details or {}
+    evidence = details.get("skill_evidence") or {}
+
+    def skills(names):
+        return [{"name": name, "evidence": evidence.get(name, [])} for name in names]
+
+    return {
+        "status": analysis.status,
+        "error": analysis.error,
+        "overall_score": analysis.overall_score,
+        "summary_text": analysis.summary_text,
+        "breakdown": sorted((details.get("score_breakdown") or {}).items()),
+        "technical_skills": skills(analysis.technical_skills or []),
+        "soft_skills": skills(analysis.soft_skills or []),
+        "missing_keywords": analysis.missing_keywords or [],
+        "missing_source": details.get("missing_keywords_source") or {},
+        "findings": details.get("findings") or [{"message": issue} for issue in analysis.formatting_issues or []],
+        "contact": details.get("contact") or {},
+        "sections": details.get("sections") or [],
+        "page_count": details.get("page_count"),
+        "word_count": details.get("word_count"),
+        "timings": details.get("timings_ms") or {},
+    }
