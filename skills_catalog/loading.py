@@ -16,6 +16,7 @@ class LoadSummary:
     roles_created: int = 0
     roles_updated: int = 0
     problems: list = field(default_factory=list)
+    changes: list = field(default_factory=list)  # one line per change, e.g. "updated skill Go"
 
     @property
     def changed(self):
@@ -61,12 +62,12 @@ def _load_skills(rows, overwrite, summary):
         if not name:
             summary.problems.append(f"a skill without a name was skipped: {row!r}")
             continue
-        kind = row.get("kind", Kind.TECHNICAL)
+        kind = str(row.get("kind") or Kind.TECHNICAL).strip().lower()
         if kind not in Kind.values:
             summary.problems.append(f"{name}: kind must be technical or soft, not {kind!r}")
             continue
         fields = {
-            "kind": kind,
+            "kind": kind,  # normalised above
             "category": str(row.get("category", ""))[:80],
             "ambiguous": bool(row.get("ambiguous", False)),
             "active": bool(row.get("active", True)),
@@ -78,12 +79,14 @@ def _load_skills(rows, overwrite, summary):
             skill.save()
             existing[name.lower()] = skill
             summary.skills_created += 1
+            summary.changes.append(f"created skill {name}")
         elif overwrite and any(getattr(skill, key) != value for key, value in fields.items() if key in row):
-            for key, value in fields.items():
-                if key in row:
-                    setattr(skill, key, value)
+            changed = [key for key, value in fields.items() if key in row and getattr(skill, key) != value]
+            for key in changed:
+                setattr(skill, key, fields[key])
             skill.save()
             summary.skills_updated += 1
+            summary.changes.append(f"updated skill {skill.name}: {', '.join(changed)}")
         for alias in row.get("aliases", []) or []:
             alias = str(alias).strip()[:120]
             if not alias or alias.lower() == name.lower():
@@ -93,6 +96,7 @@ def _load_skills(rows, overwrite, summary):
                 new_aliases.append(SkillAlias(skill=skill, alias=alias))
                 taken_aliases[alias.lower()] = skill.id
                 summary.aliases_added += 1
+                summary.changes.append(f"added alias {alias!r} to {skill.name}")
             elif owner != skill.id:
                 summary.problems.append(f"alias {alias!r} of {name} already belongs to another skill")
     SkillAlias.objects.bulk_create(new_aliases)
@@ -110,6 +114,7 @@ def _load_roles(rows, overwrite, summary):
             role = RoleProfile(name=name, aliases=list(row.get("aliases", [])), description=row.get("description", ""))
             role.save()
             summary.roles_created += 1
+            summary.changes.append(f"created role {name}")
         elif not overwrite:
             continue
         current = {link.skill_id: link for link in role.expected_skills.all()}
@@ -119,12 +124,19 @@ def _load_roles(rows, overwrite, summary):
             if skill is None:
                 summary.problems.append(f"role {name}: unknown skill {skill_name!r}")
                 continue
+            try:
+                weight = int(weight)
+            except (TypeError, ValueError):
+                weight = 0
+            if not 1 <= weight <= 5:
+                summary.problems.append(f"role {name}: the weight of {skill_name} must be 1-5")
+                continue
             link = current.get(skill.id)
             if link is None:
-                RoleSkill(role=role, skill=skill, weight=int(weight)).save()
+                RoleSkill(role=role, skill=skill, weight=weight).save()
                 changed = True
-            elif link.weight != int(weight):
-                link.weight = int(weight)
+            elif link.weight != weight:
+                link.weight = weight
                 link.save()
                 changed = True
         if overwrite and "aliases" in row and list(row["aliases"]) != role.aliases:
@@ -133,3 +145,33 @@ def _load_roles(rows, overwrite, summary):
             changed = True
         if changed and not created:
             summary.roles_updated += 1
+            summary.changes.append(f"updated role {role.name}")
+
+
+def export_rows(active_only=False):
+    """(skill rows, role rows) of the stored catalog, in the shape `load_catalog` and the data files use."""
+    skills = Skill.objects.prefetch_related("aliases").order_by("name")
+    if active_only:
+        skills = skills.filter(active=True)
+    skill_rows = [
+        {
+            "name": skill.name,
+            "kind": skill.kind,
+            "category": skill.category,
+            "aliases": [alias.alias for alias in skill.aliases.all()],
+            "ambiguous": skill.ambiguous,
+            "active": skill.active,
+            "external_id": skill.external_id,
+        }
+        for skill in skills
+    ]
+    role_rows = [
+        {
+            "name": role.name,
+            "aliases": list(role.aliases or []),
+            "description": role.description,
+            "skills": {link.skill.name: link.weight for link in role.expected_skills.all()},
+        }
+        for role in RoleProfile.objects.prefetch_related("expected_skills__skill").order_by("name")
+    ]
+    return skill_rows, role_rows

@@ -167,6 +167,10 @@ class Matcher:
             previous = self._match_line(line, previous, hits)
         return MatchResult(hits=hits)
 
+    def match_text(self, text, section=""):
+        """The canonical names found in plain text (one line per line): handy in a shell, a test or a job ad."""
+        return self.match(Line(page=1, text=line, section=section) for line in text.splitlines()).names()
+
     def _match_line(self, line, previous, hits):
         text = clean_text(line.text)
         tokens = list(tokenize(text))

@@ -1,0 +1,137 @@
+"""Curation of the skills catalog: every save, delete and bulk action bumps the catalog version (once per action),
+so each worker rebuilds its matcher on its next analysis."""
+
+import io
+
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.http import HttpResponse
+
+from .files import write_catalog_file
+from .models import (
+    CatalogVersion,
+    RoleProfile,
+    RoleSkill,
+    Skill,
+    SkillAlias,
+    bump_catalog_version,
+    version_bumps_paused,
+)
+
+
+class SkillAliasInline(admin.TabularInline):
+    model = SkillAlias
+    extra = 1
+
+
+class RoleSkillInline(admin.TabularInline):
+    model = RoleSkill
+    extra = 1
+    autocomplete_fields = ["skill"]
+
+
+@admin.register(Skill)
+class SkillAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "category", "alias_list", "ambiguous", "active", "updated_at"]
+    list_filter = ["kind", "active", "ambiguous", "category"]
+    search_fields = ["name", "aliases__alias", "category", "external_id"]
+    list_per_page = 100
+    inlines = [SkillAliasInline]
+    actions = ["activate", "deactivate", "export_json", "export_csv"]
+    fieldsets = [
+        (None, {"fields": ["name", "kind", "category", "active"]}),
+        ("Matching", {"fields": ["ambiguous"]}),
+        ("Taxonomy", {"fields": ["external_id"], "classes": ["collapse"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("aliases")
+
+    @admin.display(description="aliases")
+    def alias_list(self, skill):
+        names = [alias.alias for alias in skill.aliases.all()]
+        return ", ".join(names[:6]) + (f" … (+{len(names) - 6})" if len(names) > 6 else "")
+
+    @admin.action(description="Activate selected skills")
+    def activate(self, request, queryset):
+        self._set_active(request, queryset, True)
+
+    @admin.action(description="Deactivate selected skills (no longer matched)")
+    def deactivate(self, request, queryset):
+        self._set_active(request, queryset, False)
+
+    def _set_active(self, request, queryset, active):
+        # QuerySet.update() sends no signals: one bump for the whole batch.
+        changed = queryset.exclude(active=active).update(active=active)
+        if changed:
+            bump_catalog_version()
+        state = "activated" if active else "deactivated"
+        self.message_user(request, f"{changed} skill(s) {state}.", messages.SUCCESS)
+
+    def delete_queryset(self, request, queryset):
+        with version_bumps_paused():
+            super().delete_queryset(request, queryset)
+        bump_catalog_version()
+
+    @admin.action(description="Export selected skills as JSON")
+    def export_json(self, request, queryset):
+        return _export(queryset, "json", "application/json")
+
+    @admin.action(description="Export selected skills as CSV")
+    def export_csv(self, request, queryset):
+        return _export(queryset, "csv", "text/csv")
+
+
+def _export(queryset, fmt, content_type):
+    rows = [
+        {
+            "name": skill.name,
+            "kind": skill.kind,
+            "category": skill.category,
+            "aliases": [alias.alias for alias in skill.aliases.all()],
+            "ambiguous": skill.ambiguous,
+            "active": skill.active,
+            "external_id": skill.external_id,
+        }
+        for skill in queryset.prefetch_related("aliases")
+    ]
+    buffer = io.StringIO()
+    write_catalog_file(buffer, rows, [], fmt)
+    response = HttpResponse(buffer.getvalue(), content_type=f"{content_type}; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="skills.{fmt}"'
+    return response
+
+
+@admin.register(RoleProfile)
+class RoleProfileAdmin(admin.ModelAdmin):
+    list_display = ["name", "skill_count", "updated_at"]
+    search_fields = ["name", "aliases", "description"]
+    inlines = [RoleSkillInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(skill_total=Count("expected_skills"))
+
+    @admin.display(description="expected skills", ordering="skill_total")
+    def skill_count(self, role):
+        return role.skill_total
+
+    def delete_queryset(self, request, queryset):
+        with version_bumps_paused():
+            super().delete_queryset(request, queryset)
+        bump_catalog_version()
+
+
+@admin.register(CatalogVersion)
+class CatalogVersionAdmin(admin.ModelAdmin):
+    """Read-only: the number analyses record; it moves by itself on every catalog edit."""
+
+    list_display = ["__str__", "version", "updated_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
