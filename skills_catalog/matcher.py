@@ -152,6 +152,8 @@ class Matcher:
                         self.forms[key] = form
                         self.lookup[key] = skill
         self.max_ngram = min(MAX_NGRAM, max((len(key) for key in self.forms), default=1))
+        # Every leading part of every form: the n-gram walk stops as soon as the words so far start no form.
+        self.prefixes = {key[:length] for key in self.forms for length in range(1, len(key) + 1)}
         self.fuzzy_buckets = defaultdict(dict)  # (first letter, length) -> {word: Form}
         for key, form in self.forms.items():
             word = key[0]
@@ -180,8 +182,9 @@ class Matcher:
         if bridge:
             found.append(bridge)
             i = bridge.end
+        words = [token for token, _, _ in tokens]
         while i < len(tokens):
-            match = self._longest_match(tokens, i)
+            match = self._longest_match(tokens, i, words)
             if match:
                 length, form = match
                 found.append(_Found(i, i + length, form, text[tokens[i][1] : tokens[i + length - 1][2]]))
@@ -199,12 +202,18 @@ class Matcher:
                 hit.evidence.append({"page": line.page, "text": item.surface, "context": _context(text, item.surface)})
         return line, text, tokens
 
-    def _longest_match(self, tokens, i):
-        for length in range(min(self.max_ngram, len(tokens) - i), 0, -1):
-            form = self.forms.get(tuple(token for token, _, _ in tokens[i : i + length]))
+    def _longest_match(self, tokens, i, words=None):
+        """The longest form starting at token i: walks forward only while the words so far begin some form."""
+        words = words or [token for token, _, _ in tokens]
+        best, key = None, ()
+        for j in range(i, min(i + self.max_ngram, len(words))):
+            key = (*key, words[j])
+            if key not in self.prefixes:
+                break
+            form = self.forms.get(key)
             if form:
-                return length, form
-        return None
+                best = (j - i + 1, form)
+        return best
 
     def _bridge(self, previous, line, tokens):
         """A multi-word name split over two lines of one column: "IBM Notes" / "Domino"."""
@@ -217,9 +226,14 @@ class Matcher:
             return None
         best = None
         for carried in range(1, min(self.max_ngram - 1, len(prev_tokens)) + 1):
-            head = tuple(token for token, _, _ in prev_tokens[-carried:])
+            key = tuple(token for token, _, _ in prev_tokens[-carried:])
+            if key not in self.prefixes:
+                continue
             for taken in range(1, min(self.max_ngram - carried, len(tokens)) + 1):
-                form = self.forms.get(head + tuple(token for token, _, _ in tokens[:taken]))
+                key = (*key, tokens[taken - 1][0])
+                if key not in self.prefixes:
+                    break
+                form = self.forms.get(key)
                 if form and not form.skill.ambiguous and (best is None or carried + taken > best[0]):
                     surface = f"{prev_text[prev_tokens[-carried][1] :]} {line_text_span(tokens, taken, line)}"
                     best = (carried + taken, _Found(0, taken, form, surface))
