@@ -145,6 +145,15 @@ def rerun_now(analysis_id):
         return "failed"
 
 
+def fail_if_still_processing(ids, message):
+    """Mark failed those of `ids` still `processing` (their process died mid-run); returns their ids."""
+    stuck = set(Analysis.objects.filter(pk__in=list(ids), status=Status.PROCESSING).values_list("pk", flat=True))
+    Analysis.objects.filter(pk__in=stuck, status=Status.PROCESSING).update(
+        status=Status.FAILED, error=message, finished_at=timezone.now()
+    )
+    return stuck
+
+
 # Stale work
 
 
