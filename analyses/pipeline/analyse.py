@@ -5,9 +5,9 @@ from dataclasses import dataclass, field
 
 from skills_catalog.matcher import Line, best_role, find_role, job_description_skills, missing_for_role
 
-from .checks import run_checks
-from .contact import find_contact
+from .checks import low_confidence, run_checks
 from .extract import parse_pdf
+from .facts import resume_facts
 from .findings import rank
 from .scoring import DEFAULT_WEIGHTS, category_scores, overall_score, summary_text
 from .sections import label_sections
@@ -47,19 +47,15 @@ def analyse(pdf_bytes, matcher, options=None):
     missing, missing_source, coverage = _missing_keywords(matcher, options, technical + soft)
     matched_at = time.perf_counter()
 
-    text = parsed.text
-    facts = {
-        "contact": find_contact(text, parsed.links),
-        "sections": sections,
-        "word_count": len(text.split()),
-    }
+    facts = resume_facts(parsed, labels, sections)
     findings = rank(run_checks(parsed, facts))
     scores = category_scores(findings, coverage, len(technical))
+    role = {"name": missing_source["role"], "coverage": coverage} if missing_source.get("role") else None
     finished = time.perf_counter()
 
     return Report(
         overall_score=overall_score(scores, options.score_weights),
-        summary_text=summary_text(technical, soft, findings, scores),
+        summary_text=summary_text(technical, soft, findings, scores, facts, role),
         technical_skills=technical,
         soft_skills=soft,
         missing_keywords=missing,
@@ -74,6 +70,27 @@ def analyse(pdf_bytes, matcher, options=None):
             "page_count": parsed.page_count,
             "word_count": facts["word_count"],
             "margins_pt": parsed.margins,
+            "low_confidence": low_confidence(findings),
+            "layout": {
+                "columns": parsed.columns,
+                "columns_per_page": [page.columns for page in parsed.pages],
+                "page_size_pt": [round(parsed.pages[0].width, 1), round(parsed.pages[0].height, 1)],
+                "font_families": facts["font_families"],
+                "body_font_size": facts["body_font_size"],
+                "images": facts["images"],
+                "tables": sum(page.table_grids >= 3 or page.boxes >= 4 for page in parsed.pages),
+                "header_footer_lines": facts["header_footer_lines"][:10],
+                "garbled_share": facts["garbled_share"],
+            },
+            "content": {
+                "bullets": facts["bullets"]["count"],
+                "quantified_bullets": facts["bullets"]["quantified"],
+                "action_verb_bullets": facts["bullets"]["action_verb"],
+                "long_bullets": len(facts["bullets"]["long"]),
+                "pronouns": facts["pronouns"],
+                "buzzwords": facts["buzzwords"],
+                "date_styles": facts["date_styles"],
+            },
             "catalog_version": matcher.version,
             "timings_ms": {
                 "extract": round((extracted - started) * 1000, 1),

@@ -4,7 +4,10 @@ import re
 
 EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}", re.IGNORECASE)
 # 7-15 digits with the usual separators, optionally +country code; dates like 2019-2021 have too few digits.
-PHONE_RE = re.compile(r"(?<![\w+])(?:\+?\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]?\d{2,4}){1,4}(?!\w)")
+# Trailing digits masked with x ("131-221-87xxx") are a phone number all the same.
+PHONE_RE = re.compile(
+    r"(?<![\w+])(?:\(?\+?\d{1,3}\)?[\s.-]?)?(?:\(\d{2,4}\)[\s.-]?)?\d{2,4}(?:[\s.-]?\d[\dxX]{1,3}){1,4}(?!\w)"
+)
 LINKEDIN_RE = re.compile(r"linkedin\.com/[\w/%-]+|\blinkedin\b", re.IGNORECASE)
 GITHUB_RE = re.compile(r"github\.com/[\w-]+", re.IGNORECASE)
 YEAR_RANGE_RE = re.compile(r"^(?:19|20)\d\d(?:\s*[-.]\s*(?:19|20)?\d\d)+$")

@@ -22,9 +22,17 @@ VISIBLE_CHAR_FLAGS = 16 | 32
 RULE_THICKNESS_PT = 2.5
 MIN_HRULE_PT = 20
 MIN_VRULE_PT = 12
+MIN_SHAPE_PT = 3  # dots of a dotted rule are smaller
 MIN_IMAGE_PT = 4  # smaller images are spacers and tracking pixels
-GARBLED_RE = re.compile(r"\ufffd|\(cid:\d+\)|[\x00-\x08\x0b\x0c\x0e-\x1f]")
+# Glyphs without a Unicode mapping: U+FFFD inside a word or in runs, "(cid:…)" and control characters. A lone
+# U+FFFD before a word is an unmapped icon (an envelope before the email) and costs nothing.
+GARBLED_RE = re.compile(r"\ufffd{2,}|(?<=\w)\ufffd|\(cid:\d+\)|[\x00-\x08\x0b\x0c\x0e-\x1f]")
 PRIVATE_USE_RE = re.compile(r"[\ue000-\uf8ff]")
+# Word's PDF export separates words with "\t\r \xa0" runs and keeps soft hyphens; one space and no soft hyphen
+# make headings, phone numbers and skills match as written.
+WHITESPACE_RE = re.compile(r"[\s\xa0\u2000-\u200b\u202f\u205f\u3000]+")
+DOUBLE_HYPHEN_RE = re.compile(r"-{2,}")  # "555-\xad‐5555": a hyphen, a soft hyphen and a Unicode hyphen in a row
+HYPHENS = str.maketrans({"\xad": None, "\u2010": "-", "\u2011": "-"})
 
 
 @dataclass
@@ -58,6 +66,8 @@ class PageInfo:
     vertical_rules: int = 0
     boxes: int = 0  # stroked rectangles big enough to frame text
     table_grids: int = 0  # horizontal rules crossing two or more vertical ones: the borders of a table
+    shapes: int = 0  # other vector shapes: skill bars, charts, icons drawn as paths, coloured panels
+    text_box: tuple = ()  # union of the boxes of the text blocks holding any text
 
 
 @dataclass
@@ -149,7 +159,10 @@ def _read_page(page, number, parsed):
     for block in content["blocks"]:
         kind = block.get("type", 0)
         if kind == 0:
-            lines.extend(_block_lines(block, number, parsed))
+            found = list(_block_lines(block, number, parsed))
+            if found:
+                lines.extend(found)
+                info.text_box = _union([block["bbox"], info.text_box or block["bbox"]])
         elif kind == 3:
             vectors.append(block)
     _count_vectors(vectors, info)
@@ -170,8 +183,9 @@ def _read_page(page, number, parsed):
 def _block_lines(block, number, parsed):
     for line in block["lines"]:
         spans = [span for span in line["spans"] if span["text"]]
-        text = "".join(span["text"] for span in spans)
-        if not text.strip():
+        text = "".join(span["text"] for span in spans).translate(HYPHENS)
+        text = WHITESPACE_RE.sub(" ", DOUBLE_HYPHEN_RE.sub("-", text)).strip()
+        if not text:
             continue
         visible = [span for span in spans if span["text"].strip()]
         for span in visible:
@@ -182,11 +196,11 @@ def _block_lines(block, number, parsed):
             parsed.font_sizes[size] = parsed.font_sizes.get(size, 0) + chars
             if not span.get("char_flags", VISIBLE_CHAR_FLAGS) & VISIBLE_CHAR_FLAGS or not span.get("alpha", 255):
                 parsed.invisible_chars += chars
-        parsed.garbled_chars += len(GARBLED_RE.findall(text))
+        parsed.garbled_chars += sum(len(found) for found in GARBLED_RE.findall(text))
         parsed.icon_chars += len(PRIVATE_USE_RE.findall(text))
         yield TextLine(
             page=number,
-            text=text.strip(),
+            text=text,
             bbox=_union(span["bbox"] for span in visible),
             size=max(span["size"] for span in visible),
             bold=all(span["flags"] & BOLD_FLAG or "bold" in span["font"].lower() for span in visible),
@@ -208,6 +222,8 @@ def _count_vectors(vectors, info):
         # A stroked frame round text; one framing half the page or more is a page border, not a cell.
         elif vector.get("stroked") and vector.get("isrect") and width >= MIN_HRULE_PT and height >= MIN_VRULE_PT:
             info.boxes += width * height < 0.5 * page_area
+        elif width >= MIN_SHAPE_PT and height >= MIN_SHAPE_PT and width * height < 0.5 * page_area:
+            info.shapes += 1
     info.horizontal_rules, info.vertical_rules = len(horizontal), len(vertical)
     if len(vertical) >= 2:
         info.table_grids = sum(1 for rule in horizontal[:500] if _crossings(rule, vertical[:200]) >= 2)
@@ -230,14 +246,13 @@ def _union(boxes):
 
 
 def _margins(parsed):
-    sides = {"left": [], "right": [], "top": [], "bottom": []}
-    for page in parsed.pages:
-        boxes = [line.bbox for line in parsed.lines if line.page == page.number]
-        if not boxes:
-            continue
-        x0, y0, x1, y1 = _union(boxes)
-        sides["left"].append(x0)
-        sides["top"].append(y0)
-        sides["right"].append(page.width - x1)
-        sides["bottom"].append(page.height - y1)
-    return {side: round(max(0.0, min(values)), 1) for side, values in sides.items() if values}
+    """Text margins as the corpus labels measure them: from the boxes of the text blocks, over all pages."""
+    boxes = [page for page in parsed.pages if page.text_box]
+    if not boxes:
+        return {}
+    return {
+        "left": round(max(0.0, min(page.text_box[0] for page in boxes)), 1),
+        "right": round(max(0.0, min(page.width - page.text_box[2] for page in boxes)), 1),
+        "top": round(max(0.0, min(page.text_box[1] for page in boxes)), 1),
+        "bottom": round(max(0.0, min(page.height - page.text_box[3] for page in boxes)), 1),
+    }

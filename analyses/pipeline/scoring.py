@@ -29,16 +29,25 @@ def overall_score(scores, weights=None):
     return max(0, min(100, int(value + 0.5)))
 
 
-def summary_text(technical_skills, soft_skills, findings, scores):
-    return f"{_strength(technical_skills, soft_skills, scores)} {_fix(findings)}".strip()
+def summary_text(technical_skills, soft_skills, findings, scores, facts=None, role=None):
+    """One or two sentences: this resume's main strength, then its most important fix."""
+    strength = _strength(technical_skills, soft_skills, scores, facts or {}, role)
+    return f"{strength} {_fix(findings)}".strip()
 
 
-def _strength(technical_skills, soft_skills, scores):
+def _strength(technical_skills, soft_skills, scores, facts, role):
     count = len(technical_skills)
+    bullets = facts.get("bullets") or {}
+    if role and role.get("coverage", 0) >= 0.6 and count:
+        return f"Covers most of what a {role['name']} needs ({count} skills incl. {_names(technical_skills[:2])})"
     if count >= 8:
         return f"Strong technical background ({count} skills incl. {_names(technical_skills[:2])})"
+    if bullets.get("count", 0) >= 4 and bullets["quantified"] >= 0.5 * bullets["count"]:
+        return f"Results are well quantified ({bullets['quantified']} of {bullets['count']} bullets show numbers)"
     if count >= 3:
         return f"Solid set of skills ({count} incl. {_names(technical_skills[:2])})"
+    if scores.get("layout", 0) >= 90 and scores.get("structure", 0) >= 90:
+        return "Clean single-column layout with every key section"
     if count:
         return f"Few technical skills recognised (only {_names(technical_skills[:2])})"
     if soft_skills:
@@ -47,11 +56,18 @@ def _strength(technical_skills, soft_skills, scores):
 
 
 def _fix(findings):
-    ranked = [finding for finding in rank(findings) if finding.severity != "low"][:2]
-    if not ranked:
-        return "and the layout reads cleanly for an ATS."
-    problems = " and ".join(finding.message[0].lower() + finding.message[1:] for finding in ranked)
-    return f"but it needs work: {problems}."
+    ranked = rank(findings)
+    serious = [finding for finding in ranked if finding.severity != "low"][:2]
+    if serious:
+        return f"but it needs work: {' and '.join(_phrase(finding) for finding in serious)}."
+    if ranked:
+        return f"and only small fixes remain: {_phrase(ranked[0])}."
+    return "and nothing stands in an ATS's way."
+
+
+def _phrase(finding):
+    message = finding.message
+    return message if message[:2].isupper() else message[0].lower() + message[1:]
 
 
 def _names(names):
