@@ -44,7 +44,7 @@ ROLE_NOUNS = _words(
 )
 # Words after an ambiguous name that make it a verb or a common noun in prose ("react to", "go to", "excel in").
 PROSE_FOLLOWERS = _words(
-    "to the a an with into on in up out over about through by from for our their your my its this that his her them "
+    "to the a an with into on in up out over about through by from our their your my its this that his her them "
     "us me it quickly ahead beyond above at of is are was were be been"
 )
 # Words before an ambiguous name that make it a verb ("I excel", "to make", "will go").
@@ -53,6 +53,8 @@ PROSE_LEADERS = _words("i we you they he she to will would can could should must
 TOOL_LEADERS = _words("with using use used via in through including includes like and or on")
 # Words allowed between two items of an enumeration: "Python and R", "Kafka, Consul".
 ENUMERATION_GLUE = _words("and or & as well plus")
+# Labels that introduce languages or tools: "Programming Languages:", "Tools Used:", "Tech:".
+SKILL_LABEL_WORDS = _words("language languages skills tools tool tech technologies stack programming used software")
 YEAR_RE = re.compile(r"^(?:19|20)\d\d$|^'\d\d$")
 LIST_SEPARATORS_RE = re.compile(r"\s*(?:[,;|•·▪◦●○■►✓\t]|\s[-–—>=]+\s|\s/\s)\s*")
 LABEL_RE = re.compile(r"^\s*[\w][\w &/+-]{0,40}:\s*(?!//)")
@@ -60,7 +62,7 @@ LINK_LABEL_RE = re.compile(r"^\s*:+\s*(?://|https?:|www\.|@|\S+\.(?:com|org|net|
 LOCATION_AFTER_RE = re.compile(r"^\s*,\s*[A-Z]{2}\b(?!\w)")
 CAMEL_SPLIT_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 OCR_L_RE = re.compile(r"(?<=[A-Z])l|l(?=[A-Z/])")
-NAME_LINE_SECTIONS = frozenset(["experience", "education", ""])
+NAME_LINE_SECTIONS = frozenset(["experience", "education"])
 
 
 @dataclass(frozen=True)
@@ -249,7 +251,7 @@ class Matcher:
         if "l" in original and any(char.isupper() for char in original):
             form = self.forms.get((OCR_L_RE.sub("I", original).lower(),))
             if form:
-                return [_Found(i, i + 1, form, original)]
+                return [_Found(i, i + 1, form, original, fuzzy=True)]
         if len(original) >= CAMEL_MIN_LENGTH and CAMEL_SPLIT_RE.search(original):
             parts = self._camel_parts(original, i)
             if parts:
@@ -360,7 +362,7 @@ def _is_listing(text, section):
 
 
 def _whole_list_item(item, context):
-    segments = LIST_SEPARATORS_RE.split(context.text)
+    segments = LIST_SEPARATORS_RE.split(LABEL_RE.sub("", context.text, count=1))
     return len(segments) > 1 and item.surface in (segment.strip(" .()") for segment in segments)
 
 
@@ -383,6 +385,8 @@ def _ambiguous_credible(item, context):
         return False  # "Spring 2014" is a season
     if after in PROSE_FOLLOWERS or before in PROSE_LEADERS:
         return False  # "React to incidents", "I Excel in", "to Make"
+    if len(form.skill.name) == 1:
+        return _single_letter_credible(item, context)
     if context.listing:
         return True
     if len(tokens) == item.end - item.start and context.section not in NAME_LINE_SECTIONS:
@@ -391,6 +395,17 @@ def _ambiguous_credible(item, context):
         return True  # "Python and R", "Istio, Cilium, Kuma, Consul"
     # "provisioning with Puppet": a capitalised name after a word that introduces a tool, mid-sentence.
     return len(surface) >= 3 and before in TOOL_LEADERS and item.start > 1
+
+
+def _single_letter_credible(item, context):
+    """ "C" and "R" are also grades, plans, icons and initials: only in a skills section, next to another skill,
+    alone on a sidebar line, or after a label that names languages or tools ("Tools Used: C")."""
+    if context.section == "skills" or _enumerated_with_skill(item, context):
+        return True
+    if len(context.tokens) == 1 and context.section not in NAME_LINE_SECTIONS:
+        return True
+    label = LABEL_RE.match(context.text)
+    return bool(label) and bool(SKILL_LABEL_WORDS & set(label.group().lower().replace(":", " ").split()))
 
 
 def _written_as_name(surface, form):

@@ -1,0 +1,325 @@
+"""The matcher, class of error by class of error, on a small catalog built in memory (no database), plus the
+catalog version that makes each process rebuild it."""
+
+import pytest
+
+from skills_catalog.matcher import Line, compile_catalog, get_matcher, matcher_from_rows
+from skills_catalog.models import Skill, SkillAlias, current_catalog_version
+from skills_catalog.text import join_broken_word
+
+ROWS = [
+    {"name": "Python", "aliases": ["Python3"]},
+    {"name": "JavaScript", "aliases": ["JS", "ECMAScript"]},
+    {"name": "Node.js", "aliases": ["NodeJS", "Node"]},
+    {"name": "React", "aliases": ["ReactJS", "React.js"], "ambiguous": True},
+    {"name": "Kubernetes", "aliases": ["k8s"]},
+    {"name": "PostgreSQL", "aliases": ["Postgres"]},
+    {"name": "Go", "aliases": ["Golang"], "ambiguous": True},
+    {"name": "R", "ambiguous": True},
+    {"name": "C", "ambiguous": True},
+    {"name": "C++", "aliases": ["cpp"]},
+    {"name": "C#", "aliases": ["CSharp"]},
+    {"name": ".NET", "aliases": ["dotnet"]},
+    {"name": "CI/CD", "aliases": ["CICD", "Continuous Integration"]},
+    {"name": "Swift", "ambiguous": True},
+    {"name": "Rust", "ambiguous": True},
+    {"name": "Spring", "aliases": ["Spring Framework"], "ambiguous": True},
+    {"name": "Express", "aliases": ["Express.js"], "ambiguous": True},
+    {"name": "Excel", "aliases": ["MS Excel", "Microsoft Excel"], "ambiguous": True},
+    {"name": "Access", "aliases": ["Microsoft Access"], "ambiguous": True},
+    {"name": "Chef", "ambiguous": True},
+    {"name": "Make", "aliases": ["GNU Make", "Makefile"], "ambiguous": True},
+    {"name": "Terraform"},
+    {"name": "Docker"},
+    {"name": "AWS", "aliases": ["Amazon Web Services", "EC2"]},
+    {"name": "Red Hat Enterprise Linux", "aliases": ["RHEL", "Red Hat"]},
+    {"name": "Oracle Database", "aliases": ["Oracle"]},
+    {"name": "GitHub"},
+    {"name": "Experimental Design", "aliases": ["DOE"]},
+    {"name": "MEAN Stack", "aliases": ["MEAN"]},
+    {"name": "Machine Learning", "aliases": ["ML"]},
+    {"name": "Software Development"},
+    {"name": "Software Engineering", "aliases": ["Software Engineer"]},
+    {"name": "Front-End Development"},
+    {"name": "JavaScript Testing"},
+    {"name": "GlassFish"},
+    {"name": "Banking"},
+    {"name": "Leadership", "kind": "soft", "aliases": ["led a team of"]},
+    {"name": "Palo Alto Networks", "aliases": ["Palo Alto"]},
+]
+MATCHER = matcher_from_rows(ROWS)
+
+
+def found(text, section=""):
+    return MATCHER.match_text(text, section)
+
+
+def found_in(lines, section=""):
+    return MATCHER.match([Line(page=1, text=text, section=section) for text in lines]).names()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Built it with ReactJS", "React"),
+        ("Built it with React.js", "React"),
+        ("Ran k8s clusters", "Kubernetes"),
+        ("Ran K8S clusters", "Kubernetes"),
+        ("Tuned Postgres queries", "PostgreSQL"),
+        ("Services written in Golang", "Go"),
+        ("Wrote JS daily", "JavaScript"),
+        ("Wrote NodeJS services", "Node.js"),
+        ("Reports in MS Excel", "Excel"),
+        ("Reports in Microsoft Excel", "Excel"),
+        ("Set up Continuous Integration", "CI/CD"),
+        ("Deployed on Amazon Web Services", "AWS"),
+    ],
+)
+def test_each_alias_form_is_reported_by_its_canonical_name(text, expected):
+    assert found(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["python", "PYTHON", "Python", "pYthon"],
+)
+def test_case_does_not_matter_for_plain_names(text):
+    assert found(f"Scripts in {text} and more") == ["Python"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("C++, C#, .NET", ["C++", "C#", ".NET"]),
+        ("Built pipelines (CI/CD) on Jenkins", ["CI/CD"]),
+        ("APIs in Node.js and Express.js", ["Node.js", "Express"]),
+        ("Languages: C, C++ and C#", ["C", "C++", "C#"]),
+        ("Migrated the .NET services", [".NET"]),
+        ("Stack: Python/Docker/Terraform", ["Python", "Docker", "Terraform"]),
+    ],
+)
+def test_symbols_survive_tokenising(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "not_expected"),
+    [
+        ("Owned the platform roadmap", "Terraform"),
+        ("Led our go-to-market strategy", "Go"),
+        ("Learned to react to incidents quickly", "React"),
+        ("Worked in the Nodes team", "Node.js"),
+        ("Improved cpps and dockers", "C++"),
+        ("Went to Cargo meetings", "Go"),
+    ],
+)
+def test_word_boundaries_are_respected(text, not_expected):
+    assert not_expected not in found(text)
+
+
+def test_a_name_hyphenated_across_two_lines_is_joined():
+    assert found_in(["Operated large Kuber-", "netes clusters"]) == ["Kubernetes"]
+    assert found_in(["Deployed Kuber-\nnetes clusters"]) == ["Kubernetes"]
+
+
+def test_a_soft_hyphen_at_a_line_end_joins_the_word():
+    assert found_in(["Deployed Terra\u00ad", "form modules"]) == ["Terraform"]
+
+
+def test_a_real_hyphenated_word_is_not_glued_to_the_next_line():
+    assert join_broken_word("Co-", "Invented a framework") == ("Co-", "Invented a framework")
+    assert join_broken_word("Software Develop-", "ment, Consulting") == ("Software Development", ", Consulting")
+    assert found_in(["Led the Front-", "End Development guild"]) == ["Front-End Development"]
+
+
+def test_a_multi_word_name_wrapped_onto_the_next_line_is_found():
+    assert found_in(["Strong background in Machine", "Learning and statistics"]) == ["Machine Learning"]
+    assert found_in(["Skills in Software", "Development"]) == ["Software Development"]
+
+
+def test_wrapped_lines_ending_a_sentence_are_not_bridged():
+    assert "Machine Learning" not in found_in(["Built a Machine.", "Learning was fun"])
+
+
+def test_hyphen_and_space_variants_of_a_name_match():
+    assert found("Front End Development and frontend development") == ["Front-End Development"]
+
+
+def test_word_processor_double_hyphens_and_ligatures_are_normalised():
+    assert found("Front-\u00ad\u2010End Development") == ["Front-End Development"]
+    assert found("Ran Glass\ufb01sh servers") == ["GlassFish"]
+
+
+# Ambiguous names: each in a use that is a skill, and a use that is not.
+@pytest.mark.parametrize(
+    ("lines", "section"),
+    [
+        (["Python, Go, Docker"], ""),
+        (["Languages: Go"], ""),
+        (["Go"], "skills"),
+        (["Backend services written in Python and Go"], "experience"),
+        (["Python and R for statistics"], "experience"),
+        (["Tools Used: C"], "projects"),
+        (["C • C++ • Python"], ""),
+        (["Apps in Swift and Python"], "experience"),
+        (["Rust, C++, Python"], ""),
+        (["Spring, Docker, Terraform"], ""),
+        (["APIs with Node.js and Express"], "experience"),
+        (["React, JavaScript, Node.js"], ""),
+        (["Microsoft Excel, Microsoft Access"], ""),
+        (["Excel"], "skills"),
+        (["Configuration with Chef and Terraform"], "experience"),
+        (["Automated provisioning with Chef"], "experience"),
+        (["Build scripts in Make"], "experience"),
+    ],
+)
+def test_ambiguous_names_count_where_the_context_shows_a_skill(lines, section):
+    names = found_in(lines, section)
+    ambiguous = {row["name"] for row in ROWS if row.get("ambiguous")}
+    assert ambiguous & set(names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("We go to great lengths for customers", "experience"),
+        ("Ready to Go live", "summary"),
+        ("Grade: C", "education"),
+        ("Plan B and plan C failed", "experience"),
+        ("R", "experience"),
+        ("Swift response to customer requests", "experience"),
+        ("Removed rust from old machines", "experience"),
+        ("Spring 2014", "education"),
+        ("Spring 2023, Python, Docker", ""),
+        ("Took the Express train downtown", "experience"),
+        ("React to incidents within minutes", "experience"),
+        ("I excel in Linux systems", "summary"),
+        ("I Excel in stakeholder management", "summary"),
+        ("Gave customers access to reports", "experience"),
+        ("Head Chef at a busy restaurant", "experience"),
+        ("Make sure releases ship on time", "experience"),
+        ("Helped to make decisions", "experience"),
+    ],
+)
+def test_ambiguous_names_in_ordinary_prose_are_not_skills(text, section):
+    ambiguous = {row["name"] for row in ROWS if row.get("ambiguous")}
+    assert not ambiguous & set(found(text, section))
+
+
+@pytest.mark.parametrize(
+    ("lines", "section"),
+    [
+        (["Red Hat", "DevOps Engineer", "Denver, Colorado"], "experience"),
+        (["Oracle • Redwood City, CA"], "experience"),
+        (["GitHub: https://github.com/someone"], ""),
+        (["Github:// someone"], "education"),
+        (["Jan 2013 - May 2013 | Palo Alto, CA"], "experience"),
+    ],
+)
+def test_employers_link_labels_and_places_are_not_skills(lines, section):
+    assert found_in(lines, section) == []
+
+
+def test_a_product_named_in_a_skills_list_still_counts():
+    assert found_in(["Oracle, PostgreSQL, Red Hat"], "skills") == [
+        "Oracle Database",
+        "PostgreSQL",
+        "Red Hat Enterprise Linux",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("John Doe", []),  # "DOE" is an acronym; "Doe" a surname
+        ("improving mean time to recovery", []),
+        ("Experiments planned with DOE", ["Experimental Design"]),
+        ("Built a MEAN app", ["MEAN Stack"]),
+        ("Skills: ml, python", ["Machine Learning", "Python"]),
+    ],
+)
+def test_acronyms_count_in_capitals_or_as_a_list_item(text, expected):
+    assert found(text) == expected
+
+
+def test_job_titles_in_aliases_are_not_skills():
+    assert found("Senior Software Engineer") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Wrote Jaiascript widgets", ["JavaScript"]),
+        ("Baking cupcakes", []),  # short words are not typo-matched: "Baking" is not "Banking"
+        ("Tested javascripts", []),  # lower case and an inflection, not a typo
+    ],
+)
+def test_typos_of_long_names_only(text, expected):
+    assert found(text) == expected
+
+
+def test_ocr_l_for_i_in_an_acronym_is_read_as_i():
+    assert found("Built Cl/CD pipelines") == ["CI/CD"]
+
+
+def test_words_run_together_by_a_lost_space_still_show_their_names():
+    assert found("Provisionedinfrastructure toolslikeTerraform, Docker") == ["Terraform", "Docker"]
+
+
+def test_icon_glyphs_are_not_text():
+    assert found("\uf0e0 Python \uf095") == ["Python"]
+
+
+def test_evidence_keeps_page_matched_text_and_context():
+    result = MATCHER.match([Line(page=2, text="Operated k8s clusters on AWS", section="experience")])
+    evidence = result.hits["Kubernetes"].evidence
+    assert evidence == [{"page": 2, "text": "k8s", "context": "Operated k8s clusters on AWS"}]
+    assert result.names("technical") == ["Kubernetes", "AWS"]
+
+
+def test_soft_skills_are_found_by_their_phrases():
+    result = MATCHER.match([Line(page=1, text="Led a team of five engineers", section="experience")])
+    assert result.names("soft") == ["Leadership"]
+    assert result.names("technical") == []
+
+
+def test_inactive_rows_are_left_out():
+    matcher = matcher_from_rows([{"name": "Docker", "active": False}, {"name": "Terraform"}])
+    assert matcher.match_text("Docker and Terraform") == ["Terraform"]
+
+
+# The compiled matcher follows the catalog version.
+def test_get_matcher_rebuilds_when_the_catalog_version_changes(small_catalog):
+    first = get_matcher()
+    assert get_matcher() is first
+    assert first.version == current_catalog_version()
+    assert first.match_text("Ran kube") == []
+
+    SkillAlias.objects.create(skill=small_catalog["Kubernetes"], alias="kube")
+    second = get_matcher()
+    assert second is not first
+    assert second.version == current_catalog_version() > first.version
+    assert second.match_text("Ran kube") == ["Kubernetes"]
+
+
+def test_every_kind_of_edit_bumps_the_version(small_catalog):
+    versions = [current_catalog_version()]
+    skill = Skill.objects.create(name="Pulumi")
+    versions.append(current_catalog_version())
+    skill.ambiguous = True
+    skill.save()
+    versions.append(current_catalog_version())
+    alias = SkillAlias.objects.create(skill=skill, alias="pulumi-cli")
+    versions.append(current_catalog_version())
+    alias.delete()
+    versions.append(current_catalog_version())
+    skill.delete()
+    versions.append(current_catalog_version())
+    assert versions == sorted(set(versions))
+
+
+def test_compile_catalog_leaves_out_inactive_skills_and_their_aliases(small_catalog):
+    Skill.objects.filter(name="Kubernetes").update(active=False)
+    matcher = compile_catalog()
+    assert matcher.match_text("k8s, Kubernetes, Docker") == ["Docker"]
+    assert "Kubernetes" not in matcher.skills_by_name
