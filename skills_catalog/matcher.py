@@ -83,6 +83,9 @@ class Form:
     text: str
     # "DOE", "MEAN", "CLI": an acronym counts in capitals; written "Doe" or "mean" it is another word.
     acronym: bool
+    # "support" for Technical Support, "testing" for Software Testing: one plain word standing for a longer name
+    # is that word in prose, and the skill only as an item of a list.
+    partial: bool = False
 
 
 @dataclass(frozen=True)
@@ -148,7 +151,8 @@ class Matcher:
             for text in (skill.name, *skill.forms):
                 if text is not skill.name and text.split()[-1].lower() in ROLE_NOUNS:
                     continue
-                form = Form(skill=skill, text=text, acronym=_is_acronym(text))
+                partial = text is not skill.name and text.isalpha() and text.islower() and " " in skill.name
+                form = Form(skill=skill, text=text, acronym=_is_acronym(text), partial=partial)
                 for key in phrase_variants(text):
                     if key not in self.forms:
                         self.forms[key] = form
@@ -314,8 +318,13 @@ class Matcher:
             return False  # "Github:// deedydas", "GitHub: https://…" label a link, they claim nothing
         if form.acronym and not item.surface.isupper() and not item.fuzzy and not _whole_list_item(item, context):
             return False  # "Doe" is a name, "mean" a word; as an item of a list a lower-case "aws" still means AWS
+        if form.partial and not context.listing:
+            return False
         if LOCATION_AFTER_RE.match(following):
             return False  # "Palo Alto, CA" is a place
+        heading = context.text.strip() == item.surface and item.surface.isupper() and not form.acronym
+        if heading and context.section != "skills":
+            return False  # "RESEARCH" alone in capitals is a heading the section finder did not know
         if context.section in NAME_LINE_SECTIONS and _names_the_line(item, context):
             return False  # "Red Hat" or "Stripe • San Francisco" heading a job: an employer, not a tool
         if form.skill.ambiguous:

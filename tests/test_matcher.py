@@ -46,6 +46,8 @@ ROWS = [
     {"name": "Banking"},
     {"name": "Leadership", "kind": "soft", "aliases": ["led a team of"]},
     {"name": "Palo Alto Networks", "aliases": ["Palo Alto"]},
+    {"name": "Technical Support", "aliases": ["support"]},
+    {"name": "Research"},
 ]
 MATCHER = matcher_from_rows(ROWS)
 
@@ -240,6 +242,16 @@ def test_a_product_named_in_a_skills_list_still_counts():
 )
 def test_acronyms_count_in_capitals_or_as_a_list_item(text, expected):
     assert found(text) == expected
+
+
+def test_one_plain_word_standing_for_a_longer_name_counts_only_in_a_list():
+    assert found("Provided support to 300 users", "experience") == []
+    assert found("Skills: support, Python", "") == ["Technical Support", "Python"]
+
+
+def test_a_heading_in_capitals_is_not_a_skill():
+    assert found("RESEARCH", "experience") == []
+    assert found("Research, Python", "skills") == ["Research", "Python"]
 
 
 def test_job_titles_in_aliases_are_not_skills():
