@@ -15,6 +15,7 @@ from skills_catalog.selectors import canonical_role_name, role_names
 
 from .errors import ApiError
 from .models import Analysis, Status
+from .schema import resume_schema
 from .serializers import UploadSerializer, result_body, status_body
 from .tasks import enqueue_analysis
 from .uploads import SizeLimitUploadHandler, display_name, is_pdf, store_upload
@@ -23,6 +24,7 @@ from .uploads import SizeLimitUploadHandler, display_name, is_pdf, store_upload
 FORM_OVERHEAD_BYTES = 256 * 1024
 
 
+@resume_schema
 class ResumeViewSet(ViewSet):
     throttle_classes = [ScopedRateThrottle]
 

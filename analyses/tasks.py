@@ -40,6 +40,8 @@ def run_analysis(analysis_id):
         return "failed"
     started = time.perf_counter()
     try:
+        if settings.ANALYSIS_TEST_DELAY_SECONDS:  # TEST-ONLY (fault tests); 0 in every real deployment
+            time.sleep(settings.ANALYSIS_TEST_DELAY_SECONDS)
         data = _read_file(analysis)
         options = AnalysisOptions(
             job_description=analysis.job_description,

@@ -1,5 +1,6 @@
 """Storing an uploaded resume: size limit while streaming, PDF magic bytes, a generated name, SHA-256."""
 
+import contextlib
 import hashlib
 import unicodedata
 import uuid
@@ -55,5 +56,12 @@ def store_upload(uploaded_file):
         digest.update(chunk)
     uploaded_file.seek(0)
     now = timezone.now()
-    name = default_storage.save(f"resumes/{now:%Y/%m}/{uuid.uuid4().hex}.pdf", uploaded_file)
+    wanted = f"resumes/{now:%Y/%m}/{uuid.uuid4().hex}.pdf"
+    try:
+        name = default_storage.save(wanted, uploaded_file)
+    except OSError:
+        # A full disk fails half-way through the write; the storage leaves the partial file behind.
+        with contextlib.suppress(OSError):
+            default_storage.delete(wanted)
+        raise
     return name, uploaded_file.size, digest.hexdigest()

@@ -90,6 +90,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "corsheaders",
     "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "django_q",
     "skills_catalog",
     "analyses",
@@ -180,12 +182,17 @@ MAX_JOB_DESCRIPTION_CHARS = env_int("MAX_JOB_DESCRIPTION_CHARS", 20000)
 # worker) after `retry` seconds, which must exceed the timeout or a slow task would run twice.
 ANALYSIS_TIME_LIMIT = env_int("ANALYSIS_TIME_LIMIT", 30)
 ANALYSIS_MAX_ATTEMPTS = env_int("ANALYSIS_MAX_ATTEMPTS", 3)
+QUEUE_RETRY_SECONDS = env_int("QUEUE_RETRY_SECONDS", ANALYSIS_TIME_LIMIT + 30)
+if QUEUE_RETRY_SECONDS <= ANALYSIS_TIME_LIMIT:
+    raise ImproperlyConfigured("QUEUE_RETRY_SECONDS must be larger than ANALYSIS_TIME_LIMIT, or slow tasks run twice.")
+# TEST-ONLY: every analysis first waits this long, so fault tests can kill a worker in the middle of one. Keep 0.
+ANALYSIS_TEST_DELAY_SECONDS = env_float("ANALYSIS_TEST_DELAY_SECONDS", 0)
 Q_CLUSTER = {
     "name": "resumeapi",
     "orm": "default",
     "workers": env_int("WORKERS", 2),
     "timeout": ANALYSIS_TIME_LIMIT,
-    "retry": ANALYSIS_TIME_LIMIT + 30,
+    "retry": QUEUE_RETRY_SECONDS,
     "max_attempts": ANALYSIS_MAX_ATTEMPTS,
     "ack_failures": True,
     "queue_limit": env_int("WORKERS", 2) * 2,
@@ -206,6 +213,21 @@ REST_FRAMEWORK = {
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.MultiPartParser", "rest_framework.parsers.FormParser"],
     "EXCEPTION_HANDLER": "analyses.errors.json_exception_handler",
     "UNAUTHENTICATED_USER": None,
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+}
+
+# The OpenAPI schema at /api/v1/schema/ and its docs at /api/v1/docs/; the docs' JS and CSS are served from our own
+# static files (drf-spectacular-sidecar), never from a CDN.
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Resume analysis API",
+    "DESCRIPTION": "Upload a resume (PDF), poll its status, fetch the report. Errors are JSON {error, code}.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "PREPROCESSING_HOOKS": ["analyses.schema.contract_paths"],
 }
 
 SECURE_CONTENT_TYPE_NOSNIFF = True

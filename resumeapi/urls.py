@@ -1,7 +1,9 @@
 from django.contrib import admin
 from django.urls import path, re_path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from analyses.api import ResumeViewSet
+from analyses.health import health
 
 upload = ResumeViewSet.as_view({"post": "create"})
 status = ResumeViewSet.as_view({"get": "status"})
@@ -14,6 +16,9 @@ urlpatterns = [
     re_path(r"^api/v1/resume/status/(?P<task_id>[^/]+)/?$", status, name="resume-status"),
     re_path(r"^api/v1/resume/result/(?P<task_id>[^/]+)/?$", result, name="resume-result"),
     re_path(r"^api/v1/resume/(?P<task_id>[^/]+)/?$", delete, name="resume-delete"),
+    path("api/v1/health", health, name="health"),
+    path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     path("admin/", admin.site.urls),
 ]
 

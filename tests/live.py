@@ -1,5 +1,8 @@
 """A real stack for end-to-end tests and benchmarks: gunicorn + `manage.py qcluster` as separate processes,
-on a fresh SQLite database in a temp folder (or the database DATABASE_URL names)."""
+on a fresh SQLite database in a temp folder, or, when DATABASE_URL names a PostgreSQL server, on a fresh database
+created on that server for the stack and dropped afterwards (never pytest-django's test database).
+
+Logs: `<tmp_path>/web.log` (gunicorn) and `<tmp_path>/qcluster.log` (the worker)."""
 
 import json
 import os
@@ -13,6 +16,7 @@ import urllib.request
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
@@ -52,16 +56,24 @@ def prepare_database(env, catalog_dir=None):
         manage(env, "load_default_catalog", "--data-dir", str(catalog_dir))
 
 
-def start_web(env, port, workers=2, app="resumeapi.wsgi"):
+def query(env, code):
+    """Run Python in the stack's Django (`manage.py shell -c`) and return the last line it printed, e.g. a count."""
+    lines = manage(env, "shell", "--no-imports", "-c", code).stdout.strip().splitlines()
+    return lines[-1] if lines else ""
+
+
+def start_web(env, port, workers=2, app="resumeapi.wsgi", log_path=None):
+    # An unread PIPE would block gunicorn once its buffer fills, so output goes to a file or nowhere.
+    log = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115
     return subprocess.Popen(
         [str(BIN / "gunicorn"), app, "--bind", f"127.0.0.1:{port}", "--workers", str(workers),
          "--threads", "4", "--graceful-timeout", "2"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
+        cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )  # fmt: skip
 
 
 def start_worker(env, log_path=None):
-    log = open(log_path, "wb") if log_path else subprocess.DEVNULL  # noqa: SIM115
+    log = open(log_path, "ab") if log_path else subprocess.DEVNULL  # noqa: SIM115
     return subprocess.Popen(
         [PYTHON, "manage.py", "qcluster"], cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
         start_new_session=True,
@@ -139,18 +151,58 @@ def _json(data):
         return None
 
 
+def is_postgres(database_url):
+    return urlsplit(database_url or "").scheme in ("postgres", "postgresql", "pgsql")
+
+
+@contextmanager
+def fresh_postgres_database(database_url):
+    """Create an empty database next to the one `database_url` names; yield its URL; drop it afterwards."""
+    import psycopg
+
+    parts = urlsplit(database_url)
+    name = "live_" + uuid.uuid4().hex[:16]
+    admin = {
+        "host": parts.hostname or "127.0.0.1",
+        "port": parts.port or 5432,
+        "user": parts.username,
+        "password": parts.password,
+        "dbname": "postgres",
+        "autocommit": True,
+    }
+    with psycopg.connect(**admin) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield urlunsplit(parts._replace(path="/" + name))
+    finally:
+        with psycopg.connect(**admin) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@contextmanager
+def stack_database(database_url):
+    """The DATABASE_URL for the stack's processes: a fresh PostgreSQL database, or "" (SQLite under VAR_DIR)."""
+    if is_postgres(database_url):
+        with fresh_postgres_database(database_url) as url:
+            yield url
+    else:
+        yield ""
+
+
 @contextmanager
 def live_stack(tmp_path, catalog_dir=None, worker=True, **env_overrides):
     """Yield (base_url, env) for a running web server and, unless worker=False, one qcluster."""
-    env = stack_env(tmp_path / "var", **env_overrides)
-    prepare_database(env, catalog_dir)
-    port = free_port()
-    base_url = f"http://127.0.0.1:{port}"
-    web = start_web(env, port)
-    cluster = start_worker(env, tmp_path / "qcluster.log") if worker else None
-    try:
-        wait_until_serving(base_url)
-        yield base_url, env
-    finally:
-        stop(web)
-        stop(cluster)
+    database_url = env_overrides.pop("DATABASE_URL", os.environ.get("DATABASE_URL", ""))
+    with stack_database(database_url) as stack_url:
+        env = stack_env(tmp_path / "var", DATABASE_URL=stack_url, **env_overrides)
+        prepare_database(env, catalog_dir)
+        port = free_port()
+        base_url = f"http://127.0.0.1:{port}"
+        web = start_web(env, port, log_path=tmp_path / "web.log")
+        cluster = start_worker(env, tmp_path / "qcluster.log") if worker else None
+        try:
+            wait_until_serving(base_url)
+            yield base_url, env
+        finally:
+            stop(web)
+            stop(cluster)

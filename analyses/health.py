@@ -1,0 +1,65 @@
+"""GET /api/v1/health: is the database reachable, how many tasks wait, when was a worker last seen."""
+
+import logging
+
+from django.core.cache import cache
+from django.db import connection
+from django.utils import timezone
+from django_q.brokers import get_broker
+from django_q.conf import Conf
+from django_q.models import OrmQ
+from django_q.status import Stat
+from rest_framework.decorators import api_view, permission_classes, throttle_classes
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+
+from .schema import health_schema
+
+logger = logging.getLogger(__name__)
+
+# A running qcluster re-publishes its Stat in the shared cache every guard cycle (0.5 s) and the entry expires after
+# 3 s: a cluster counts as running while its Stat is there. The newest time seen is kept, so a worker that died an
+# hour ago shows as last seen an hour ago rather than never.
+LAST_SEEN_KEY = "health:worker_last_seen"
+
+
+@health_schema
+@api_view(["GET"])
+@permission_classes([AllowAny])
+@throttle_classes([])
+def health(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        queue_depth = OrmQ.objects.filter(key=Conf.PREFIX).count()
+    except Exception:
+        logger.exception("Health check: the database is unreachable")
+        body = {"status": "error", "database": "unreachable", "error": "The database is unreachable."}
+        return Response({**body, "code": "database_unreachable"}, status=503)
+    clusters, last_seen = _workers()
+    seconds = round((timezone.now() - last_seen).total_seconds(), 1) if last_seen else None
+    return Response(
+        {
+            "status": "ok" if clusters else "degraded",
+            "database": "ok",
+            "queue_depth": queue_depth,
+            "workers": clusters,
+            "worker_last_seen_seconds": seconds,
+            "worker_seen_recently": clusters > 0,
+        }
+    )
+
+
+def _workers():
+    """(running qclusters, when one was last seen)."""
+    try:
+        stats = [stat for stat in Stat.get_all(get_broker()) if stat.status != Conf.STOPPED]
+        remembered = cache.get(LAST_SEEN_KEY)
+        newest = max((stat.timestamp for stat in stats), default=None)
+        if newest and (remembered is None or newest > remembered):
+            cache.set(LAST_SEEN_KEY, newest, None)
+            remembered = newest
+        return len(stats), remembered
+    except Exception:
+        logger.exception("Health check: could not read worker stats from the cache")
+        return 0, None

@@ -1,0 +1,154 @@
+"""The OpenAPI description of the contract (../shared/API.md): response shapes for docs only, never used to render."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    inline_serializer,
+)
+from rest_framework import serializers
+
+STATUSES = ["processing", "completed", "failed"]
+
+
+class ErrorSerializer(serializers.Serializer):
+    error = serializers.CharField(help_text="A sentence a person understands.")
+    code = serializers.CharField(help_text="Machine-readable, e.g. not_pdf, file_too_large, throttled.")
+
+
+class UploadRejectedSerializer(ErrorSerializer):
+    valid_target_roles = serializers.ListField(
+        child=serializers.CharField(), required=False, help_text="With code unknown_target_role."
+    )
+
+
+class NotFinishedSerializer(ErrorSerializer):
+    status = serializers.ChoiceField(choices=["processing", "failed"])
+
+
+class UploadRequestSerializer(serializers.Serializer):
+    file = serializers.FileField(help_text="The resume, a PDF (checked by its bytes).")
+    job_description = serializers.CharField(required=False, help_text="Extra: text of a job ad.")
+    target_role = serializers.CharField(required=False, help_text="Extra: a role profile name from the catalog.")
+
+
+class UploadAcceptedSerializer(serializers.Serializer):
+    task_id = serializers.UUIDField()
+    status = serializers.ChoiceField(choices=["processing"])
+    message = serializers.CharField()
+    status_url = serializers.URLField(required=False)
+    result_url = serializers.URLField(required=False)
+
+
+class StatusSerializer(serializers.Serializer):
+    status = serializers.ChoiceField(choices=STATUSES)
+    error = serializers.CharField(required=False, help_text="Only when failed: why, in a sentence.")
+
+
+class ResultSerializer(serializers.Serializer):
+    """The contract's fields; the extras below and others (findings, contact, timings, …) are additive."""
+
+    id = serializers.UUIDField()
+    overall_score = serializers.IntegerField(min_value=0, max_value=100)
+    summary_text = serializers.CharField()
+    technical_skills = serializers.ListField(child=serializers.CharField())
+    soft_skills = serializers.ListField(child=serializers.CharField())
+    missing_keywords = serializers.ListField(child=serializers.CharField())
+    formatting_issues = serializers.ListField(child=serializers.CharField())
+    status = serializers.ChoiceField(choices=["completed"], required=False)
+    original_filename = serializers.CharField(required=False)
+    created_at = serializers.DateTimeField(required=False)
+    finished_at = serializers.DateTimeField(required=False, allow_null=True)
+    duration_ms = serializers.IntegerField(required=False, allow_null=True)
+    catalog_version = serializers.IntegerField(required=False, allow_null=True)
+    score_breakdown = serializers.DictField(child=serializers.IntegerField(), required=False)
+
+
+def _error(description, serializer=ErrorSerializer):
+    return OpenApiResponse(serializer, description=description)
+
+
+THROTTLED = _error("Too many requests from this client; see the Retry-After header.")
+NOT_FOUND = _error("No analysis has this id (unknown or malformed).")
+RETRY_AFTER = OpenApiParameter(
+    "Retry-After", OpenApiTypes.INT, OpenApiParameter.HEADER, response=[429], description="Seconds to wait."
+)
+TASK_ID = OpenApiParameter("task_id", OpenApiTypes.STR, OpenApiParameter.PATH, description="The upload's task_id.")
+
+RESUME_OPERATIONS = dict(
+    create=extend_schema(
+        summary="Upload a resume",
+        parameters=[RETRY_AFTER],
+        description="Stores the PDF, queues its analysis and answers at once with a task id.",
+        request={"multipart/form-data": UploadRequestSerializer},
+        responses={
+            202: UploadAcceptedSerializer,
+            400: _error("No file, an empty file, or invalid form fields.", UploadRejectedSerializer),
+            413: _error("The file is larger than MAX_UPLOAD_MB."),
+            415: _error("The file is not a PDF by its bytes."),
+            429: THROTTLED,
+            507: _error("The upload could not be stored (storage full or not writable); nothing was kept."),
+        },
+    ),
+    status=extend_schema(
+        parameters=[TASK_ID, RETRY_AFTER],
+        summary="Status of an analysis",
+        responses={200: StatusSerializer, 404: NOT_FOUND, 429: THROTTLED},
+    ),
+    result=extend_schema(
+        parameters=[TASK_ID, RETRY_AFTER],
+        summary="Result of a completed analysis",
+        responses={
+            200: ResultSerializer,
+            404: NOT_FOUND,
+            409: _error("The analysis is still processing, or it failed (with its error).", NotFinishedSerializer),
+            429: THROTTLED,
+        },
+    ),
+    destroy=extend_schema(
+        parameters=[TASK_ID, RETRY_AFTER],
+        summary="Delete an analysis and its file",
+        responses={204: None, 404: NOT_FOUND, 429: THROTTLED},
+    ),
+)
+
+
+def resume_schema(viewset):
+    """Class decorator: attach each operation's description to its handler (extend_schema_view only knows the
+    standard action names, and ours are `status` and `result`)."""
+    for name, annotate in RESUME_OPERATIONS.items():
+        setattr(viewset, name, annotate(getattr(viewset, name)))
+    return viewset
+
+
+health_schema = extend_schema(
+    summary="Health of the service",
+    responses={
+        200: inline_serializer(
+            "Health",
+            {
+                "status": serializers.ChoiceField(choices=["ok", "degraded"]),
+                "database": serializers.ChoiceField(choices=["ok"]),
+                "queue_depth": serializers.IntegerField(help_text="Tasks in the queue, waiting or running."),
+                "workers": serializers.IntegerField(help_text="qcluster processes seen in the last 3 seconds."),
+                "worker_last_seen_seconds": serializers.FloatField(allow_null=True),
+                "worker_seen_recently": serializers.BooleanField(),
+            },
+        ),
+        503: inline_serializer(
+            "HealthDown",
+            {
+                "status": serializers.ChoiceField(choices=["error"]),
+                "database": serializers.ChoiceField(choices=["unreachable"]),
+                "error": serializers.CharField(),
+                "code": serializers.CharField(),
+            },
+        ),
+    },
+)
+
+
+def contract_paths(endpoints):
+    """drf-spectacular preprocessing hook: the contract's paths have no trailing slash (URLs accept both)."""
+    return [(path.rstrip("/") if path != "/" else path, regex, method, view) for path, regex, method, view in endpoints]
