@@ -8,7 +8,7 @@ WEB_WORKERS ?= 2
 # Local mode: with no SECRET_KEY in the environment, one is generated once and kept under var/.
 export LOCAL_MODE ?= 1
 
-.PHONY: run setup install test lint format bench clean
+.PHONY: run setup install chromium test lint format bench clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,7 +31,17 @@ run: setup
 	$(BIN)/gunicorn resumeapi.wsgi --bind $(HOST):$(PORT) --workers $(WEB_WORKERS) --threads 4 \
 		--access-logfile - --graceful-timeout 5
 
-test: install
+# The browser tests drive Debian's Chromium (never a browser Playwright downloads): install it when missing.
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
+		else \
+			echo "The browser tests need Debian's chromium: run 'sudo apt-get install -y chromium'"; \
+		fi; \
+	fi
+
+test: install chromium
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install

@@ -4,6 +4,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from analyses.api import ResumeViewSet
 from analyses.health import health
+from analyses.views import demo_page
 
 upload = ResumeViewSet.as_view({"post": "create"})
 status = ResumeViewSet.as_view({"get": "status"})
@@ -20,6 +21,7 @@ urlpatterns = [
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
     path("admin/", admin.site.urls),
+    path("", demo_page, name="demo"),
 ]
 
 handler400 = "analyses.errors.json_400"

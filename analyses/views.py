@@ -1,0 +1,18 @@
+"""The demo page at `/`: the frontend's flow (upload, poll, report) in one server-rendered page."""
+
+from django.conf import settings
+from django.shortcuts import render
+
+from skills_catalog.selectors import role_names
+
+
+def demo_page(request):
+    return render(
+        request,
+        "index.html",
+        {
+            "max_upload_mb": f"{settings.MAX_UPLOAD_BYTES / (1024 * 1024):g}",
+            "max_job_description_chars": settings.MAX_JOB_DESCRIPTION_CHARS,
+            "role_names": role_names(),
+        },
+    )

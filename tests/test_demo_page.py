@@ -1,0 +1,52 @@
+"""The demo page at `/` renders, links its own static files (no CDN) and the service's other doors."""
+
+import re
+
+import pytest
+from django.contrib.staticfiles import finders
+
+
+@pytest.mark.django_db
+def test_it_renders_the_upload_form(client):
+    r = client.get("/")
+    assert r.status_code == 200
+    assert r["Content-Type"].startswith("text/html")
+    html = r.content.decode()
+    assert 'id="file-input"' in html and 'type="file"' in html
+    assert 'id="job-description"' in html
+    assert 'id="drop-zone"' in html and 'tabindex="0"' in html
+
+
+@pytest.mark.django_db
+def test_it_links_the_api_docs_and_the_admin(client):
+    html = client.get("/").content.decode()
+    assert 'href="/api/v1/docs/"' in html
+    assert 'href="/admin/"' in html
+
+
+@pytest.mark.django_db
+def test_every_script_and_stylesheet_is_served_by_us(client):
+    html = client.get("/").content.decode()
+    assets = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html)
+    assert len(assets) == 2
+    for url in assets:
+        assert url.startswith("/static/"), url  # no CDN, no other host
+        assert finders.find(url.removeprefix("/static/")), url
+
+
+@pytest.mark.django_db
+def test_it_offers_the_catalogs_roles_and_the_upload_limit(client, small_catalog, settings):
+    settings.MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+    html = client.get("/").content.decode()
+    assert '<option value="Backend Developer">' in html
+    assert '<option value="Frontend Developer">' in html
+    assert "up to 5 MB" in html
+
+
+def test_the_page_never_renders_api_data_as_html():
+    """The page's script writes what the API returns with textContent only (resumes are untrusted input)."""
+    script = finders.find("analyses/demo.js")
+    with open(script) as handle:
+        source = handle.read()
+    assert "innerHTML" not in source.replace("never innerHTML", "")
+    assert "insertAdjacentHTML" not in source and "outerHTML" not in source and "document.write" not in source
