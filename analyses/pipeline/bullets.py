@@ -39,14 +39,17 @@ def find_bullets(lines, labels):
             pending_mark = line
             current = None
             continue
+        # Wrapped lines sit under the text of a mark set on its own line, right of a mark set inline.
+        inline = True
         if pending_mark is not None and _same_row(pending_mark, line):
-            marked, text = True, text
+            marked, inline = True, False
         elif marked:
             text = text[marked.end() :]
         pending_mark = None
         if marked:
             current = Bullet(page=line.page, section=section, text=text.strip())
-            anchor_x, last = line.bbox[0], line
+            anchor_x = line.bbox[0] if inline else line.bbox[0] - 2 * INDENT_SLACK_PT
+            last = line
             if section not in LIST_SECTIONS:
                 bullets.append(current)
             continue
@@ -75,9 +78,13 @@ def _wraps_under(previous, line, anchor_x):
     height = previous.bbox[3] - previous.bbox[1]
     gap = line.bbox[1] - previous.bbox[3]
     indent = line.bbox[0] - anchor_x
+    # Under the text (a hanging indent), or flush with the mark only when it carries on a sentence in lower case.
+    indented = INDENT_SLACK_PT < indent <= MAX_HANGING_INDENT_PT or (
+        abs(indent) <= INDENT_SLACK_PT and line.text[:1].islower()
+    )
     return (
-        -height / 2 <= gap <= MAX_WRAP_GAP * height
-        and -INDENT_SLACK_PT <= indent <= MAX_HANGING_INDENT_PT
+        indented
+        and -height / 2 <= gap <= MAX_WRAP_GAP * height
         and abs(line.size - previous.size) < 1
         and not (line.bold and not previous.bold)
     )

@@ -10,6 +10,7 @@ POINTS_PER_INCH = 72
 # ATS parsers and printers clip text closer than half an inch to the edge; wider than 1.5 in wastes a third of the page.
 MIN_MARGIN_PT = 0.5 * POINTS_PER_INCH
 MAX_MARGIN_PT = 1.5 * POINTS_PER_INCH
+MARGIN_SLACK_PT = 1.5  # text boxes include the descender space below the last line
 # Recruiters expect one page early in a career and two later; three is the most any reader accepts.
 PAGES_USUAL, PAGES_MAX = 2, 3
 # Under ~250 words a resume says too little to rank; over ~1000 it buries the best lines (≈ 2 full pages).
@@ -76,7 +77,7 @@ def check_margins(parsed, facts):
     margins = parsed.margins
     if not margins:
         return []
-    narrow = [side for side in ("left", "right", "top", "bottom") if margins[side] < MIN_MARGIN_PT]
+    narrow = [side for side in ("left", "right", "top", "bottom") if margins[side] < MIN_MARGIN_PT - MARGIN_SLACK_PT]
     if narrow:
         return [
             Finding(

@@ -35,7 +35,7 @@ DOUBLE_HYPHEN_RE = re.compile(r"-{2,}")  # "555-\xad‐5555": a hyphen, a soft h
 HYPHENS = str.maketrans({"\xad": None, "\u2010": "-", "\u2011": "-"})
 
 
-@dataclass
+@dataclass(eq=False)  # lines are compared by identity: two equal-looking lines are still two lines
 class TextLine:
     page: int  # 1-based
     text: str

@@ -18,7 +18,7 @@ from .wording import (
 LONG_BULLET_WORDS = 40  # about three lines: past that a recruiter skims and an ATS snippet cuts it off
 SUBSET_RE = re.compile(r"^(?:[A-Z]{6}\+|\*)")
 STYLE_SUFFIX_RE = re.compile(
-    r"(?:[-_ ]?(?:Bold|Italic|Oblique|Regular|Roman|Medium|Light|Semibold|SemiBold|Demi|Black|Heavy|Thin|Book|"
+    r"(?:[-_ ]?(?:Bold|Italic|Oblique|Regular|Medium|Light|Semibold|SemiBold|Demi|Black|Heavy|Thin|Book|"
     r"Condensed|Narrow|MT|PSMT|PS|It|Bd|Lig))+$"
 )
 # Icon and maths symbol fonts carry glyphs, not prose: they are no typeface choice of the applicant.
@@ -37,12 +37,15 @@ def resume_facts(parsed, labels, sections):
     zone_text = "\n".join(line.text for line in parsed.lines if line.zone != "body")
     body_text = "\n".join(line.text for line in parsed.lines if line.zone == "body")
     contact = find_contact(text, parsed.links)
-    in_body, in_zones = find_contact(body_text, []), find_contact(zone_text, [])
     bullets = find_bullets(parsed.lines, labels)
     words, function_share = gibberish_share(body_text)
     return {
         "contact": contact,
-        "contact_only_in_header_footer": [kind for kind in ("email", "phone") if in_zones[kind] and not in_body[kind]],
+        "contact_only_in_header_footer": [
+            kind
+            for kind in ("email", "phone")
+            if contact[kind] and contact[kind] in zone_text and contact[kind] not in body_text
+        ],
         "header_footer_lines": [line.text for line in parsed.lines if line.zone != "body"],
         "sections": sections,
         "word_count": len(text.split()),
@@ -63,9 +66,10 @@ def resume_facts(parsed, labels, sections):
 
 def _bullet_facts(bullets):
     statements = [bullet for bullet in bullets if bullet.words >= 3]
+    quantified = [is_quantified(bullet.text) for bullet in statements]
     return {
         "count": len(statements),
-        "quantified": sum(1 for bullet in statements if is_quantified(bullet.text)),
+        "quantified": sum(quantified),
         "action_verb": sum(1 for bullet in statements if starts_with_action_verb(bullet.text)),
         "weak_opening": [bullet.text[:60] for bullet in statements if starts_weak(bullet.text)][:5],
         "long": [
@@ -73,13 +77,17 @@ def _bullet_facts(bullets):
             for bullet in statements
             if bullet.words > LONG_BULLET_WORDS
         ],
-        "examples_unquantified": [bullet.text[:80] for bullet in statements if not is_quantified(bullet.text)][:3],
+        "examples_unquantified": [
+            bullet.text[:80] for bullet, done in zip(statements, quantified, strict=True) if not done
+        ][:3],
     }
 
 
 def font_family(name):
     """ "ABCDEF+Lato-BoldItalic" → "Lato"; "ArialMT" → "Arial"; "CMBX12" → "CM" (TeX's Computer Modern)."""
     name = SUBSET_RE.sub("", name)
+    if name.startswith("Type3"):
+        return "Type3"  # "Type3 (26 0 R)": glyphs drawn by the PDF itself, one family whatever the object number
     name = re.sub(r"-\d+$", "", name)  # "*Arial-10154": Chromium's numbered Type3 copies
     tex = TEX_FAMILY_RE.match(name)
     if tex:
