@@ -90,6 +90,7 @@ def _bytes(doc):
 
 # Layout variants for the extraction and check tests. Each builds a real PDF with PyMuPDF.
 
+TWO_COLUMN_CONTACT = "jane.doe@example.com | +1 415 555 0100 | linkedin.com/in/janedoe"
 TWO_COLUMN_LEFT = [
     "Skills",
     "Python, Go, SQL",
@@ -124,7 +125,7 @@ def two_column_pdf():
     doc = pymupdf.open()
     page = doc.new_page(width=LETTER[0], height=LETTER[1])
     page.insert_text((54, 70), "Jane Doe", fontsize=22, fontname="hebo")
-    page.insert_text((54, 92), "jane.doe@example.com | +1 415 555 0100 | linkedin.com/in/janedoe", fontsize=10)
+    page.insert_text((54, 92), TWO_COLUMN_CONTACT, fontsize=10)
     _column(page, TWO_COLUMN_LEFT, x=54, y=130, fontsize=10, line_height=15)
     _column(page, TWO_COLUMN_RIGHT, x=230, y=133, fontsize=10, line_height=17)
     return _bytes(doc)

@@ -84,3 +84,31 @@ def test_a_truncated_pdf_is_either_repaired_or_refused(matcher):
         assert error.code in {"damaged_pdf", "no_text"}
     else:
         assert 0 <= report.overall_score <= 100
+
+
+def test_the_report_explains_its_findings_and_layout(matcher):
+    report = analyse(pdfs.two_column_pdf(), matcher)
+    details = report.details
+    assert "Multi-column layout" in report.formatting_issues
+    assert details["layout"]["columns"] == 2
+    assert details["low_confidence"] is False
+    finding = next(item for item in details["findings"] if item["code"] == "multi_column")
+    assert finding["severity"] == "medium" and finding["hint"] and finding["page"] == 1
+    assert set(details["score_breakdown"]) == {"skills", "contact", "structure", "layout", "length", "content"}
+    assert details["content"]["bullets"] >= 6
+    severities = [item["severity"] for item in details["findings"]]
+    assert severities == sorted(severities, key=["high", "medium", "low"].index)
+
+
+def test_garbled_text_lowers_confidence(matcher):
+    report = analyse(pdfs.garbled_pdf(), matcher)
+    assert report.details["low_confidence"] is True
+    assert report.formatting_issues[0] == "Text cannot be read reliably"
+
+
+def test_the_score_follows_the_weights_given(matcher):
+    pdf = pdfs.make_pdf([[line for line in pdfs.RESUME_PAGE_1 if "@" not in line]], margin=12)
+    plain = analyse(pdf, matcher)
+    contact_heavy = analyse(pdf, matcher, AnalysisOptions(score_weights={"contact": 100, "skills": 1}))
+    assert contact_heavy.overall_score < plain.overall_score
+    assert analyse(pdf, matcher).overall_score == plain.overall_score

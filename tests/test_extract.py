@@ -1,0 +1,143 @@
+"""Extraction on real PDFs generated with PyMuPDF: reading order, zones, images, rules, fonts, links, failures."""
+
+import pymupdf
+import pytest
+
+from analyses.pipeline.errors import UnreadablePdf
+from analyses.pipeline.extract import parse_pdf
+from analyses.pipeline.layout import reading_order
+
+from . import pdfs
+
+
+def texts(parsed):
+    return [line.text for line in parsed.lines]
+
+
+def test_it_reads_a_two_column_page_column_by_column():
+    parsed = parse_pdf(pdfs.two_column_pdf())
+    order = texts(parsed)
+    assert parsed.pages[0].columns == 2
+    # The whole left column comes before the right one, instead of "Skills Experience" line across.
+    assert order.index("English, German") < order.index("Experience")
+    left = order[order.index("Skills") : order.index("English, German") + 1]
+    assert left == [line for line in pdfs.TWO_COLUMN_LEFT if line]
+    assert order[: order.index("Skills")] == [
+        "Jane Doe",
+        "jane.doe@example.com | +1 415 555 0100 | linkedin.com/in/janedoe",
+    ]
+    columns = {line.text: line.column for line in parsed.lines}
+    assert columns["Skills"] == 1 and columns["Experience"] == 2
+
+
+def test_a_one_column_page_is_read_top_to_bottom():
+    parsed = parse_pdf(pdfs.resume_pdf())
+    assert [page.columns for page in parsed.pages] == [1, 1]
+    assert texts(parsed) == [line for line in pdfs.RESUME_PAGE_1 + pdfs.RESUME_PAGE_2 if line]
+    assert all(line.column == 0 for line in parsed.lines)
+
+
+class Box:
+    def __init__(self, text, x0, y0, x1, y1):
+        self.text, self.bbox = text, (x0, y0, x1, y1)
+
+
+def test_dates_in_a_gutter_are_rows_not_a_column():
+    """moderncv style: short dates on the left, each on the baseline of an entry on the right."""
+    lines = []
+    for row in range(12):
+        y = 100 + row * 14
+        lines.append(Box("2019 - 2021", 60, y, 120, y + 10))
+        lines.append(Box("Built and ran the payment platform for the whole company", 150, y, 540, y + 10))
+    ordered, _, count = reading_order(lines)
+    assert count == 1
+    assert ordered[0].text == "2019 - 2021" and ordered[1].text.startswith("Built")
+
+
+def test_header_and_footer_zones_are_recognised():
+    parsed = parse_pdf(pdfs.header_contact_pdf(footer="Jane Doe - Resume"))
+    zones = {line.text: line.zone for line in parsed.lines}
+    assert zones["jane.doe@example.com | +1 415 555 0100"] == "header"
+    assert zones["Jane Doe - Resume"] == "footer"
+    assert zones["Experience"] == "body"
+
+
+def test_a_large_name_at_the_top_is_not_header_text():
+    doc = pymupdf.open(stream=pdfs.make_pdf([pdfs.RESUME_PAGE_1], margin=60), filetype="pdf")
+    doc[0].insert_text((60, 30), "JANE DOE", fontsize=24)
+    parsed = parse_pdf(doc.tobytes())
+    assert all(line.zone == "body" for line in parsed.lines)
+
+
+def test_images_are_located_and_sized():
+    parsed = parse_pdf(pdfs.photo_pdf())
+    assert len(parsed.images) == 1
+    image = parsed.images[0]
+    assert image.page == 1 and image.pixels == (90, 110)
+    assert image.bbox == pytest.approx((460, 60, 540, 158), abs=1)
+    assert parse_pdf(pdfs.resume_pdf()).images == []
+
+
+def test_ruling_lines_and_table_borders_are_counted():
+    page = parse_pdf(pdfs.table_pdf()).pages[0]
+    assert page.horizontal_rules == 4 and page.vertical_rules == 4
+    assert page.table_grids == 4
+    plain = parse_pdf(pdfs.resume_pdf()).pages[0]
+    assert (plain.horizontal_rules, plain.vertical_rules, plain.table_grids) == (0, 0, 0)
+
+
+def test_fonts_and_sizes_are_counted_by_characters():
+    parsed = parse_pdf(pdfs.many_fonts_pdf())
+    assert {"Helvetica", "Times-Roman", "Courier"} <= set(parsed.fonts)
+    parsed = parse_pdf(pdfs.make_pdf([pdfs.RESUME_PAGE_1], fontsize=10))
+    assert list(parsed.font_sizes) == [10.0]
+    assert parsed.font_sizes[10.0] == parsed.total_chars
+
+
+def test_links_are_kept():
+    doc = pymupdf.open(stream=pdfs.resume_pdf(), filetype="pdf")
+    page = doc[0]
+    for index, uri in enumerate(
+        ["mailto:jane@example.com", "https://www.linkedin.com/in/jane", "https://github.com/jane"]
+    ):
+        page.insert_link(
+            {"kind": pymupdf.LINK_URI, "from": pymupdf.Rect(72, 600 + index * 20, 200, 615 + index * 20), "uri": uri}
+        )
+    parsed = parse_pdf(doc.tobytes())
+    assert parsed.links == ["mailto:jane@example.com", "https://www.linkedin.com/in/jane", "https://github.com/jane"]
+
+
+def test_margins_are_measured_from_the_text():
+    parsed = parse_pdf(pdfs.make_pdf([pdfs.RESUME_PAGE_1], margin=50))
+    assert parsed.margins["left"] == pytest.approx(50, abs=1)
+    assert 38 <= parsed.margins["top"] <= 52
+
+
+def test_word_gaps_and_soft_hyphens_are_normalised():
+    doc = pymupdf.open()
+    page = doc.new_page()
+    page.insert_text((72, 72), "Work\u00a0\u00a0History  and \u00a0tools", fontsize=11)
+    page.insert_text((72, 100), "(909) 555-\u00ad\u20105555 is my phone number", fontsize=11, fontname="china-s")
+    parsed = parse_pdf(doc.tobytes())
+    assert texts(parsed)[0] == "Work History and tools"
+    assert texts(parsed)[1].startswith("(909) 555-5555")
+
+
+def test_garbled_and_invisible_text_is_measured():
+    assert parse_pdf(pdfs.cid_text_pdf()).garbled_chars > 100
+    assert parse_pdf(pdfs.resume_pdf()).garbled_chars == 0
+    parsed = parse_pdf(pdfs.image_with_text_layer_pdf())
+    assert parsed.invisible_chars == parsed.total_chars > 0
+
+
+def test_a_scanned_page_without_text_fails_with_a_reason():
+    with pytest.raises(UnreadablePdf) as raised:
+        parse_pdf(pdfs.scanned_pdf())
+    assert raised.value.code == "no_text"
+    assert "scan" in raised.value.message
+
+
+def test_the_page_limit_is_checked_before_extraction():
+    with pytest.raises(UnreadablePdf) as raised:
+        parse_pdf(pdfs.many_pages_pdf(12), max_pages=10)
+    assert raised.value.code == "too_many_pages"

@@ -1,0 +1,74 @@
+"""Category scores, the weighted overall score and the summary sentence."""
+
+from analyses.pipeline.findings import Finding, rank
+from analyses.pipeline.scoring import DEFAULT_WEIGHTS, category_scores, overall_score, summary_text
+
+NO_EMAIL = Finding("no_email", "high", "contact", "No email found", "Add it.")
+NARROW = Finding("margins_too_narrow", "medium", "layout", "Margins too narrow", "Widen them.")
+PRONOUNS = Finding("first_person", "low", "content", "First-person pronouns", "Drop them.")
+SKILLS = ["Python", "React", "Docker", "Kubernetes", "AWS", "Go", "SQL", "Git"]
+
+
+def test_a_clean_resume_with_its_role_covered_scores_100():
+    scores = category_scores([], 1.0, 12)
+    assert set(scores) == set(DEFAULT_WEIGHTS)
+    assert overall_score(scores) == 100
+
+
+def test_each_finding_costs_its_own_category_by_severity():
+    scores = category_scores([NO_EMAIL, NARROW, PRONOUNS], 1.0, 12)
+    assert scores["contact"] == 60 and scores["layout"] == 80 and scores["content"] == 90
+    assert scores["structure"] == scores["length"] == 100
+
+
+def test_the_overall_score_is_the_weighted_sum_rounded_and_bounded():
+    scores = {"skills": 50, "contact": 100, "structure": 100, "layout": 100, "length": 100, "content": 100}
+    assert overall_score(scores) == 85  # 30% of the weight at 50
+    assert overall_score(scores, {"skills": 0, "contact": 1}) == 100
+    assert overall_score({name: 0 for name in scores}) == 0
+    assert overall_score(scores) == overall_score(dict(scores))
+
+
+def test_weights_come_from_the_caller():
+    scores = category_scores([NO_EMAIL], 1.0, 12)
+    heavy_contact = {**DEFAULT_WEIGHTS, "contact": 100}
+    assert overall_score(scores, heavy_contact) < overall_score(scores)
+
+
+def test_skills_score_follows_coverage_and_breadth():
+    assert category_scores([], 0.0, 0)["skills"] == 0
+    assert category_scores([], None, 6)["skills"] == 50
+    assert category_scores([], 0.5, 12)["skills"] == 70
+
+
+def test_findings_are_ranked_most_severe_first():
+    assert [finding.code for finding in rank([PRONOUNS, NARROW, NO_EMAIL])] == [
+        "no_email",
+        "margins_too_narrow",
+        "first_person",
+    ]
+
+
+def test_the_summary_names_this_resumes_strength_and_main_fix():
+    text = summary_text(SKILLS, [], rank([NARROW, NO_EMAIL]), category_scores([NARROW, NO_EMAIL], 0.5, 8))
+    assert "8 skills incl. Python and React" in text
+    assert "no email found" in text and "margins too narrow" in text
+    assert text.index("no email") < text.index("margins")
+
+
+def test_the_summary_changes_with_the_resume():
+    one = summary_text(["Excel"], ["Leadership"], [NO_EMAIL], {})
+    two = summary_text(SKILLS, [], [], {})
+    assert one != two
+    assert "Excel" in one and "nothing stands in" in two
+
+
+def test_the_summary_praises_quantified_results_or_a_covered_role_when_they_stand_out():
+    facts = {"bullets": {"count": 10, "quantified": 8}}
+    assert "8 of 10 bullets" in summary_text(["Python"], [], [PRONOUNS], {}, facts)
+    role = {"name": "Backend Developer", "coverage": 0.8}
+    assert "Backend Developer" in summary_text(["Python", "Go"], [], [], {}, {}, role)
+
+
+def test_only_low_findings_are_called_small_fixes():
+    assert "small fixes remain: first-person pronouns" in summary_text(SKILLS, [], [PRONOUNS], {})
