@@ -32,7 +32,7 @@ TARGETS = {"sequential": {"p50": 150, "p95": 400}, "concurrent": {"p95": 2000}}
 
 
 def upload_and_wait(base_url, data):
-    """Milliseconds from just before the upload to the first status answer that says `completed`."""
+    """(ms from just before the upload to the first status answer that says `completed`, the worker's own ms)."""
     started = time.perf_counter()
     status, body, _ = upload(base_url, data, filename="two-page-resume.pdf")
     if status != 202:
@@ -42,7 +42,9 @@ def upload_and_wait(base_url, data):
     while time.perf_counter() < deadline:
         _, state, _ = http("GET", status_url)
         if state and state.get("status") == "completed":
-            return (time.perf_counter() - started) * 1000
+            elapsed = (time.perf_counter() - started) * 1000
+            _, result, _ = http("GET", f"{base_url}/api/v1/resume/result/{body['task_id']}")
+            return elapsed, result["duration_ms"]
         if state and state.get("status") == "failed":
             raise RuntimeError(f"the analysis failed: {state.get('error')}")
         time.sleep(POLL_INTERVAL_S)
@@ -89,9 +91,14 @@ def catalog_dir(scratch):
     return write_small_catalog(scratch / "catalog"), "small (tests)"
 
 
-def summary(name, values, target=None):
-    row = {"case": name, "n": len(values), "p50_ms": percentile(values, 0.5), "p95_ms": percentile(values, 0.95)}
-    row["max_ms"] = max(values)
+def summary(name, samples, target=None):
+    """Percentiles of (latency ms, worker ms) samples; the worker's share says whether time goes to the analysis
+    itself or to the hand-offs around it (upload, queue, polling)."""
+    latencies = [latency for latency, _ in samples]
+    row = {"case": name, "n": len(samples), "p50_ms": percentile(latencies, 0.5)}
+    row["p95_ms"] = percentile(latencies, 0.95)
+    row["max_ms"] = max(latencies)
+    row["worker_p50_ms"] = percentile([worker for _, worker in samples], 0.5)
     row["target"] = ", ".join(f"{key} ≤ {ms} ms" for key, ms in (target or {}).items())
     row["met"] = all(row[f"{key}_ms"] <= ms for key, ms in (target or {}).items())
     return row
@@ -99,14 +106,14 @@ def summary(name, values, target=None):
 
 def run(uploads, clients, rounds, worker_processes=None):
     data = pdfs.resume_pdf()
-    overrides = {"WORKERS": worker_processes} if worker_processes else {}
+    overrides = {"DATABASE_URL": ""}  # the default SQLite, whatever the shell says
+    if worker_processes:
+        overrides["WORKERS"] = worker_processes
     with tempfile.TemporaryDirectory(prefix="bench-latency-") as scratch:
         folder, catalog_name = catalog_dir(Path(scratch))
         with live_stack(Path(scratch), catalog_dir=folder, **overrides) as (base_url, _env):
-            cold = upload_and_wait(base_url, data)
             rows = [
-                {"case": "first upload (cold)", "n": 1, "p50_ms": cold, "p95_ms": cold, "max_ms": cold,
-                 "target": "", "met": True},
+                summary("first upload (cold)", [upload_and_wait(base_url, data)]),
                 summary("sequential", sequential(base_url, data, uploads), TARGETS["sequential"]),
                 summary(f"{clients} clients at once", concurrent(base_url, data, clients, rounds),
                         TARGETS["concurrent"]),
@@ -129,10 +136,10 @@ def main(argv=None):
     print_table(
         f"Upload → completed ({report['catalog']} catalog, two-page resume of {report['pdf_bytes']} bytes, "
         f"status polled every {POLL_INTERVAL_S * 1000:.0f} ms)",
-        ["case", "n", "p50 ms", "p95 ms", "max ms", "target", "met"],
+        ["case", "n", "p50 ms", "p95 ms", "max ms", "worker p50 ms", "target", "met"],
         [
             [row["case"], row["n"], f"{row['p50_ms']:.0f}", f"{row['p95_ms']:.0f}", f"{row['max_ms']:.0f}",
-             row["target"], ("yes" if row["met"] else "NO") if row["target"] else ""]
+             row["worker_p50_ms"], row["target"], ("yes" if row["met"] else "NO") if row["target"] else ""]
             for row in report["rows"]
         ],
     )  # fmt: skip

@@ -1,0 +1,23 @@
+"""gunicorn settings for every way this project starts it (`make run`, tests, benchmarks): gunicorn reads
+./gunicorn.conf.py by itself. Worker and thread counts stay on the command line."""
+
+import socket
+
+# Each worker listens on its own socket and the kernel spreads new connections evenly across them. Without it, the
+# worker that wakes first accepts most of a burst and keeps those keep-alive connections: with 50 polling clients one
+# of two workers held 44-47 of them and served them alone on one core, while the other idled (bench/http.py).
+reuse_port = True
+
+
+def on_starting(server):
+    """With SO_REUSEPORT the kernel would let a second server silently share a port in use; refuse as usual."""
+    for address in server.cfg.address:
+        if not isinstance(address, tuple):
+            continue  # a unix socket: nothing to share
+        family = socket.AF_INET6 if ":" in address[0] else socket.AF_INET
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # TIME_WAIT leftovers are fine
+            try:
+                probe.bind(address)
+            except OSError as error:
+                raise SystemExit(f"Cannot listen on {address[0]}:{address[1]}: {error.strerror}") from None

@@ -1,0 +1,60 @@
+"""The latency and HTTP benchmarks run end to end on a tiny input: the scripts work and report sane figures.
+No timing is asserted (performance figures belong to `make bench`, not to tests)."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from bench import percentile, print_table
+from tests.live import ROOT
+
+pytestmark = pytest.mark.e2e
+
+
+def run_bench(module, *args):
+    done = subprocess.run(
+        [sys.executable, "-m", module, *args, "--json"], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    return json.loads(done.stdout)
+
+
+def test_it_times_uploads_to_completion_sequentially_and_at_once():
+    report = run_bench("bench.latency", "--uploads", "3", "--clients", "2", "--rounds", "1")
+    cases = {row["case"]: row for row in report["rows"]}
+    assert set(cases) == {"first upload (cold)", "sequential", "2 clients at once"}
+    assert cases["sequential"]["n"] == 3 and cases["2 clients at once"]["n"] == 2
+    for row in cases.values():
+        assert 0 < row["p50_ms"] <= row["p95_ms"] <= row["max_ms"]
+        assert row["worker_p50_ms"] >= 0
+        assert row["worker_p50_ms"] <= row["max_ms"]  # the worker's part lies inside the measured span
+
+
+def test_it_measures_status_polls_and_uploads_against_the_minimal_view():
+    report = run_bench("bench.http", "--clients", "4", "--seconds", "1", "--rounds", "1", "--warmup", "0.2")
+    assert [result["endpoint"] for result in report["results"]] == ["status poll", "upload"]
+    for result in report["results"]:
+        for side in ("api", "reference"):
+            figures = result[side]
+            assert figures["errors"] == 0, figures["error_kinds"]
+            assert figures["requests"] > 0 and figures["req_per_s"] > 0
+            assert 0 < figures["p50_ms"] <= figures["p99_ms"]
+        assert result["share"] == pytest.approx(result["api"]["req_per_s"] / result["reference"]["req_per_s"])
+
+
+def test_it_takes_nearest_rank_percentiles():
+    values = list(range(1, 21))  # 1..20
+    assert percentile(values, 0.5) == 10
+    assert percentile(values, 0.95) == 19
+    assert percentile(values, 0.99) == 20
+    assert percentile([7], 0.99) == 7
+    assert percentile([3, 1, 2], 0.0) == 1
+
+
+def test_it_prints_aligned_tables(capsys):
+    print_table("Title", ["case", "ms"], [["a", "1"], ["longer", "100"]])
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert lines[0] == "Title"
+    assert lines[1:] == ["case     ms", "------  ---", "a         1", "longer  100"]
