@@ -52,5 +52,15 @@ format: install
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
+# Every benchmark in bench/, one after another, each printing its table (bench/README.md says what each measures).
+bench: install
+	@failed=""; for script in bench/*.py; do \
+		name=$$(basename $$script .py); \
+		case $$name in __init__|reference_app|_*) continue;; esac; \
+		echo; echo "== bench/$$name.py"; \
+		$(BIN)/python -m bench.$$name || failed="$$failed $$name"; \
+	done; \
+	if [ -n "$$failed" ]; then echo "Benchmarks that failed:$$failed"; exit 1; fi
+
 clean:
 	rm -rf $(VENV) var

@@ -4,7 +4,7 @@ import uuid
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from rest_framework import status as http
 from rest_framework.response import Response
@@ -96,8 +96,7 @@ class ResumeViewSet(ViewSet):
         )
 
     def status(self, request, task_id):
-        analysis = _get_analysis(task_id, fields=("status", "error"))
-        return Response(status_body(analysis))
+        return Response(status_body(_get_status(task_id)))
 
     def result(self, request, task_id):
         analysis = _get_analysis(task_id)
@@ -149,6 +148,33 @@ def _save_upload(uploaded, job_description, target_role):
         default_storage.delete(name)  # never leave a file without its row
         raise
     return analysis
+
+
+def _get_status(task_id):
+    """The status poll's read: the frontend polls every 2 s, and building this query through the ORM cost ten times
+    running it (~0.4 ms against 0.03 ms; bench/http.py), so the one primary-key read is written out once."""
+    key = _parse_id(task_id)
+    with connection.cursor() as cursor:
+        cursor.execute(STATUS_SQL, [Analysis._meta.pk.get_db_prep_value(key, connection)])
+        row = cursor.fetchone()
+    if row is None:
+        raise ApiError(404, "No analysis has this id.", "not_found")
+    return Analysis(pk=key, status=row[0], error=row[1])
+
+
+STATUS_SQL = "SELECT {status}, {error} FROM {table} WHERE {pk} = %s".format(
+    table=connection.ops.quote_name(Analysis._meta.db_table),
+    status=connection.ops.quote_name(Analysis._meta.get_field("status").column),
+    error=connection.ops.quote_name(Analysis._meta.get_field("error").column),
+    pk=connection.ops.quote_name(Analysis._meta.pk.column),
+)
+
+
+def _parse_id(task_id):
+    try:
+        return uuid.UUID(str(task_id))
+    except ValueError:
+        raise ApiError(404, "No analysis has this id.", "not_found") from None
 
 
 def _get_analysis(task_id, fields=None):
