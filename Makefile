@@ -21,6 +21,7 @@ setup: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py createcachetable
 	$(BIN)/python manage.py load_default_catalog
+	$(BIN)/python manage.py setup_schedules
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
 # The web server and one worker together; Ctrl-C stops both.

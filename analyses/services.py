@@ -157,28 +157,33 @@ def fail_if_still_processing(ids, message):
 # Stale work
 
 
-def sweep_stale_analyses(stale_after=None, now=None):
-    """Analyses left `processing` by a vanished worker: re-queue them, or fail them after their last attempt.
+def stale_analyses(stale_after=None, now=None):
+    """Analyses a vanished worker left `processing`: [(id, attempts, started_at)].
 
-    "Stale" = processing, last claimed or queued (started_at, else created_at) more than STALE_AFTER_SECONDS ago,
-    and no task for it still waiting in the queue (a long queue is not a dead worker). Returns (requeued, failed).
+    Stale = processing, last claimed or queued (started_at, else created_at) more than STALE_AFTER_SECONDS ago, and
+    no task for it still in the queue: a long queue is not a dead worker, and a task still there is django-q2's to
+    re-deliver.
     """
     now = now or timezone.now()
     stale_after = settings.STALE_AFTER_SECONDS if stale_after is None else stale_after
-    cutoff = now - timedelta(seconds=stale_after)
     candidates = list(
         Analysis.objects.filter(status=Status.PROCESSING)
         .annotate(last_touched=Coalesce("started_at", "created_at"))
-        .filter(last_touched__lt=cutoff)
+        .filter(last_touched__lt=now - timedelta(seconds=stale_after))
+        .order_by("created_at")
         .values_list("pk", "attempts", "started_at")
     )
     if not candidates:
-        return 0, 0
+        return []
     waiting = queued_analysis_names()
+    return [row for row in candidates if f"analysis-{row[0]}" not in waiting]
+
+
+def sweep_stale_analyses(stale_after=None, now=None):
+    """Re-queue stale analyses, or fail those that already had their last attempt. Returns (requeued, failed)."""
+    now = now or timezone.now()
     requeued = failed = 0
-    for pk, attempts, started_at in candidates:
-        if f"analysis-{pk}" in waiting:
-            continue
+    for pk, attempts, started_at in stale_analyses(stale_after, now):
         row = Analysis.objects.filter(pk=pk, status=Status.PROCESSING, started_at=started_at)
         if attempts >= settings.ANALYSIS_MAX_ATTEMPTS:
             failed += row.update(

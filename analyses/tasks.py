@@ -121,3 +121,19 @@ def _fail(analysis, message, started=None):
 
 def _elapsed_ms(started):
     return int((time.perf_counter() - started) * 1000)
+
+
+# The worker's schedule (see `manage.py setup_schedules`) calls these two.
+
+
+def sweep_stale():
+    from .services import sweep_stale_analyses
+
+    requeued, failed = sweep_stale_analyses()
+    return f"{requeued} re-queued, {failed} marked failed"
+
+
+def purge_expired():
+    from .services import purge_expired as purge
+
+    return f"{purge()} analyses deleted"

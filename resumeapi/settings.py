@@ -203,6 +203,12 @@ Q_CLUSTER = {
     "label": "Task queue",
 }
 
+# Housekeeping on the worker's schedule (`manage.py setup_schedules`). An analysis `processing` this long with no
+# task left in the queue lost its worker; the default is twice a full timeout-plus-redelivery cycle, so a slow but
+# live analysis is never touched. RETENTION_DAYS=0 keeps analyses until someone deletes them.
+STALE_AFTER_SECONDS = env_int("STALE_AFTER_SECONDS", 2 * (ANALYSIS_TIME_LIMIT + Q_CLUSTER["retry"]))
+RETENTION_DAYS = env_int("RETENTION_DAYS", 0)
+
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", ["http://localhost:3000", "http://127.0.0.1:3000"])
 CORS_URLS_REGEX = r"^/api/.*$"
 
