@@ -279,3 +279,6 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
     "upload": env_rate("THROTTLE_UPLOAD", "30/min"),
     "poll": env_rate("THROTTLE_POLL", "300/min"),
 }
+# Clients are told apart by address. Only the last NUM_PROXIES entries of X-Forwarded-For were written by our own
+# proxies; with the default 0 the header is ignored, so a client cannot escape its throttle by inventing addresses.
+REST_FRAMEWORK["NUM_PROXIES"] = env_int("NUM_PROXIES", 0)

@@ -4,6 +4,7 @@ created on that server for the stack and dropped afterwards (never pytest-django
 
 Logs: `<tmp_path>/web.log` (gunicorn) and `<tmp_path>/qcluster.log` (the worker)."""
 
+import contextlib
 import json
 import os
 import signal
@@ -81,14 +82,17 @@ def start_worker(env, log_path=None):
 
 
 def stop(process, timeout=10):
-    if process is None or process.poll() is not None:
+    """SIGTERM to the main process only (gunicorn's arbiter and qcluster's parent each stop their own children in
+    order; signalling the whole group at once makes qcluster's shutdown hang), then SIGKILL whatever is left."""
+    if process is None:
         return
-    os.killpg(process.pid, signal.SIGTERM)
-    try:
-        process.wait(timeout=timeout)
-    except subprocess.TimeoutExpired:
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            process.wait(timeout=timeout)
+    with contextlib.suppress(ProcessLookupError):
         os.killpg(process.pid, signal.SIGKILL)
-        process.wait(timeout=timeout)
+    process.wait(timeout=timeout)
 
 
 def wait_until_serving(base_url, deadline_s=30):

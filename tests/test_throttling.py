@@ -1,0 +1,110 @@
+"""Throttling: DRF scoped rates from THROTTLE_UPLOAD / THROTTLE_POLL, counted in the database cache that every web
+process shares; 429 with {"error"} and Retry-After; `off` turns a throttle off."""
+
+import uuid
+
+import pytest
+from rest_framework.throttling import SimpleRateThrottle
+
+from .live import free_port, http, live_stack, manage, multipart, stack_env, start_web, stop, wait_until_serving
+
+NOT_A_PDF = b"plain text, not a pdf"
+
+
+@pytest.fixture
+def rates(monkeypatch):
+    """DRF's throttles read their rates once, at import; set the table they read."""
+
+    def set_rates(upload_rate, poll_rate):
+        monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"upload": upload_rate, "poll": poll_rate})
+
+    return set_rates
+
+
+def status_url():
+    return f"/api/v1/resume/status/{uuid.uuid4()}"
+
+
+@pytest.mark.django_db
+def test_uploads_over_the_rate_get_429_with_an_error_and_retry_after(client, rates, resume_bytes):
+    rates("2/min", None)
+    answers = [client.post("/api/v1/resume/upload", {"file": _file(resume_bytes)}) for _ in range(3)]
+    assert [r.status_code for r in answers] == [202, 202, 429]
+    body = answers[2].json()
+    assert body["code"] == "throttled" and body["error"].startswith("Too many requests")
+    assert 0 < int(answers[2]["Retry-After"]) <= 60
+    assert client.get(status_url()).status_code == 404  # polling has its own budget
+
+
+@pytest.mark.django_db
+def test_polling_over_the_rate_gets_429_and_leaves_uploads_alone(client, rates, resume_bytes):
+    rates(None, "3/min")
+    assert [client.get(status_url()).status_code for _ in range(4)] == [404, 404, 404, 429]
+    assert client.get("/api/v1/resume/result/" + str(uuid.uuid4())).status_code == 429  # result counts as polling
+    assert client.post("/api/v1/resume/upload", {"file": _file(resume_bytes)}).status_code == 202
+
+
+@pytest.mark.django_db
+def test_the_rate_is_per_client(client, rates):
+    rates(None, "1/min")
+    assert client.get(status_url(), REMOTE_ADDR="10.0.0.1").status_code == 404
+    assert client.get(status_url(), REMOTE_ADDR="10.0.0.1").status_code == 429
+    assert client.get(status_url(), REMOTE_ADDR="10.0.0.2").status_code == 404
+
+
+def _file(data):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile("cv.pdf", data, content_type="application/pdf")
+
+
+def rates_from(tmp_path, **variables):
+    """The rates settings.py reads from these variables (None: the variable is unset)."""
+    env = stack_env(tmp_path / "var", DATABASE_URL="", **{k: v for k, v in variables.items() if v is not None})
+    for name in [name for name, value in variables.items() if value is None]:
+        env.pop(name)
+    code = "from django.conf import settings; print(settings.REST_FRAMEWORK['DEFAULT_THROTTLE_RATES'])"
+    return manage(env, "shell", "--no-imports", "-c", code).stdout.strip().splitlines()[-1]
+
+
+def test_rates_come_from_the_environment_and_off_disables(tmp_path):
+    assert rates_from(tmp_path, THROTTLE_UPLOAD="5/hour", THROTTLE_POLL="off") == "{'upload': '5/hour', 'poll': None}"
+    assert rates_from(tmp_path, THROTTLE_UPLOAD="OFF", THROTTLE_POLL="120/min") == "{'upload': None, 'poll': '120/min'}"
+
+
+def test_the_defaults_leave_room_for_a_frontend_polling_every_two_seconds(tmp_path):
+    # The frontend polls every 2 s: 30 a minute, well inside the poll default.
+    assert rates_from(tmp_path, THROTTLE_UPLOAD=None, THROTTLE_POLL=None) == "{'upload': '30/min', 'poll': '300/min'}"
+
+
+@pytest.mark.django_db
+def test_an_invented_forwarded_for_address_does_not_escape_the_throttle(client, rates):
+    rates(None, "1/min")
+    assert client.get(status_url(), HTTP_X_FORWARDED_FOR="203.0.113.1").status_code == 404
+    assert client.get(status_url(), HTTP_X_FORWARDED_FOR="203.0.113.2").status_code == 429
+
+
+@pytest.mark.e2e
+def test_two_web_servers_share_one_count(tmp_path):
+    """Two separate gunicorn servers (as on two machines behind one proxy) on one database: the budget is shared,
+    not doubled. The client is named by the proxy's X-Forwarded-For (NUM_PROXIES=1), apart from readiness probes."""
+    client = {"X-Forwarded-For": "198.51.100.7"}
+    limits = {"THROTTLE_UPLOAD": "3/min", "THROTTLE_POLL": "4/min", "NUM_PROXIES": 1}
+    with live_stack(tmp_path, worker=False, **limits) as (first, env):
+        port = free_port()
+        second_server = start_web(env, port, log_path=tmp_path / "web-2.log")
+        second = f"http://127.0.0.1:{port}"
+        try:
+            wait_until_serving(second)
+            body, headers = multipart({}, {"file": ("cv.pdf", NOT_A_PDF)})
+            uploads = [
+                http("POST", server + "/api/v1/resume/upload", body, {**headers, **client})[0]
+                for server in (first, second, first, second)
+            ]
+            assert uploads == [415, 415, 415, 429]  # rejected uploads count too: the throttle runs first
+            polls = [http("GET", server + status_url(), headers=client)[0] for server in (first, second, first, second)]
+            assert polls == [404, 404, 404, 404]
+            status, body, headers = http("GET", second + status_url(), headers=client)
+            assert status == 429 and body["code"] == "throttled" and int(headers["Retry-After"]) > 0
+        finally:
+            stop(second_server)
