@@ -32,6 +32,7 @@ PRIVATE_USE_RE = re.compile(r"[\ue000-\uf8ff]")
 # make headings, phone numbers and skills match as written.
 WHITESPACE_RE = re.compile(r"[\s\xa0\u2000-\u200b\u202f\u205f\u3000]+")
 DOUBLE_HYPHEN_RE = re.compile(r"-{2,}")  # "555-\xad‐5555": a hyphen, a soft hyphen and a Unicode hyphen in a row
+HYPHEN_CHARS_RE = re.compile("[\xad\u2010\u2011]")
 HYPHENS = str.maketrans({"\xad": None, "\u2010": "-", "\u2011": "-"})
 
 
@@ -183,8 +184,10 @@ def _read_page(page, number, parsed):
 def _block_lines(block, number, parsed):
     for line in block["lines"]:
         spans = [span for span in line["spans"] if span["text"]]
-        text = "".join(span["text"] for span in spans).translate(HYPHENS)
-        text = WHITESPACE_RE.sub(" ", DOUBLE_HYPHEN_RE.sub("-", text)).strip()
+        text = "".join(span["text"] for span in spans)
+        if HYPHEN_CHARS_RE.search(text):  # str.translate with a table costs more than this test on every line
+            text = DOUBLE_HYPHEN_RE.sub("-", text.translate(HYPHENS))
+        text = WHITESPACE_RE.sub(" ", text).strip()
         if not text:
             continue
         visible = [span for span in spans if span["text"].strip()]
