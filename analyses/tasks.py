@@ -6,8 +6,10 @@ import time
 from django.conf import settings
 from django.db import transaction
 from django.db.models import F
+from django.dispatch import receiver
 from django.utils import timezone
 from django_q.exceptions import TimeoutException
+from django_q.signals import post_spawn
 from django_q.tasks import async_task
 
 from skills_catalog.matcher import get_matcher
@@ -24,6 +26,16 @@ UNEXPECTED_ERROR = "An unexpected error stopped the analysis. Try uploading the 
 def enqueue_analysis(analysis_id):
     """Queue the analysis; pass only the id (task arguments are pickled and signed)."""
     async_task("analyses.tasks.run_analysis", str(analysis_id), task_name=f"analysis-{analysis_id}", group="analysis")
+
+
+@receiver(post_spawn)
+def warm_up_worker(sender, proc_name=None, **kwargs):
+    """Compile the catalog matcher as each worker process starts, so the first analysis a user uploads does not pay
+    for it (~0.5 s with the default catalog; bench/latency.py). A failure here only costs that first analysis."""
+    try:
+        get_matcher()
+    except Exception:
+        logger.exception("Could not compile the skills matcher at worker start; the first analysis will")
 
 
 def run_analysis(analysis_id):
