@@ -63,6 +63,21 @@ LOCATION_AFTER_RE = re.compile(r"^\s*,\s*[A-Z]{2}\b(?!\w)")
 CAMEL_SPLIT_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 OCR_L_RE = re.compile(r"(?<=[A-Z])l|l(?=[A-Z/])")
 NAME_LINE_SECTIONS = frozenset(["experience", "education"])
+# Hobbies and interests claim no professional skill ("Baking cupcakes", "Photography").
+NO_SKILL_SECTIONS = frozenset(["interests"])
+# Where a generic soft-skill word ("detail-oriented", "collaborative") is a claim, not narration: a summary.
+SOFT_CLAIM_SECTIONS = frozenset(["summary"])
+# A degree names a field of study, not a claimed skill: "B.S. in Information Systems", "Master of Science in
+# Information Technology", "Bachelor of Engineering in Electrical and Electronics", "major in Economics".
+DEGREE_RE = re.compile(
+    r"\b(?:bachelor|master|associate|doctor)(?:'?s)?(?:\s+(?:degree|student|program|programme))?\s+(?:of|in)\b"
+    r"|\b(?:bachelor|master)'s\b"
+    r"|\b(?:B|M)\.\s?(?:S|A|E|Sc|Eng|Tech|Phil)\.?(?=\s|,|$)"
+    r"|\b(?:BS|MS|BA|MA|BSc|MSc|BEng|MEng|BTech|MTech|MBA)\b(?=,?\s+(?:in|of)\b)"
+    r"|\bPh\.?\s?D\b|\bMBA\b|\bdoctorate\b"
+    r"|\b(?:diploma|degree|major|majored|majoring|minor|concentration)\s+(?:of|in)\b",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -132,6 +147,7 @@ class _LineContext:
     section: str
     listing: bool  # a skills section, a labelled line ("Tech: …") or a list of short items
     found: list
+    degree_span: tuple = None  # (start, end) of the part of a degree line that names the field of study
 
 
 def _is_acronym(form):
@@ -199,7 +215,9 @@ class Matcher:
             found.extend(self._unmatched_token(tokens, i, text))
             i += 1
 
-        context = _LineContext(text, tokens, line.section, _is_listing(text, line.section), found)
+        if line.section in NO_SKILL_SECTIONS:
+            return line, text, tokens
+        context = _LineContext(text, tokens, line.section, _is_listing(text, line.section), found, _degree_span(text))
         for item in found:
             if not self._accepted(item, context):
                 continue
@@ -327,6 +345,8 @@ class Matcher:
             return False  # "RESEARCH" alone in capitals is a heading the section finder did not know
         if context.section in NAME_LINE_SECTIONS and _names_the_line(item, context):
             return False  # "Red Hat" or "Stripe • San Francisco" heading a job: an employer, not a tool
+        if context.degree_span and _inside(item, context, context.degree_span) and _field_of_study(form.skill):
+            return False  # "M.S. in Information Systems": a field of study, not a claimed skill
         if form.skill.ambiguous:
             return _ambiguous_credible(item, context)
         return True
@@ -384,16 +404,22 @@ def _names_the_line(item, context):
 
 
 def _ambiguous_credible(item, context):
-    """Go, R, C, Swift, Spring, Excel, Access, Chef, Make…: a skill only where the context shows one."""
+    """Go, R, C, Swift, Spring, Excel, Access, Chef, Make…, and broad fields or generic nouns (Marketing,
+    Budgeting, Scalability, Algorithms…): a skill only where the context shows one."""
     form, tokens, surface = item.form, context.tokens, item.surface
-    if not _written_as_name(surface, form):
-        return False  # "go", "excel", "access": the common word
     after = tokens[item.end][0] if item.end < len(tokens) else ""
     before = tokens[item.start - 1][0] if item.start > 0 else ""
     if YEAR_RE.match(after):
         return False  # "Spring 2014" is a season
     if after in PROSE_FOLLOWERS or before in PROSE_LEADERS:
         return False  # "React to incidents", "I Excel in", "to Make"
+    if after in ROLE_NOUNS:
+        return False  # "Software Engineering Intern", "Marketing Manager": a job title claims no skill by itself
+    if form.skill.kind == "soft":
+        # "detail-oriented", "collaborative", "communication": claims in a list or a summary, narration elsewhere.
+        return context.listing or context.section in SOFT_CLAIM_SECTIONS
+    if not _written_as_name(surface, form) and not _listed_in_lower_case(item, context):
+        return False  # "go", "excel", "access", "marketing", "cloud platforms": the common word or phrase
     if len(form.skill.name) == 1:
         return _single_letter_credible(item, context)
     if context.listing:
@@ -418,10 +444,56 @@ def _single_letter_credible(item, context):
 
 
 def _written_as_name(surface, form):
-    """ "Go", "GO" or "Golang", never "go"; an alias written differently from the name must not be all lower case."""
+    """ "Go", "GO" or "Golang", never "go"; "Marketing" or "MARKETING", never "marketing". Plain lower-case words are
+    prose ("cloud platforms", "reports") unless the skill's own name is lower case ("pandas", "dbt")."""
+    if surface == surface.lower() and surface.replace(" ", "").replace("-", "").isalpha():
+        return form.skill.name == form.skill.name.lower()
     if surface.lower() != form.text.lower():
-        return surface != surface.lower() or not surface.isalpha()
+        return True  # an alias or a near miss written with capitals or symbols: "Golang", "C++"
     return surface == form.text or surface.isupper()
+
+
+def _listed_in_lower_case(item, context):
+    """ "budgeting, forecasting, payroll" or a skills section: people list concepts in lower case too. A list item
+    counts only when the list holds a clear skill as well (so "poetry, music, and art" is not a list of tools);
+    single letters never ("c", "r")."""
+    if len(item.surface) < 2:
+        return False
+    if context.section == "skills":
+        return True
+    return _whole_list_item(item, context) and any(
+        other is not item and not other.form.skill.ambiguous and other.form.skill.kind == "technical"
+        for other in context.found
+    )
+
+
+def _degree_span(text):
+    """The part of a degree line that names the field: the list segment holding the degree word."""
+    match = DEGREE_RE.search(text)
+    if not match:
+        return None
+    start = end = match.start()
+    for segment in LIST_SEPARATORS_RE.finditer(text):
+        if segment.end() <= match.start():
+            start = segment.end()
+        elif segment.start() >= match.end():
+            end = segment.start()
+            break
+    else:
+        end = len(text)
+    return (start, max(end, match.end()))
+
+
+def _inside(item, context, span):
+    start = context.tokens[item.start][1] if item.start < len(context.tokens) else 0
+    return span[0] <= start < span[1]
+
+
+def _field_of_study(skill):
+    """Fields name what was studied; named tools ("M.S. in CS, thesis in MATLAB") still count. A field is a flagged
+    broad concept, or a name made of plain words ("Supply Chain Management"), unlike "Power BI" or "C++"."""
+    words = skill.name.split()
+    return skill.ambiguous or (len(words) >= 2 and all(word.isalpha() and not word.isupper() for word in words))
 
 
 def _enumerated_with_skill(item, context):
