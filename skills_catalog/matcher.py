@@ -413,11 +413,11 @@ def _ambiguous_credible(item, context):
         return False  # "Spring 2014" is a season
     if after in PROSE_FOLLOWERS or before in PROSE_LEADERS:
         return False  # "React to incidents", "I Excel in", "to Make"
-    if after in ROLE_NOUNS:
-        return False  # "Software Engineering Intern", "Marketing Manager": a job title claims no skill by itself
     if form.skill.kind == "soft":
         # "detail-oriented", "collaborative", "communication": claims in a list or a summary, narration elsewhere.
         return context.listing or context.section in SOFT_CLAIM_SECTIONS
+    if after in ROLE_NOUNS:
+        return False  # "Software Engineering Intern", "Marketing Manager": a job title claims no skill by itself
     if not _written_as_name(surface, form) and not _listed_in_lower_case(item, context):
         return False  # "go", "excel", "access", "marketing", "cloud platforms": the common word or phrase
     if len(form.skill.name) == 1:
@@ -481,6 +481,9 @@ def _degree_span(text):
             break
     else:
         end = len(text)
+    if not re.search(r"[^\W\d_]", text[start:end].replace(match.group(), "", 1)) and end < len(text):
+        following = LIST_SEPARATORS_RE.search(text, end + 1)  # "B.S., Information Technology": the next item
+        end = following.start() if following else len(text)
     return (start, max(end, match.end()))
 
 

@@ -335,3 +335,102 @@ def test_compile_catalog_leaves_out_inactive_skills_and_their_aliases(small_cata
     matcher = compile_catalog()
     assert matcher.match_text("k8s, Kubernetes, Docker") == ["Docker"]
     assert "Kubernetes" not in matcher.skills_by_name
+
+
+# Broad fields and generic nouns (flagged ambiguous) versus specific techniques, degree lines, hobbies, soft words.
+BREADTH = matcher_from_rows(
+    [
+        {"name": "Marketing", "aliases": ["marketing campaigns"], "ambiguous": True},
+        {"name": "Budgeting", "aliases": ["budget"], "ambiguous": True},
+        {"name": "Forecasting", "aliases": ["forecasts"], "ambiguous": True},
+        {"name": "Cloud Computing", "aliases": ["cloud platforms"], "ambiguous": True},
+        {"name": "Information Technology", "ambiguous": True},
+        {"name": "Supply Chain Management"},
+        {"name": "Load Balancing", "aliases": ["load balancer"]},
+        {"name": "Payroll"},
+        {"name": "Linux"},
+        {"name": "MATLAB"},
+        {"name": "Baking"},
+        {"name": "pandas", "ambiguous": True},
+        {"name": "Poetry", "ambiguous": True},
+        {"name": "Software Engineering", "ambiguous": True},
+        {"name": "Attention to Detail", "kind": "soft", "aliases": ["detail-oriented"], "ambiguous": True},
+    ]
+)
+
+
+def breadth(text, section=""):
+    return BREADTH.match_text(text, section)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Built an internal app to run batch campaigns for marketing",
+        "Manage a $1.1 million annual office budget",
+        "I excel in Linux systems and cloud platforms",
+        "Create budget forecasts for clients",
+    ],
+)
+def test_it_ignores_a_broad_field_mentioned_in_passing(text):
+    assert not {"Marketing", "Budgeting", "Forecasting", "Cloud Computing"} & set(breadth(text))
+
+
+def test_it_still_counts_a_specific_technique_in_prose():
+    assert breadth("Configured the load balancer in front of the API") == ["Load Balancing"]
+
+
+def test_it_counts_lower_case_concepts_in_a_list_with_a_clear_skill_or_a_skills_section():
+    assert breadth("budgeting, forecasting, payroll") == ["Budgeting", "Forecasting", "Payroll"]
+    assert breadth("marketing", section="skills") == ["Marketing"]
+    assert breadth("Marketing, Budgeting") == ["Marketing", "Budgeting"]  # written as names, in a list
+
+
+def test_it_does_not_take_a_list_of_common_words_for_tools():
+    assert breadth("poetry, music, and art") == []
+    assert breadth("pandas, numpy and Linux") == ["pandas", "Linux"]  # a tool whose own name is lower case
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Master of Science in Information Technology",
+        "Bachelor's in supply chain management",
+        "M.S. in Supply Chain Management, 2019",
+        "B.S., Information Technology",
+    ],
+)
+def test_it_takes_no_field_of_study_from_a_degree_line(text):
+    assert breadth(text, section="education") == []
+
+
+def test_it_still_takes_a_tool_from_a_degree_line_and_fields_elsewhere():
+    assert breadth("M.S. in Supply Chain Management; thesis simulations in MATLAB", section="education") == ["MATLAB"]
+    assert breadth("Supply Chain Management, Payroll", section="skills") == ["Supply Chain Management", "Payroll"]
+
+
+def test_it_takes_nothing_from_hobbies_and_interests():
+    assert breadth("Baking cupcakes, Linux tinkering", section="interests") == []
+    assert breadth("Baking, Linux", section="skills") == ["Baking", "Linux"]
+
+
+def test_it_takes_no_skill_from_a_job_title():
+    assert breadth("GOOGLE | SOFTWARE ENGINEERING INTERN", section="experience") == []
+
+
+def test_it_counts_generic_soft_words_only_in_a_list_or_a_summary():
+    assert breadth("Detail-oriented analyst with eight years in audit", section="summary") == ["Attention to Detail"]
+    assert breadth("Wrote detail-oriented reviews of every change", section="experience") == []
+
+
+def test_the_shipped_catalog_flags_broad_fields_and_keeps_tools_plain():
+    from skills_catalog.files import read_default_catalog
+
+    rows = {row["name"]: row for row in read_default_catalog()[0]}
+    for name in ["Marketing", "Budgeting", "Algorithms", "Scalability", "Cloud Computing", "Software Engineering"]:
+        assert rows[name]["ambiguous"], name
+    for name in ["Load Balancing", "Distributed Tracing", "Accounts Payable", "Data Entry", "Kubernetes", "PostgreSQL"]:
+        assert not rows[name]["ambiguous"], name
+    aliases = {alias.lower(): name for name, row in rows.items() for alias in row.get("aliases", [])}
+    for alias in ["founder", "claude", "journal articles", "dropbox", "gmail", "cross-functional teams"]:
+        assert alias not in aliases or aliases[alias].lower() == alias, (alias, aliases.get(alias))
