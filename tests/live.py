@@ -31,8 +31,11 @@ def free_port():
 
 
 def stack_env(var_dir, **overrides):
+    """The environment for processes of one stack: SQLite under `var_dir` unless DATABASE_URL is passed in
+    `overrides` (the suite's own DATABASE_URL names pytest-django's server, never a database to write to)."""
     env = {
         **os.environ,
+        "DATABASE_URL": "",
         "VAR_DIR": str(var_dir),
         "SECRET_KEY": "live-test-" + uuid.uuid4().hex,
         "THROTTLE_UPLOAD": "off",
