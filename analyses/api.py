@@ -1,6 +1,7 @@
 """The contract's endpoints (../shared/API.md): upload, status, result, plus delete."""
 
 import uuid
+from collections import namedtuple
 
 from django.conf import settings
 from django.core.files.storage import default_storage
@@ -159,7 +160,10 @@ def _get_status(task_id):
         row = cursor.fetchone()
     if row is None:
         raise ApiError(404, "No analysis has this id.", "not_found")
-    return Analysis(pk=key, status=row[0], error=row[1])
+    return StatusRow(*row)  # not an Analysis: building a model instance (20-odd field defaults) cost 9% of the poll
+
+
+StatusRow = namedtuple("StatusRow", ["status", "error"])
 
 
 STATUS_SQL = "SELECT {status}, {error} FROM {table} WHERE {pk} = %s".format(
