@@ -1,5 +1,6 @@
 """50 uploads at once, polled from several client processes, against gunicorn + a worker on the same database."""
 
+import os
 import time
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
@@ -7,7 +8,7 @@ import pytest
 
 from . import pdfs
 from .catalog_files import write_small_catalog
-from .live import http, live_stack, upload
+from .live import http, is_postgres, live_stack, query, upload
 
 pytestmark = pytest.mark.e2e
 
@@ -62,3 +63,25 @@ def test_fifty_concurrent_uploads_all_end_without_5xx_or_locks(tmp_path):
     logs = (tmp_path / "web.log").read_text(errors="replace") + (tmp_path / "qcluster.log").read_text(errors="replace")
     assert "database is locked" not in logs
     assert "Traceback" not in logs
+
+
+ON_POSTGRES = is_postgres(os.environ.get("DATABASE_URL"))
+
+
+@pytest.mark.skipif(ON_POSTGRES, reason="SQLite only: WAL is what lets web and worker processes write side by side")
+def test_the_live_sqlite_database_runs_in_wal_mode(tmp_path):
+    with live_stack(tmp_path, worker=False) as (_url, env):
+        code = "from django.db import connection as c; print(c.cursor().execute('PRAGMA journal_mode').fetchone()[0])"
+        assert query(env, code) == "wal"
+
+
+@pytest.mark.skipif(not ON_POSTGRES, reason="PostgreSQL only: a live stack gets its own database on the CI server")
+def test_a_live_stack_gets_its_own_postgres_database_and_drops_it(tmp_path):
+    import psycopg
+
+    with live_stack(tmp_path, worker=False) as (_url, env):
+        name = query(env, "from django.db import connection as c; print(c.vendor, c.settings_dict['NAME'])")
+        assert name.startswith("postgresql live_")
+    database = name.split()[1]
+    with psycopg.connect(os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/postgres") as connection:
+        assert connection.execute("SELECT count(*) FROM pg_database WHERE datname = %s", [database]).fetchone() == (0,)
