@@ -1,4 +1,4 @@
-"""Precision / recall / F1 of `technical_skills` on the real, hand-labelled resumes in ../shared/corpus/real.
+"""Precision / recall / F1 of technical and soft skills on the hand-labelled real resumes in ../shared/corpus/real.
 
 The real pipeline (`analyses.pipeline.analyse.analyse`) runs on each PDF with a matcher compiled from the shipped
 default catalog (`skills_catalog/data/`), no database needed. Scoring follows the corpus README:
@@ -13,6 +13,7 @@ Usage:  .venv/bin/python bench/skills_accuracy.py [--corpus DIR] [--quiet]
 
 import argparse
 import json
+import re
 import sys
 import time
 from pathlib import Path
@@ -27,15 +28,26 @@ from skills_catalog.text import phrase_variants  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "real"
 # Provider prefixes: a service written with its provider's name folds into the provider, as the labels do.
+PARENTHESISED_RE = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
 PROVIDER_PREFIXES = {"aws ": "AWS", "amazon ": "AWS", "azure ": "Microsoft Azure", "google cloud ": "Google Cloud"}
+
+
+def label_forms(label):
+    """A label as written, then its name without a trailing "(ACRONYM)", then the acronym: "Single Sign-On (SSO)"."""
+    yield label
+    spelled = PARENTHESISED_RE.match(label)
+    if spelled:
+        yield spelled.group(1)
+        yield spelled.group(2)
 
 
 def canonical(matcher, label):
     """The catalog's canonical name for a label, or the label itself when the catalog does not know it."""
-    for key in phrase_variants(label):
-        skill = matcher.lookup.get(key)
-        if skill is not None:
-            return skill.name, True
+    for form in label_forms(label):
+        for key in phrase_variants(form):
+            skill = matcher.lookup.get(key)
+            if skill is not None:
+                return skill.name, True
     return label, False
 
 
@@ -66,6 +78,15 @@ def score_file(matcher, entry, report):
     return true_positives, false_positives, false_negatives, gaps
 
 
+def score_soft_file(matcher, entry, report):
+    """Soft skills: the labels the text states outright, against the report's `soft_skills` (uncertain ignored)."""
+    truth = {canonical(matcher, label)[0] for label in entry.get("soft_skills", [])}
+    gaps = [label for label in entry.get("soft_skills", []) if not canonical(matcher, label)[1]]
+    uncertain = {canonical(matcher, label)[0] for label in entry.get("uncertain", [])}
+    predicted = set(report.soft_skills) - (uncertain - truth)
+    return predicted & truth, predicted - truth, truth - predicted, gaps
+
+
 def prf(tp, fp, fn):
     precision = tp / (tp + fp) if tp + fp else 1.0
     recall = tp / (tp + fn) if tp + fn else 1.0
@@ -89,26 +110,38 @@ def main():
     compile_ms = (time.perf_counter() - started) * 1000
     truth = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
     print(f"catalog: {len(matcher.skills)} skills, {len(matcher.roles)} roles, compiled in {compile_ms:.0f} ms")
-    print(f"{'file':48} {'TP':>4} {'FP':>4} {'FN':>4} {'P':>6} {'R':>6} {'F1':>6}")
+    reports = {}
+    for filename in sorted(truth):
+        path = corpus / filename
+        if path.exists():
+            reports[filename] = analyse(path.read_bytes(), matcher)
+    technical = print_table("Technical skills", matcher, truth, reports, score_file)
+    soft = print_table("Soft skills", matcher, truth, reports, score_soft_file)
+    if args.quiet:
+        return 0
+    for title, details in (("technical", technical), ("soft", soft)):
+        print(f"\nFalse positives (with the text that matched) and false negatives, {title} skills:")
+        print_errors(details)
+    return 0
 
+
+def print_table(title, matcher, truth, reports, scorer):
+    print(f"\n{title}")
+    print(f"{'file':48} {'TP':>4} {'FP':>4} {'FN':>4} {'P':>6} {'R':>6} {'F1':>6}")
     totals = [0, 0, 0]
     details = []
-    for filename, entry in sorted(truth.items()):
-        path = corpus / filename
-        if not path.exists():
-            continue
-        report = analyse(path.read_bytes(), matcher)
-        tp, fp, fn, gaps = score_file(matcher, entry, report)
+    for filename, report in reports.items():
+        tp, fp, fn, gaps = scorer(matcher, truth[filename], report)
         totals = [totals[0] + len(tp), totals[1] + len(fp), totals[2] + len(fn)]
         precision, recall, f1 = prf(len(tp), len(fp), len(fn))
         print(f"{filename:48} {len(tp):4} {len(fp):4} {len(fn):4} {precision:6.2f} {recall:6.2f} {f1:6.2f}")
         details.append((filename, fp, fn, gaps, report.details["skill_evidence"]))
-
     precision, recall, f1 = prf(*totals)
     print(f"{'MICRO':48} {totals[0]:4} {totals[1]:4} {totals[2]:4} {precision:6.3f} {recall:6.3f} {f1:6.3f}")
-    if args.quiet:
-        return 0
-    print("\nFalse positives (with the text that matched) and false negatives:")
+    return details
+
+
+def print_errors(details):
     for filename, fp, fn, gaps, evidence in details:
         if not (fp or fn):
             continue
@@ -119,7 +152,6 @@ def main():
         for name in sorted(fn):
             tag = "  (not in catalog)" if name in gaps else ""
             print(f"  FN {name!r}{tag}")
-    return 0
 
 
 if __name__ == "__main__":

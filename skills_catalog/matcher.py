@@ -63,6 +63,33 @@ LOCATION_AFTER_RE = re.compile(r"^\s*,\s*[A-Z]{2}\b(?!\w)")
 CAMEL_SPLIT_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 OCR_L_RE = re.compile(r"(?<=[A-Z])l|l(?=[A-Z/])")
 NAME_LINE_SECTIONS = frozenset(["experience", "education"])
+# A name followed by one of these names an organisation or an event, not a skill: "The Linux Foundation", "Python
+# Software Foundation", "Microsoft Coding Competition", "DEFCON CTF Hacking Competition".
+INSTITUTION_NOUNS = _words(
+    "foundation foundations institute university association society consortium competition competitions contest "
+    "hackathon olympiad championship award awards prize"
+)
+ORGANISATION_BREAK_RE = re.compile(r"[,;|•·/()]")
+# A certification line names a credential: its broad words ("AWS Certified Security – Specialty") claim no skill.
+CERTIFICATION_RE = re.compile(r"\bcertifi(?:ed|cation|cations|cate|cates)\b", re.IGNORECASE)
+# A sentence about the document itself (template boilerplate): "create a CV or resume as a PDF from a YAML file",
+# "this template uses LaTeX". Its tools are the template's, not the person's.
+ABOUT_DOCUMENT_RE = re.compile(
+    r"\b(?:cv\s*/\s*resume|resume\s*/\s*cv|cv or resume|resume or cv"
+    r"|(?:this|your) (?:template|cv|resume|r[ée]sum[ée])|this document)\b",
+    re.IGNORECASE,
+)
+SENTENCE_END_RE = re.compile(r"[.!?:]\s*$")
+# A percentage before a practice makes it a measured figure, not a claim: "ensuring 100% test coverage".
+PERCENT_BEFORE_RE = re.compile(r"\d\s*%\s*$")
+# Profile sites double as tools; outside a list they are links or trivia ("Github" under the name, "2.5K GitHub stars").
+# A soft skill in lower-case prose is narration ("fault tolerance", "drive innovation", "conflict resolution
+# algorithms") unless the sentence states it as a quality: "strong communication skills", "excellent teamwork".
+SOFT_CLAIM_AFTER = _words("skills skill abilities ability")
+SOFT_CLAIM_BEFORE = _words("strong excellent good great exceptional outstanding proven effective solid superb")
+PROFILE_SITES = frozenset(
+    ["github", "gitlab", "bitbucket", "stack overflow", "kaggle", "behance", "dribbble", "leetcode", "hackerrank"]
+)
 # Hobbies and interests claim no professional skill ("Baking cupcakes", "Photography").
 NO_SKILL_SECTIONS = frozenset(["interests"])
 # Where a generic soft-skill word ("detail-oriented", "collaborative") is a claim, not narration: a summary.
@@ -187,15 +214,21 @@ class Matcher:
         """Match an iterable of `Line`s; returns a `MatchResult`."""
         hits = {}
         previous = None
+        about_document = False
         for line in _join_broken_words(lines):
-            previous = self._match_line(line, previous, hits)
+            text = clean_text(line.text)
+            # A sentence about the document runs on over the lines it wraps onto, until it ends.
+            about_document = bool(ABOUT_DOCUMENT_RE.search(text)) or (about_document and text.strip() != "")
+            previous = self._match_line(line, previous, hits, about_document)
+            if SENTENCE_END_RE.search(text) or not text.strip():
+                about_document = False
         return MatchResult(hits=hits)
 
     def match_text(self, text, section=""):
         """The canonical names found in plain text (one line per line): handy in a shell, a test or a job ad."""
         return self.match(Line(page=1, text=line, section=section) for line in text.splitlines()).names()
 
-    def _match_line(self, line, previous, hits):
+    def _match_line(self, line, previous, hits, about_document=False):
         text = clean_text(line.text)
         tokens = list(tokenize(text))
         found = []
@@ -215,7 +248,7 @@ class Matcher:
             found.extend(self._unmatched_token(tokens, i, text))
             i += 1
 
-        if line.section in NO_SKILL_SECTIONS:
+        if line.section in NO_SKILL_SECTIONS or about_document:
             return line, text, tokens
         context = _LineContext(text, tokens, line.section, _is_listing(text, line.section), found, _degree_span(text))
         for item in found:
@@ -345,8 +378,21 @@ class Matcher:
             return False  # "RESEARCH" alone in capitals is a heading the section finder did not know
         if context.section in NAME_LINE_SECTIONS and _names_the_line(item, context):
             return False  # "Red Hat" or "Stripe • San Francisco" heading a job: an employer, not a tool
+        if _names_institution(item, context):
+            return False  # "The Linux Foundation", "Microsoft Coding Competition": an organisation or an event
+        preceding = context.text[: tokens[item.start][1]] if item.start < len(tokens) else ""
+        if PERCENT_BEFORE_RE.search(preceding):
+            return False  # "100% test coverage" is a figure
+        if form.skill.ambiguous and form.text != form.skill.name and CERTIFICATION_RE.search(context.text):
+            # "AWS Certified Security – Specialty": a broad word standing for a field names the credential; a named
+            # subject ("HashiCorp Certified: Consul Associate") is still the plain skill it certifies.
+            return False
+        if form.skill.name.lower() in PROFILE_SITES and not context.listing:
+            return False  # "Github" under the name is a link, "2.5K GitHub stars" a figure
         if context.degree_span and _inside(item, context, context.degree_span) and _field_of_study(form.skill):
             return False  # "M.S. in Information Systems": a field of study, not a claimed skill
+        if form.skill.kind == "soft" and not _soft_claim(item, context):
+            return False
         if form.skill.ambiguous:
             return _ambiguous_credible(item, context)
         return True
@@ -401,6 +447,37 @@ def _names_the_line(item, context):
         return False
     first_segment = LIST_SEPARATORS_RE.split(context.text.strip(), maxsplit=1)[0]
     return first_segment.strip(" .") == item.surface
+
+
+def _soft_claim(item, context):
+    """A soft skill's own name in lower-case prose is often part of a longer phrase: "fault tolerance", "conflict
+    resolution algorithms", "drive innovation". It counts in a skills section, as a whole list item, written as a name
+    ("Teamwork"), or stated as a quality ("strong communication skills"). Aliases are claim phrases already
+    ("mentored", "team player", "led a team of")."""
+    if item.form.text.lower() != item.form.skill.name.lower() or item.surface != item.surface.lower():
+        return True
+    if context.section == "skills" or _whole_list_item(item, context):
+        return True
+    tokens = context.tokens
+    after = tokens[item.end][0] if item.end < len(tokens) else ""
+    before = {token for token, _, _ in tokens[max(0, item.start - 2) : item.start]}
+    return after in SOFT_CLAIM_AFTER or bool(before & SOFT_CLAIM_BEFORE)
+
+
+def _names_institution(item, context):
+    """The name is the first word(s) of an organisation's or an event's name: one of the next two words is an
+    institution noun ("Linux Foundation", "Python Software Foundation", "CTF Hacking Competition")."""
+    tokens = context.tokens
+    for token, start, _ in tokens[item.end : item.end + 2]:
+        if ORGANISATION_BREAK_RE.search(context.text[tokens[item.end - 1][2] : start]):
+            break  # "Bootstrap, Foundation" is a list, not a name
+        if token in INSTITUTION_NOUNS:
+            return True
+    # "The Linux Foundation": the noun itself ends a name it is written straight after (not "Bootstrap, Foundation").
+    if item.start == 0 or item.surface.lower() not in INSTITUTION_NOUNS:
+        return False
+    gap = context.text[tokens[item.start - 1][2] : tokens[item.start][1]]
+    return not gap.strip() and context.text[tokens[item.start - 1][1]].isupper()
 
 
 def _ambiguous_credible(item, context):

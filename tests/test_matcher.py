@@ -434,3 +434,100 @@ def test_the_shipped_catalog_flags_broad_fields_and_keeps_tools_plain():
     aliases = {alias.lower(): name for name, row in rows.items() for alias in row.get("aliases", [])}
     for alias in ["founder", "claude", "journal articles", "dropbox", "gmail", "cross-functional teams"]:
         assert alias not in aliases or aliases[alias].lower() == alias, (alias, aliases.get(alias))
+
+
+# Lines that mention a skill without claiming it: credentials, organisations, events, template boilerplate, figures,
+# profile links; and soft-skill words inside longer phrases.
+MENTIONS = matcher_from_rows(
+    [
+        {"name": "Linux"},
+        {"name": "Kubernetes"},
+        {"name": "Consul", "aliases": ["HashiCorp Consul"], "ambiguous": True},
+        {"name": "Cybersecurity", "aliases": ["Security"], "ambiguous": True},
+        {"name": "Coding", "ambiguous": True},
+        {"name": "Foundation", "aliases": ["Zurb Foundation"], "ambiguous": True},
+        {"name": "Bootstrap"},
+        {"name": "Python"},
+        {"name": "LaTeX"},
+        {"name": "YAML"},
+        {"name": "Markdown"},
+        {"name": "Test Coverage"},
+        {"name": "GitHub"},
+        {"name": "Teamwork", "kind": "soft", "aliases": ["team player"], "ambiguous": True},
+        {"name": "Conflict Resolution", "kind": "soft"},
+        {"name": "Communication", "kind": "soft"},
+        {"name": "Tolerance", "kind": "soft", "ambiguous": True},
+    ]
+)
+
+
+def mentions(lines, section="", kind=None):
+    lines = [lines] if isinstance(lines, str) else lines
+    return MENTIONS.match([Line(page=1, text=text, section=section) for text in lines]).names(kind)
+
+
+def test_it_takes_no_broad_word_from_a_certification_but_keeps_a_named_subject():
+    assert mentions("AWS Certified Security Specialty, Amazon Web Services", section="certifications") == []
+    assert mentions("HashiCorp Certified: Consul Associate (003)", section="certifications") == ["Consul"]
+    assert mentions("Security, Linux, Consul", section="skills") == ["Cybersecurity", "Linux", "Consul"]
+
+
+def test_it_takes_no_skill_from_an_organisation_or_an_event_name():
+    assert mentions("Certified Kubernetes Application Developer (CKAD), The Linux Foundation") == ["Kubernetes"]
+    assert mentions("Finalist, Microsoft Coding Competition, Cornell", section="awards") == []
+    assert mentions("Member of the Python Software Foundation") == []
+    assert mentions("Bootstrap, Foundation", section="skills") == ["Bootstrap", "Foundation"]
+    assert mentions("Built the backend in Python on Linux") == ["Python", "Linux"]
+
+
+def test_it_takes_no_tool_from_text_about_the_template_itself():
+    boilerplate = [
+        "RenderCV is a LaTeX-based CV/resume app. It",
+        "allows you to create a high-quality CV or resume as a PDF file from a YAML file,",
+        "with Markdown syntax support and complete control over the LaTeX code.",
+        "Wrote the thesis in LaTeX and the configs in YAML.",
+    ]
+    assert mentions(boilerplate, section="summary") == ["LaTeX", "YAML"]  # only the last, the person's own sentence
+
+
+def test_a_percentage_is_a_figure_not_a_claim():
+    assert mentions("Kept the code modular while ensuring 100% test coverage") == []
+    assert mentions("Raised test coverage of the payments service") == ["Test Coverage"]
+
+
+def test_a_profile_site_counts_only_in_a_list():
+    assert mentions(["Jane Doe", "Github", "LinkedIn"]) == []
+    assert mentions("Open-source CLI tool with 2.5K GitHub stars", section="projects") == []
+    assert mentions("Git, GitHub, Linux", section="skills") == ["GitHub", "Linux"]
+
+
+def test_a_soft_word_inside_a_longer_phrase_is_not_a_claim():
+    prose = [
+        "Designed for high availability, fault tolerance, and autoscaling.",
+        "Built a CRDT sync engine with conflict resolution algorithms",
+    ]
+    assert mentions(prose, section="experience", kind="soft") == []
+    assert mentions("Soft: Teamwork, Conflict Resolution", kind="soft") == ["Teamwork", "Conflict Resolution"]
+    assert mentions("Known for strong communication skills", section="experience", kind="soft") == ["Communication"]
+    assert mentions("A reliable team player", section="summary", kind="soft") == ["Teamwork"]
+
+
+def test_the_shipped_catalog_knows_whole_tool_families():
+    from skills_catalog.files import read_default_catalog
+
+    matcher = matcher_from_rows(*read_default_catalog())
+    agents = "Telegraf, collectd, StatsD, Fluentd, NXLog, rsyslog, syslog-ng, Netdata"
+    assert matcher.match_text(agents, section="skills") == [name.strip() for name in agents.split(",")]
+    assert matcher.match_text("Terraform, Terragrunt, Atlantis, chezmoi", section="skills") == [
+        "Terraform",
+        "Terragrunt",
+        "Atlantis",
+        "chezmoi",
+    ]
+    assert matcher.match_text("PyInstaller, RequireJS, gcov, jqPlot", section="skills") == [
+        "PyInstaller",
+        "RequireJS",
+        "gcov",
+        "jqPlot",
+    ]
+    assert matcher.match_text("Templates in Jade", section="skills") == ["Pug"]  # Jade is Pug's former name
