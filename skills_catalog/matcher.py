@@ -57,6 +57,8 @@ ENUMERATION_GLUE = _words("and or & as well plus")
 SKILL_LABEL_WORDS = _words("language languages skills tools tool tech technologies stack programming used software")
 YEAR_RE = re.compile(r"^(?:19|20)\d\d$|^'\d\d$")
 LIST_SEPARATORS_RE = re.compile(r"\s*(?:[,;|•·▪◦●○■►✓\t]|\s[-–—>=]+\s|\s/\s)\s*")
+# Words that open an enumeration inside a sentence: "tools such as awk, sed, grep", "including Jetty, Tomcat".
+LIST_INTRODUCER_RE = re.compile(r"^.*\b(?:such as|including|like|e\.g\.|i\.e\.)\s+", re.IGNORECASE)
 LABEL_RE = re.compile(r"^\s*[\w][\w &/+-]{0,40}:\s*(?!//)")
 LINK_LABEL_RE = re.compile(r"^\s*:+\s*(?://|https?:|www\.|@|\S+\.(?:com|org|net|io|me|dev)\b)", re.IGNORECASE)
 LOCATION_AFTER_RE = re.compile(r"^\s*,\s*[A-Z]{2}\b(?!\w)")
@@ -87,6 +89,12 @@ PERCENT_BEFORE_RE = re.compile(r"\d\s*%\s*$")
 # algorithms") unless the sentence states it as a quality: "strong communication skills", "excellent teamwork".
 SOFT_CLAIM_AFTER = _words("skills skill abilities ability")
 SOFT_CLAIM_BEFORE = _words("strong excellent good great exceptional outstanding proven effective solid superb")
+# A name written in full behind its vendor ("Apache Beam", "Microsoft Teams", "HashiCorp Consul") names the product
+# even when the skill is flagged for its short form ("Beam", "Teams", "Consul").
+VENDOR_WORDS = _words(
+    "apache microsoft ms google adobe amazon aws oracle ibm sap azure autodesk atlassian hashicorp salesforce eclipse "
+    "jetbrains"
+)
 PROFILE_SITES = frozenset(
     ["github", "gitlab", "bitbucket", "stack overflow", "kaggle", "behance", "dribbble", "leetcode", "hackerrank"]
 )
@@ -319,7 +327,8 @@ class Matcher:
         found = []
         for part in original.split("/"):
             word = part.strip(".").lower()
-            keys = [(before, word), (word,), (word.rstrip("0123456789."),)] if before else [(word,)]
+            keys = [(before, word)] if before else []
+            keys += [(word,), (word.rstrip("0123456789."),)]  # "Bootstrap3", "HTML5"
             for key in keys:
                 form = self.forms.get(key)
                 if form:
@@ -393,7 +402,7 @@ class Matcher:
             return False  # "M.S. in Information Systems": a field of study, not a claimed skill
         if form.skill.kind == "soft" and not _soft_claim(item, context):
             return False
-        if form.skill.ambiguous:
+        if form.skill.ambiguous and not _vendor_named(item):
             return _ambiguous_credible(item, context)
         return True
 
@@ -438,7 +447,8 @@ def _is_listing(text, section):
 
 def _whole_list_item(item, context):
     segments = LIST_SEPARATORS_RE.split(LABEL_RE.sub("", context.text, count=1))
-    return len(segments) > 1 and item.surface in (segment.strip(" .()") for segment in segments)
+    items = (LIST_INTRODUCER_RE.sub("", segment.strip(" .()")) for segment in segments)
+    return len(segments) > 1 and item.surface in items
 
 
 def _names_the_line(item, context):
@@ -447,6 +457,11 @@ def _names_the_line(item, context):
         return False
     first_segment = LIST_SEPARATORS_RE.split(context.text.strip(), maxsplit=1)[0]
     return first_segment.strip(" .") == item.surface
+
+
+def _vendor_named(item):
+    words = item.surface.split()
+    return len(words) >= 2 and words[0].lower() in VENDOR_WORDS and words[0][0].isupper() and not item.fuzzy
 
 
 def _soft_claim(item, context):
@@ -581,6 +596,8 @@ def _enumerated_with_skill(item, context):
     for other in context.found:
         if other is item or other.form.skill.ambiguous or other.form.skill.kind != "technical":
             continue
+        if (other.start, other.end) == (item.start, item.end):
+            return True  # parts of one slash-joined token: "HTML5/CSS3/Bootstrap3"
         if other.end <= item.start:
             between = tokens[other.end : item.start]
         elif item.end <= other.start:

@@ -531,3 +531,41 @@ def test_the_shipped_catalog_knows_whole_tool_families():
         "jqPlot",
     ]
     assert matcher.match_text("Templates in Jade", section="skills") == ["Pug"]  # Jade is Pug's former name
+
+
+ENUMERATIONS = matcher_from_rows(
+    [
+        {"name": "Apache Beam", "aliases": ["Beam"], "ambiguous": True},
+        {"name": "Microsoft Teams", "aliases": ["Teams"], "ambiguous": True},
+        {"name": "Awk", "ambiguous": True},
+        {"name": "grep"},
+        {"name": "HTML"},
+        {"name": "CSS"},
+        {"name": "Bootstrap"},
+        {"name": "Angular", "ambiguous": True},
+    ]
+)
+
+
+def test_a_flagged_product_written_in_full_behind_its_vendor_counts_in_prose():
+    assert ENUMERATIONS.match_text("Apache Beam: a model for batch and streaming", "projects") == ["Apache Beam"]
+    assert ENUMERATIONS.match_text("Ran the weekly sync over Microsoft Teams", "experience") == ["Microsoft Teams"]
+    assert ENUMERATIONS.match_text("Balanced the beam of the crane; met the teams", "experience") == []
+
+
+def test_slash_joined_parts_with_versions_are_an_enumeration():
+    assert ENUMERATIONS.match_text("• HTML5/CSS3/Bootstrap3/Angular2 for the frontend", "experience") == [
+        "HTML",
+        "CSS",
+        "Bootstrap",
+        "Angular",
+    ]
+    assert ENUMERATIONS.match_text("• Angular for the frontend", "experience") == []
+
+
+def test_an_enumeration_opened_by_such_as_lists_its_first_item_too():
+    assert ENUMERATIONS.match_text("• Standard Linux tools, such as awk, sed, grep, ...", "experience") == [
+        "Awk",
+        "grep",
+    ]
+    assert ENUMERATIONS.match_text("Tools such as awk helped", "experience") == []
