@@ -62,6 +62,7 @@ LIST_INTRODUCER_RE = re.compile(r"^.*\b(?:such as|including|like|e\.g\.|i\.e\.)\
 LABEL_RE = re.compile(r"^\s*[\w][\w &/+-]{0,40}:\s*(?!//)")
 LINK_LABEL_RE = re.compile(r"^\s*:+\s*(?://|https?:|www\.|@|\S+\.(?:com|org|net|io|me|dev)\b)", re.IGNORECASE)
 LOCATION_AFTER_RE = re.compile(r"^\s*,\s*[A-Z]{2}\b(?!\w)")
+VERSION_SUFFIX_RE = re.compile(r"^([A-Za-z][A-Za-z.+#-]{2,}?)[-.]?\d+(?:\.\d+)*$")
 CAMEL_SPLIT_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 OCR_L_RE = re.compile(r"(?<=[A-Z])l|l(?=[A-Z/])")
 NAME_LINE_SECTIONS = frozenset(["experience", "education"])
@@ -319,6 +320,11 @@ class Matcher:
             parts = self._camel_parts(original, i)
             if parts:
                 return parts
+        versioned = VERSION_SUFFIX_RE.match(original)
+        if versioned:
+            form = self.forms.get((versioned.group(1).lower(),))
+            if form and not form.skill.ambiguous:
+                return [_Found(i, i + 1, form, original)]  # "SLES12", "Python3": a name with its version
         form = self._fuzzy(original)
         return [_Found(i, i + 1, form, original, fuzzy=True)] if form else []
 
@@ -382,7 +388,9 @@ class Matcher:
             return False
         if LOCATION_AFTER_RE.match(following):
             return False  # "Palo Alto, CA" is a place
-        heading = context.text.strip() == item.surface and item.surface.isupper() and not form.acronym
+        # A word alone on its line in capitals is a heading; a lone "C" in a sidebar is the language.
+        heading = context.text.strip() == item.surface and item.surface.isupper() and len(item.surface) > 1
+        heading = heading and not form.acronym
         if heading and context.section != "skills":
             return False  # "RESEARCH" alone in capitals is a heading the section finder did not know
         if context.section in NAME_LINE_SECTIONS and _names_the_line(item, context):

@@ -569,3 +569,13 @@ def test_an_enumeration_opened_by_such_as_lists_its_first_item_too():
         "grep",
     ]
     assert ENUMERATIONS.match_text("Tools such as awk helped", "experience") == []
+
+
+def test_a_lone_letter_in_a_sidebar_is_the_language_not_a_heading():
+    assert found_in(["Python 3", "C"], section="languages") == ["Python", "C"]
+    assert found_in(["RESEARCH", "Built ML models"], section="experience") == ["Machine Learning"]
+
+
+def test_a_name_with_its_version_glued_on_counts():
+    assert found("Module for RHEL8 and Python3.11 hosts") == ["Red Hat Enterprise Linux", "Python"]
+    assert found("Rewrote the go2 module") == []  # a flagged name ("Go") is not guessed from a versioned token
