@@ -176,7 +176,9 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=50, help="concurrent keep-alive clients (default 50)")
     parser.add_argument("--seconds", type=float, default=10, help="measured seconds per endpoint (default 10)")
-    parser.add_argument("--rounds", type=int, default=2, help="alternating rounds the seconds are split into")
+    parser.add_argument(
+        "--rounds", type=int, default=5, help="alternating rounds the seconds are split into (default 5)"
+    )
     parser.add_argument("--warmup", type=float, default=1, help="unmeasured seconds before each endpoint")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     args = parser.parse_args(argv)
