@@ -116,6 +116,11 @@ class ResumeViewSet(ViewSet):
 
 
 def _reject_oversized_body(request):
+    if not request.META.get("CONTENT_LENGTH") and "chunked" in request.META.get("HTTP_TRANSFER_ENCODING", "").lower():
+        # Django reads a WSGI body only up to its declared length, so a chunked upload would arrive empty.
+        raise ApiError(
+            411, "Send the upload with a Content-Length header; chunked uploads are not supported.", "length_required"
+        )
     declared = request.META.get("CONTENT_LENGTH") or "0"
     if declared.isdigit() and int(declared) > settings.MAX_UPLOAD_BYTES + FORM_OVERHEAD_BYTES:
         raise _too_large()

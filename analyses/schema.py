@@ -86,6 +86,9 @@ RESUME_OPERATIONS = dict(
             202: UploadAcceptedSerializer,
             400: _error("No file, an empty file, or invalid form fields.", UploadRejectedSerializer),
             413: _error("The file is larger than MAX_UPLOAD_MB."),
+            411: _error(
+                "A chunked upload without Content-Length (Django reads a body only up to its declared length)."
+            ),
             415: _error("The file is not a PDF by its bytes."),
             429: THROTTLED,
             507: _error("The upload could not be stored (storage full or not writable); nothing was kept."),

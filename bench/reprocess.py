@@ -142,14 +142,15 @@ def main():
         if 1 in rates:
             for workers, rate in rates.items():
                 if workers > 1:
-                    efficiency = rate / (workers * rates[1])  # best against best
+                    efficiency = rate / (workers * rates[1]) if rates[1] else 0.0  # best against best
                     verdict = "meets" if efficiency >= EFFICIENCY_TARGET else "below"
                     print(
                         f"  parallel efficiency with {workers}: {efficiency:.0%} "
                         f"({verdict} the {EFFICIENCY_TARGET:.0%} target)"
                     )
                     # Independent of other load: how much extra CPU the processes spend per analysis (locks, IPC).
-                    overhead = cpu_per_analysis[workers] / cpu_per_analysis[1] - 1
+                    base = cpu_per_analysis[1] or float("nan")  # a tiny run can measure no CPU at all
+                    overhead = cpu_per_analysis[workers] / base - 1
                     print(
                         f"  CPU per analysis: {cpu_per_analysis[1] * 1000:.1f} ms with 1, "
                         f"{cpu_per_analysis[workers] * 1000:.1f} ms with {workers} ({overhead:+.0%})"

@@ -146,3 +146,12 @@ def test_get_is_not_allowed_on_upload(client):
     r = client.get(URL)
     assert r.status_code == 405
     assert "error" in r.json()
+
+
+@pytest.mark.django_db
+def test_a_chunked_upload_is_asked_for_a_content_length(client):
+    r = client.generic(
+        "POST", URL, data=b"", content_type="multipart/form-data; boundary=zzz", HTTP_TRANSFER_ENCODING="chunked"
+    )
+    assert r.status_code == 411
+    assert r.json()["code"] == "length_required"
