@@ -260,9 +260,9 @@ class Matcher:
         if line.section in NO_SKILL_SECTIONS or about_document:
             return line, text, tokens
         context = _LineContext(text, tokens, line.section, _is_listing(text, line.section), found, _degree_span(text))
-        for item in found:
-            if not self._accepted(item, context):
-                continue
+        accepted = [item for item in found if self._accepted(item, context)]
+        accepted += _chained(found, accepted, context)
+        for item in sorted(accepted, key=lambda item: item.start):
             hit = hits.setdefault(item.form.skill.name, SkillHit(skill=item.form.skill))
             if len(hit.evidence) < 3:
                 hit.evidence.append({"page": line.page, "text": item.surface, "context": _context(text, item.surface)})
@@ -597,6 +597,42 @@ def _field_of_study(skill):
     broad concept, or a name made of plain words ("Supply Chain Management"), unlike "Power BI" or "C++"."""
     words = skill.name.split()
     return skill.ambiguous or (len(words) >= 2 and all(word.isalpha() and not word.isupper() for word in words))
+
+
+def _chained(found, accepted, context):
+    """ "using Backbone, Jade, Stylus": a flagged name written as a name, next to one already accepted in the same
+    enumeration, is an item of it too (transitively)."""
+    added = []
+    pending = [
+        item
+        for item in found
+        if item not in accepted
+        and item.form.skill.ambiguous
+        and item.form.skill.kind == "technical"
+        and len(item.form.skill.name) > 1
+        and _written_as_name(item.surface, item.form)
+    ]
+    changed = True
+    while changed:
+        changed = False
+        for item in list(pending):
+            if any(_adjacent(item, other, context.tokens, context.text) for other in accepted + added):
+                added.append(item)
+                pending.remove(item)
+                changed = True
+    return added
+
+
+def _adjacent(item, other, tokens, text):
+    """Next to each other in a comma list: "Backbone, Jade" (not "Research and Teaching Assistant")."""
+    if other.form.skill.kind != "technical":
+        return False
+    first, second = (other, item) if other.end <= item.start else (item, other)
+    if first.end > second.start:
+        return False
+    between = tokens[first.end : second.start]
+    gap = text[tokens[first.end - 1][2] : tokens[second.start][1]]
+    return "," in gap and len(between) <= 2 and all(token in ENUMERATION_GLUE for token, _, _ in between)
 
 
 def _enumerated_with_skill(item, context):

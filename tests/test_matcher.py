@@ -579,3 +579,17 @@ def test_a_lone_letter_in_a_sidebar_is_the_language_not_a_heading():
 def test_a_name_with_its_version_glued_on_counts():
     assert found("Module for RHEL8 and Python3.11 hosts") == ["Red Hat Enterprise Linux", "Python"]
     assert found("Rewrote the go2 module") == []  # a flagged name ("Go") is not guessed from a versioned token
+
+
+def test_a_flagged_name_in_a_comma_list_with_an_accepted_one_counts_too():
+    chained = matcher_from_rows(
+        [
+            {"name": "Backbone.js", "aliases": ["Backbone"], "ambiguous": True},
+            {"name": "Pug", "aliases": ["Jade"], "ambiguous": True},
+            {"name": "Research", "ambiguous": True},
+            {"name": "Teaching", "ambiguous": True},
+        ]
+    )
+    assert chained.match_text("Wrote JS using Backbone, Jade, and more", "experience") == ["Backbone.js", "Pug"]
+    assert chained.match_text("Wrote code using Backbone and a jade figurine", "experience") == ["Backbone.js"]
+    assert "Research" not in chained.match_text("Research and Teaching Assistant", "experience")
