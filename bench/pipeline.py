@@ -13,7 +13,6 @@ Usage:  .venv/bin/python bench/pipeline.py [--repeat N] [--analyses N] [--corpus
 """
 
 import argparse
-import json
 import random
 import resource
 import statistics
@@ -28,7 +27,8 @@ sys.path.insert(0, str(ROOT))
 import pymupdf  # noqa: E402
 
 from analyses.pipeline.analyse import analyse  # noqa: E402
-from skills_catalog.matcher import CatalogSkill, Matcher, RoleEntry  # noqa: E402
+from skills_catalog.files import read_default_catalog  # noqa: E402
+from skills_catalog.matcher import CatalogSkill, Matcher, matcher_from_rows  # noqa: E402
 from tests import pdfs  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "real"
@@ -37,17 +37,8 @@ DATA_DIR = ROOT / "skills_catalog" / "data"
 
 def default_matcher(data_dir=DATA_DIR):
     """The shipped default catalog (skills_catalog/data/*.json) compiled into a Matcher, without a database."""
-    rows = []
-    for path in sorted(Path(data_dir).glob("skills_*.json")):
-        rows.extend(json.loads(path.read_text(encoding="utf-8")))
-    roles_path = Path(data_dir) / "roles.json"
-    role_rows = json.loads(roles_path.read_text(encoding="utf-8")) if roles_path.exists() else []
-    skills = [_skill(index, row) for index, row in enumerate(rows, start=1) if row.get("active", True)]
-    roles = [
-        RoleEntry(name=row["name"], aliases=tuple(row.get("aliases") or ()), weights=dict(row.get("skills") or {}))
-        for row in role_rows
-    ]
-    return Matcher(skills, roles, version=1)
+    skill_rows, role_rows = read_default_catalog(data_dir)
+    return matcher_from_rows(skill_rows, role_rows, version=1)
 
 
 def synthetic_matcher(size=30_000, seed=7):
@@ -73,17 +64,6 @@ def synthetic_matcher(size=30_000, seed=7):
             )
         )
     return Matcher(skills, base.roles, version=2)
-
-
-def _skill(index, row):
-    return CatalogSkill(
-        id=index,
-        name=row["name"],
-        kind=row.get("kind", "technical"),
-        category=row.get("category", ""),
-        ambiguous=bool(row.get("ambiguous", False)),
-        forms=tuple(row.get("aliases") or ()),
-    )
 
 
 def floor(data):

@@ -8,6 +8,7 @@ from django.db.models import Count
 from django.http import HttpResponse
 
 from .files import write_catalog_file
+from .loading import skill_row
 from .models import (
     CatalogVersion,
     RoleProfile,
@@ -83,18 +84,7 @@ class SkillAdmin(admin.ModelAdmin):
 
 
 def _export(queryset, fmt, content_type):
-    rows = [
-        {
-            "name": skill.name,
-            "kind": skill.kind,
-            "category": skill.category,
-            "aliases": [alias.alias for alias in skill.aliases.all()],
-            "ambiguous": skill.ambiguous,
-            "active": skill.active,
-            "external_id": skill.external_id,
-        }
-        for skill in queryset.prefetch_related("aliases")
-    ]
+    rows = [skill_row(skill) for skill in queryset.prefetch_related("aliases")]
     buffer = io.StringIO()
     write_catalog_file(buffer, rows, [], fmt)
     response = HttpResponse(buffer.getvalue(), content_type=f"{content_type}; charset=utf-8")

@@ -148,23 +148,25 @@ def _load_roles(rows, overwrite, summary):
             summary.changes.append(f"updated role {role.name}")
 
 
+def skill_row(skill):
+    """A stored skill (aliases prefetched) in the row shape of the data files and imports."""
+    return {
+        "name": skill.name,
+        "kind": skill.kind,
+        "category": skill.category,
+        "aliases": [alias.alias for alias in skill.aliases.all()],
+        "ambiguous": skill.ambiguous,
+        "active": skill.active,
+        "external_id": skill.external_id,
+    }
+
+
 def export_rows(active_only=False):
     """(skill rows, role rows) of the stored catalog, in the shape `load_catalog` and the data files use."""
     skills = Skill.objects.prefetch_related("aliases").order_by("name")
     if active_only:
         skills = skills.filter(active=True)
-    skill_rows = [
-        {
-            "name": skill.name,
-            "kind": skill.kind,
-            "category": skill.category,
-            "aliases": [alias.alias for alias in skill.aliases.all()],
-            "ambiguous": skill.ambiguous,
-            "active": skill.active,
-            "external_id": skill.external_id,
-        }
-        for skill in skills
-    ]
+    skill_rows = [skill_row(skill) for skill in skills]
     role_rows = [
         {
             "name": role.name,

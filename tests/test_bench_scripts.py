@@ -1,4 +1,4 @@
-"""The latency and HTTP benchmarks run end to end on a tiny input: the scripts work and report sane figures.
+"""The benchmarks run end to end on a tiny input: the scripts work and report sane figures.
 No timing is asserted (performance figures belong to `make bench`, not to tests)."""
 
 import json
@@ -58,3 +58,21 @@ def test_it_prints_aligned_tables(capsys):
     lines = capsys.readouterr().out.strip().splitlines()
     assert lines[0] == "Title"
     assert lines[1:] == ["case     ms", "------  ---", "a         1", "longer  100"]
+
+
+def run_plain(module, *args):
+    done = subprocess.run([sys.executable, "-m", module, *args], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    return done.stdout
+
+
+def test_the_pipeline_benchmark_runs_on_generated_resumes(tmp_path):
+    # An empty corpus folder: only the generated 1-3 page resumes are timed.
+    out = run_plain("bench.pipeline", "--corpus", str(tmp_path), "--repeat", "1", "--analyses", "3")
+    assert "generated-2-page" in out
+    assert "ratio" in out and "peak RSS" in out
+
+
+def test_the_matcher_and_accuracy_benchmarks_run_without_a_corpus(tmp_path):
+    assert "No corpus" in run_plain("bench.skills_accuracy", "--corpus", str(tmp_path))
+    assert "ms" in run_plain("bench.matcher", "--skills", "500", "--repeat", "1")
