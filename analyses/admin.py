@@ -20,7 +20,7 @@ from django.utils.text import Truncator
 from skills_catalog.models import current_catalog_version
 
 from .models import Analysis, Status
-from .services import outdated_filter, requeue_analysis
+from .services import delete_analyses, delete_analysis, outdated_filter, requeue_analysis
 
 # The change list reads only these columns; the report's JSON (tens of KB per row) stays in the database.
 LIST_COLUMNS = (
@@ -254,13 +254,9 @@ class AnalysisAdmin(admin.ModelAdmin):
         self.message_user(request, message, messages.SUCCESS if queued else messages.WARNING)
 
     def delete_model(self, request, obj):
-        from .services import delete_analysis
-
         delete_analysis(obj)
 
     def delete_queryset(self, request, queryset):
-        from .services import delete_analyses
-
         delete_analyses(queryset.values_list("pk", flat=True))
 
 

@@ -13,7 +13,7 @@ from django.utils import timezone
 from skills_catalog.models import current_catalog_version
 
 from .models import Analysis, Status
-from .tasks import enqueue_analysis, run_analysis
+from .tasks import enqueue_analysis, run_analysis, task_name
 
 logger = logging.getLogger(__name__)
 
@@ -176,7 +176,7 @@ def stale_analyses(stale_after=None, now=None):
     if not candidates:
         return []
     waiting = queued_analysis_names()
-    return [row for row in candidates if f"analysis-{row[0]}" not in waiting]
+    return [row for row in candidates if task_name(row[0]) not in waiting]
 
 
 def sweep_stale_analyses(stale_after=None, now=None):

@@ -25,7 +25,12 @@ UNEXPECTED_ERROR = "An unexpected error stopped the analysis. Try uploading the 
 
 def enqueue_analysis(analysis_id):
     """Queue the analysis; pass only the id (task arguments are pickled and signed)."""
-    async_task("analyses.tasks.run_analysis", str(analysis_id), task_name=f"analysis-{analysis_id}", group="analysis")
+    async_task("analyses.tasks.run_analysis", str(analysis_id), task_name=task_name(analysis_id), group="analysis")
+
+
+def task_name(analysis_id):
+    """The queue entry's name for an analysis: how the stale sweep tells a queued analysis from an abandoned one."""
+    return f"analysis-{analysis_id}"
 
 
 @receiver(post_spawn)
