@@ -60,12 +60,17 @@ def encrypted_pdf(password="secret"):
 
 def scanned_pdf():
     """A page that is only an image of text, as a scanner makes: no selectable text."""
-    text_doc = pymupdf.open(stream=resume_pdf(), filetype="pdf")
-    pixmap = text_doc[0].get_pixmap(dpi=50)
+    doc, _ = _resume_page_as_image(dpi=50)
+    return _bytes(doc)
+
+
+def _resume_page_as_image(dpi):
+    """A new one-page document whose page is a picture of the resume's first page: (doc, page)."""
+    pixmap = pymupdf.open(stream=resume_pdf(), filetype="pdf")[0].get_pixmap(dpi=dpi)
     doc = pymupdf.open()
     page = doc.new_page(width=LETTER[0], height=LETTER[1])
     page.insert_image(page.rect, pixmap=pixmap)
-    return _bytes(doc)
+    return doc, page
 
 
 def damaged_pdf():
@@ -178,11 +183,7 @@ def banner_image_pdf():
 
 def image_with_text_layer_pdf():
     """A page that is one big picture with an invisible text layer on top, as OCR tools make."""
-    text_doc = pymupdf.open(stream=resume_pdf(), filetype="pdf")
-    pixmap = text_doc[0].get_pixmap(dpi=40)
-    doc = pymupdf.open()
-    page = doc.new_page(width=LETTER[0], height=LETTER[1])
-    page.insert_image(page.rect, pixmap=pixmap)
+    doc, page = _resume_page_as_image(dpi=40)
     y = 83
     for text in RESUME_PAGE_1:
         if text:

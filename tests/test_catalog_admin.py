@@ -97,10 +97,7 @@ def test_adding_an_alias_inline_bumps_the_version_and_the_matcher_finds_it(admin
         "category": skill.category,
         "active": "on",
         "external_id": "",
-        "aliases-TOTAL_FORMS": str(len(aliases) + 1),
-        "aliases-INITIAL_FORMS": str(len(aliases)),
-        "aliases-MIN_NUM_FORMS": "0",
-        "aliases-MAX_NUM_FORMS": "1000",
+        **inline_management_form("aliases", initial=len(aliases), total=len(aliases) + 1),
         "aliases-0-id": str(aliases[0].pk),
         "aliases-0-skill": str(skill.pk),
         "aliases-0-alias": aliases[0].alias,
@@ -121,10 +118,7 @@ def test_a_weighted_skill_added_to_a_role_inline_is_saved(admin_client, small_ca
         "name": role.name,
         "aliases": "[]",
         "description": "",
-        "expected_skills-TOTAL_FORMS": str(len(links) + 1),
-        "expected_skills-INITIAL_FORMS": str(len(links)),
-        "expected_skills-MIN_NUM_FORMS": "0",
-        "expected_skills-MAX_NUM_FORMS": "1000",
+        **inline_management_form("expected_skills", initial=len(links), total=len(links) + 1),
     }
     for index, link in enumerate(links):
         data |= {
@@ -164,3 +158,13 @@ def test_the_catalog_version_cannot_be_edited_by_hand(admin_client, small_catalo
     row = CatalogVersion.objects.get(pk=1)
     r = admin_client.post(reverse("admin:skills_catalog_catalogversion_change", args=[row.pk]), {"version": 1})
     assert r.status_code == 403
+
+
+def inline_management_form(prefix, initial, total):
+    """The hidden fields Django's admin posts with an inline formset."""
+    return {
+        f"{prefix}-TOTAL_FORMS": str(total),
+        f"{prefix}-INITIAL_FORMS": str(initial),
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "1000",
+    }
