@@ -228,7 +228,7 @@ class Matcher:
             text = clean_text(line.text)
             # A sentence about the document runs on over the lines it wraps onto, until it ends.
             about_document = bool(ABOUT_DOCUMENT_RE.search(text)) or (about_document and text.strip() != "")
-            previous = self._match_line(line, previous, hits, about_document)
+            previous = self._match_line(line, text, previous, hits, about_document)
             if SENTENCE_END_RE.search(text) or not text.strip():
                 about_document = False
         return MatchResult(hits=hits)
@@ -237,12 +237,12 @@ class Matcher:
         """The canonical names found in plain text (one line per line): handy in a shell, a test or a job ad."""
         return self.match(Line(page=1, text=line, section=section) for line in text.splitlines()).names()
 
-    def _match_line(self, line, previous, hits, about_document=False):
-        text = clean_text(line.text)
+    def _match_line(self, line, text, previous, hits, about_document=False):
+        """Match one line; `text` is the line's text already through `clean_text`."""
         tokens = list(tokenize(text))
         found = []
         i = 0
-        bridge = self._bridge(previous, line, tokens)
+        bridge = self._bridge(previous, line, text, tokens)
         if bridge:
             found.append(bridge)
             i = bridge.end
@@ -281,7 +281,7 @@ class Matcher:
                 best = (j - i + 1, form)
         return best
 
-    def _bridge(self, previous, line, tokens):
+    def _bridge(self, previous, line, text, tokens):
         """A multi-word name split over two lines of one column: "IBM Notes" / "Domino"."""
         if previous is None or not tokens:
             return None
@@ -301,7 +301,7 @@ class Matcher:
                     break
                 form = self.forms.get(key)
                 if form and not form.skill.ambiguous and (best is None or carried + taken > best[0]):
-                    surface = f"{prev_text[prev_tokens[-carried][1] :]} {line_text_span(tokens, taken, line)}"
+                    surface = f"{prev_text[prev_tokens[-carried][1] :]} {text[tokens[0][1] : tokens[taken - 1][2]]}"
                     best = (carried + taken, _Found(0, taken, form, surface))
         return best[1] if best else None
 
@@ -413,11 +413,6 @@ class Matcher:
         if form.skill.ambiguous and not _vendor_named(item):
             return _ambiguous_credible(item, context)
         return True
-
-
-def line_text_span(tokens, taken, line):
-    text = clean_text(line.text)
-    return text[tokens[0][1] : tokens[taken - 1][2]]
 
 
 def _join_broken_words(lines):
