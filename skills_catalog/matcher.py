@@ -654,16 +654,21 @@ def _context(text, surface, width=60):
     return text[start:end].strip()
 
 
+def role_coverage(role, found_names):
+    """The share (0-1) of a role's expected-skill weight the found skills cover; 0 for a role with no skills."""
+    total = sum(role.weights.values())
+    if not total:
+        return 0.0
+    found = set(found_names)
+    return sum(weight for name, weight in role.weights.items() if name in found) / total
+
+
 def best_role(matcher, found_names):
     """The role profile whose weighted expected skills the resume covers best."""
     found = set(found_names)
     best, best_score = None, 0.0
     for role in matcher.roles:
-        total = sum(role.weights.values())
-        if not total:
-            continue
-        covered = sum(weight for name, weight in role.weights.items() if name in found)
-        score = covered / total
+        score = role_coverage(role, found)
         if score > best_score:
             best, best_score = role, score
     return best

@@ -3,7 +3,14 @@
 import time
 from dataclasses import dataclass, field
 
-from skills_catalog.matcher import Line, best_role, find_role, job_description_skills, missing_for_role
+from skills_catalog.matcher import (
+    Line,
+    best_role,
+    find_role,
+    job_description_skills,
+    missing_for_role,
+    role_coverage,
+)
 
 from .checks import low_confidence, run_checks
 from .extract import parse_pdf
@@ -106,13 +113,13 @@ def _missing_keywords(matcher, options, found):
     """(missing keywords, where they came from, share of the wanted skills the resume covers or None)."""
     if options.job_description.strip():
         wanted = job_description_skills(matcher, options.job_description)
-        missing = [name for name in wanted if name not in set(found)]
+        found_set = set(found)
+        missing = [name for name in wanted if name not in found_set]
         coverage = 1 - len(missing) / len(wanted) if wanted else None
         return missing[:20], {"type": "job_description", "skills_asked": len(wanted)}, coverage
     role = find_role(matcher, options.target_role) if options.target_role else best_role(matcher, found)
     if role is None:
         return [], {"type": "none"}, None
-    total = sum(role.weights.values()) or 1
-    coverage = sum(weight for name, weight in role.weights.items() if name in set(found)) / total
+    coverage = role_coverage(role, found)
     source = {"type": "target_role" if options.target_role else "best_fit_role", "role": role.name}
     return missing_for_role(role, found), source, coverage
