@@ -4,7 +4,6 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from .files import DEFAULT_DATA_DIR, read_default_catalog  # noqa: F401  (re-exported for commands)
 from .models import Kind, RoleProfile, RoleSkill, Skill, SkillAlias, bump_catalog_version, version_bumps_paused
 
 

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from skills_catalog.loading import DEFAULT_DATA_DIR, load_catalog, read_default_catalog
+from skills_catalog.files import DEFAULT_DATA_DIR, read_default_catalog
+from skills_catalog.loading import load_catalog
 
 
 class Command(BaseCommand):
