@@ -166,10 +166,7 @@ def devset_figures(matcher, resumes):
             soft_fn=len(soft_truth - soft_found),
             trap_hits=len(trap_hits(labels, report)),
             traps=len(labels["traps"]),
-            implied_hits=sum(
-                canonical(matcher, item["skill"])[0] in set(report.technical_skills)
-                for item in labels["inferred_skills"]
-            ),
+            implied_hits=sum(canonical(matcher, item["skill"])[0] in reported for item in labels["inferred_skills"]),
             files=1,
         )
         codes = {finding["code"] for finding in report.details["findings"]}
