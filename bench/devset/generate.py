@@ -126,6 +126,8 @@ def compose(profession, rng):
     prose = rng.sample(profession["prose"], 3)
     implied = list(profession["implied"])
     traps = list(profession["traps"])
+    # The category label of a capitals list ("CLINICAL:", "COMPLIANCE:") names a group, never a skill itself.
+    traps += [(text.split(":")[0] + ":", "label_or_title", "") for text, _, how in lists if how == "caps_label"]
     soft = list(profession["soft"])
     stated, statements = [], []
     for text, skills, how in lists:
@@ -141,7 +143,7 @@ def compose(profession, rng):
     sections["references"] = []
     soft_text = "; ".join(text for text, _ in soft)
     sections["summary"].append(("p", f"{title} with {rng.randint(4, 14)} years of experience. {soft_text}."))
-    skill_labels = [trap for trap in traps if trap[0].endswith(":")]
+    skill_labels = [trap for trap in profession["traps"] if trap[0].endswith(":")]
     for index, (text, _, _) in enumerate(lists):
         label = skill_labels[0][0] + " " if index == 0 and skill_labels else ""
         sections["skills"].append(("li", label + text))

@@ -68,7 +68,7 @@ PROFESSIONS = {
             ("Blueprint Reading, OSHA, Concrete Mix Design, Cost Estimating", None, "list"),
             (
                 "Scheduling/Quality Control/Site Safety/Bluebeam",
-                ["Quality Control", "Site Safety", "Bluebeam"],
+                ["Scheduling", "Quality Control", "Site Safety", "Bluebeam Revu"],
                 "slash_list",
             ),
             ("FIELD TOOLS: Total Station, Laser Level", ["Total Station", "Laser Level"], "caps_label"),
@@ -79,9 +79,13 @@ PROFESSIONS = {
                 ["Hydrostatic Testing"],
                 "prose",
             ),
-            ("Tracked submittals and RFIs in Procore for a 14-storey residential tower", ["Procore"], "prose"),
+            (
+                "Tracked submittals and RFIs in Procore for a 14-storey residential tower",
+                ["Procore", "RFIs and Submittals"],
+                "prose",
+            ),
             ("Built the three-year look-ahead schedule in Primavera P6", ["Primavera P6"], "prose"),
-            ("Marked up drawing sets with Bluebeam Revu during coordination meetings", ["Bluebeam"], "prose"),
+            ("Marked up drawing sets with Bluebeam Revu during coordination meetings", ["Bluebeam Revu"], "prose"),
         ],
         "implied": [
             ("Walked the site every morning with the trade foremen", "Site Safety"),
