@@ -26,6 +26,7 @@ from .rules import (
     chained,
     degree_span,
     is_listing,
+    spaced_slash_list,
 )
 from .text import clean_text, join_broken_word, phrase_variants, tokenize
 
@@ -145,7 +146,7 @@ class Matcher:
         previous = None
         about_document = False
         for line in _join_broken_words(lines):
-            text = clean_text(line.text)
+            text = spaced_slash_list(clean_text(line.text))
             # A sentence about the document runs on over the lines it wraps onto, until it ends.
             about_document = bool(ABOUT_DOCUMENT_RE.search(text)) or (about_document and text.strip() != "")
             previous = self._match_line(line, text, previous, (hits, inferred), about_document)
@@ -244,7 +245,10 @@ class Matcher:
         versioned = VERSION_SUFFIX_RE.match(original)
         if versioned:
             form = self.forms.get((versioned.group(1).lower(),))
-            if form and not form.skill.ambiguous:
+            # A flagged name with a version counts only as an item of a slash list ("HTML5/CSS3/Angular2"), where
+            # the acceptance rules judge it; alone, "Spring2014" may be anything.
+            in_slash_list = "/" in text[max(0, start - 2) : start] or "/" in text[end : end + 2]
+            if form and (not form.skill.ambiguous or in_slash_list):
                 return [_Found(i, i + 1, form, original)]  # "SLES12", "Python3": a name with its version
         form = self._fuzzy(original)
         return [_Found(i, i + 1, form, original, fuzzy=True)] if form else []
