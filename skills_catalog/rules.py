@@ -54,6 +54,7 @@ SLASH_RE = re.compile(r"(?<=\S)/(?=\S)")
 HEADER_LINE_MAX_WORDS = 14  # a longer line with dates is a sentence ("Built … with Python, 2019-2021")
 # Class "category label": "Cloud & DevOps:", "Data & Analytics:", "COMPLIANCE:" name a group of the items after
 # them; a single name as a label ("AWS: EC2, S3") still names the tool its parts belong to.
+BULLETED_LABEL_RE = re.compile(r"^\s*(?:[•·▪◦●○■►✓*-]\s*)?([\w][\w &/+-]{0,40}?)\s*:\s*(?!//)")
 CATEGORY_JOIN_RE = re.compile(r"&|\band\b|/|,", re.IGNORECASE)
 # Class "person": "Ruby Alvarez, Nurse Manager" (a referee line), "novels by Julia Fairweather" (an author).
 PERSON_ROLE_WORDS = _words("reference referee supervisor nurse teacher principal vp head chief president professor")
@@ -79,7 +80,7 @@ NAME_LINE_SECTIONS = frozenset(["experience", "education"])
 # Software Foundation", "Microsoft Coding Competition", "DEFCON CTF Hacking Competition".
 INSTITUTION_NOUNS = _words(
     "foundation foundations institute university association society consortium competition competitions contest "
-    "hackathon olympiad championship award awards prize"
+    "hackathon olympiad championship award awards prize club circle league"
 )
 ORGANISATION_BREAK_RE = re.compile(r"[,;|•·/()]")
 # A certification line names a credential: its broad words ("AWS Certified Security – Specialty") claim no skill.
@@ -198,10 +199,10 @@ def _header_line(context):
 
 
 def _in_category_label(item, context):
-    label = LABEL_RE.match(context.text)
+    label = BULLETED_LABEL_RE.match(context.text)
     if not label or item.start >= len(context.tokens) or context.tokens[item.start][1] >= label.end():
         return False
-    words = label.group().rstrip(": ")
+    words = label.group(1)
     rest = context.text[label.end() :].strip()
     return bool(rest) and (bool(CATEGORY_JOIN_RE.search(words)) or (words.isupper() and not item.form.acronym))
 

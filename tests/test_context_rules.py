@@ -92,3 +92,11 @@ def test_a_referee_line_and_an_author_are_people():
     assert found("Hugo Marchetti, Clinical Supervisor") == []
     assert found("Reading thrillers by Hugo Lindqvist") == []
     assert MATCHER.match_text("Hugo Marchetti, Site Lead, 555 0101", "references") == []
+
+
+def test_a_category_label_after_a_bullet_is_still_a_label():
+    assert found("• Analytics & Reporting: Tableau, Python", "skills") == ["Tableau", "Python"]
+
+
+def test_a_name_that_starts_an_award_circle_or_club_is_an_institution():
+    assert found("Inducted into the Kotlin Circle for top sellers, 2021") == []
