@@ -108,6 +108,7 @@ VENDOR_WORDS = _words(
 )
 PROFILE_SITES = frozenset(
     ["github", "gitlab", "bitbucket", "stack overflow", "kaggle", "behance", "dribbble", "leetcode", "hackerrank"]
+    + ["linkedin", "facebook", "twitter", "instagram"]
 )
 # Hobbies and interests claim no professional skill ("Baking cupcakes", "Photography").
 NO_SKILL_SECTIONS = frozenset(["interests", "references"])
@@ -173,8 +174,8 @@ def accepted(item, context):
         # "AWS Certified Security – Specialty": a broad word standing for a field names the credential; a named
         # subject ("HashiCorp Certified: Consul Associate") is still the plain skill it certifies.
         return False
-    if form.skill.name.lower() in PROFILE_SITES and not context.listing:
-        return False  # "Github" under the name is a link, "2.5K GitHub stars" a figure
+    if form.skill.name.lower() in PROFILE_SITES and (following.lstrip().startswith(":") or not context.listing):
+        return _profile_site_in_prose(item, context)  # "Github" under the name is a link, "GitHub stars" a figure
     if context.degree_span and _inside(item, context, context.degree_span) and _field_of_study(form.skill):
         return False  # "M.S. in Information Systems": a field of study, not a claimed skill
     if form.skill.kind == "soft" and not _soft_claim(item, context):
@@ -192,6 +193,17 @@ def spaced_slash_list(text):
         return text
     parts = SLASH_SEGMENT_RE.split(text)
     return "".join(SLASH_RE.sub(" / ", part) if part.count("/") >= 2 else part for part in parts)
+
+
+def _profile_site_in_prose(item, context):
+    """Class "social site in prose": "a prospect list from LinkedIn and Twitter", "campaigns on Facebook" use the
+    site as a tool; "LinkedIn: /in/jane" or a bare "LinkedIn" in the contact line is a link."""
+    tokens = context.tokens
+    following = context.text[tokens[item.end - 1][2] :]
+    before = tokens[item.start - 1][0] if item.start > 0 else ""
+    if following.lstrip().startswith(":") or item.start < 2 or not item.surface[:1].isupper():
+        return False
+    return before in TOOL_LEADERS or before in ("from", "and") or _enumerated_with_skill(item, context)
 
 
 def _header_line(context):

@@ -100,3 +100,12 @@ def test_a_category_label_after_a_bullet_is_still_a_label():
 
 def test_a_name_that_starts_an_award_circle_or_club_is_an_institution():
     assert found("Inducted into the Kotlin Circle for top sellers, 2021") == []
+
+
+SITES = matcher_from_rows([{"name": "LinkedIn", "ambiguous": True}, {"name": "Salesforce"}])
+
+
+def test_a_social_site_counts_in_prose_but_not_as_a_link_label():
+    assert SITES.match_text("Sourced candidates from LinkedIn every week", "experience") == ["LinkedIn"]
+    assert SITES.match_text("LinkedIn: /in/jane-doe", "contact") == []
+    assert SITES.match_text("LinkedIn", "contact") == []
