@@ -73,6 +73,8 @@ ARTEFACT_NOUNS = _words(
 # "replaced Puppet with Chef", "migrated from Jenkins to Buildkite": both ends of a swap are tools.
 SWAP_OPENERS = _words("replaced replacing swapped migrated migrating moved switched from")
 SWAP_JOINERS = _words("with to by for")
+CLAUSE_MARKS = ".;!?"
+SHORT_CLAUSE_WORDS = 4  # "Calm, patient and detail-oriented": a quality list; longer is a sentence about work
 # Followers that make a name a verb ("React to") do not apply after "with"/"using": "tests with Jest to the site".
 TOOL_ONLY_LEADERS = _words("with using via")
 NAME_LINE_SECTIONS = frozenset(["experience", "education"])
@@ -309,7 +311,7 @@ def _ambiguous_credible(item, context):
         return False  # "React to incidents", "I Excel in", "to Make"
     if form.skill.kind == "soft":
         # "detail-oriented", "collaborative", "communication": claims in a list or a summary, narration elsewhere.
-        return context.listing or context.section in SOFT_CLAIM_SECTIONS
+        return context.listing or context.section in SOFT_CLAIM_SECTIONS or _short_clause(item, context)
     if after in ROLE_NOUNS:
         return False  # "Software Engineering Intern", "Marketing Manager": a job title claims no skill by itself
     if not _written_as_name(surface, form) and not _listed_in_lower_case(item, context):
@@ -350,6 +352,19 @@ def _tool_by_grammar(item, context):
         if opener & SWAP_OPENERS and context.text[tokens[item.start - 2][1]].isupper():
             return True
     return before in TOOL_ONLY_LEADERS and item.start > 1 and len(surface) >= 3
+
+
+def _short_clause(item, context):
+    """Class "soft skill stated as a quality": a clause of a few words on its own ("Meticulous.", "Patient;",
+    "Curious and detail-oriented.") claims the quality; inside a longer sentence the word is narration."""
+    start = context.tokens[item.start][1]
+    end = context.tokens[item.end - 1][2]
+    left = max(context.text.rfind(mark, 0, start) for mark in CLAUSE_MARKS) + 1
+    rights = [position for position in (context.text.find(mark, end) for mark in CLAUSE_MARKS) if position >= 0]
+    if not rights:
+        return False  # a line that runs on ("Site Reliability Engineer", a wrapped sentence) is no clause
+    clause = context.text[left : min(rights)].strip(" •·-")
+    return clause[:1].isupper() and len(clause.split()) <= SHORT_CLAUSE_WORDS
 
 
 def _single_letter_credible(item, context):

@@ -109,3 +109,23 @@ def test_a_social_site_counts_in_prose_but_not_as_a_link_label():
     assert SITES.match_text("Sourced candidates from LinkedIn every week", "experience") == ["LinkedIn"]
     assert SITES.match_text("LinkedIn: /in/jane-doe", "contact") == []
     assert SITES.match_text("LinkedIn", "contact") == []
+
+
+QUALITIES = matcher_from_rows(
+    [
+        {"name": "Patience", "kind": "soft", "aliases": ["patient"], "ambiguous": True},
+        {"name": "Reliability", "kind": "soft", "aliases": ["reliable"], "ambiguous": True},
+    ]
+)
+
+
+def test_a_quality_in_a_short_clause_of_its_own_is_a_claim():
+    assert QUALITIES.match_text("Hospice aide for six years. Patient and reliable.", "experience") == [
+        "Patience",
+        "Reliability",
+    ]
+
+
+def test_a_quality_inside_a_sentence_or_a_title_is_narration():
+    assert QUALITIES.match_text("Kept every patient record reliable across two wards.", "experience") == []
+    assert QUALITIES.match_text("Platform Reliability Lead", "experience") == []
