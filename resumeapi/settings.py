@@ -10,6 +10,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from analyses.pipeline.scoring import DEFAULT_WEIGHTS
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -263,9 +265,8 @@ def env_weights(name, default):
     return weights
 
 
-SCORE_WEIGHTS = env_weights(
-    "SCORE_WEIGHTS", {"skills": 30, "contact": 15, "structure": 15, "layout": 15, "length": 10, "content": 15}
-)
+# The categories and their default weights live with the score (a plain-Python module, safe to import here).
+SCORE_WEIGHTS = env_weights("SCORE_WEIGHTS", DEFAULT_WEIGHTS)
 
 
 def env_rate(name, default):
