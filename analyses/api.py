@@ -65,7 +65,7 @@ class ResumeViewSet(ViewSet):
             raise ApiError(409, "The analysis is not finished yet.", "not_ready", status="processing")
         if analysis.status == Status.FAILED:
             raise ApiError(409, analysis.error or "The analysis failed.", "analysis_failed", status="failed")
-        return Response(ResultSerializer(analysis).data)
+        return Response(ResultSerializer.render(analysis))
 
     def destroy(self, request, task_id):
         analysis = _get_analysis(task_id)
