@@ -1,6 +1,7 @@
 """Finds section headings ("Work History", "E X P E R I E N C E", "Technical Skills:") and labels each line."""
 
 import re
+from dataclasses import dataclass
 
 # Normalised heading text → section name. Matching is on the whole heading, after case, spacing and punctuation.
 SECTION_SYNONYMS = {
@@ -179,7 +180,7 @@ MAX_HEADING_CHARS = 60
 NOT_HEADING_RE = re.compile(r"\d|@|[.;!?]$|https?:|www\.|^[•●▪◦■‣○➢➤✓►▸\-–—*·]")
 # Head-word headings are short: "Clinical Skills", "Related Coursework"; a longer phrase ending in a section word is
 # a title ("Project Management Simulation Training", "Research and Development").
-MAX_STRONG_HEAD_WORDS, MAX_WEAK_HEAD_WORDS = 3, 2
+MAX_STRONG_HEAD_WORDS, MAX_WEAK_HEAD_WORDS = 3, 3
 # A heading is set apart from body text by at least this much size.
 HEADING_SIZE_STEP_PT = 0.8
 SAME_X_PT = 2.5
@@ -245,8 +246,21 @@ def _classify_joined(joined, head_words):
     return list(dict.fromkeys(kinds)) if kinds and all(kinds) else []
 
 
+@dataclass
+class Sections:
+    found: list  # section names in order of their first heading
+    labels: list  # a section name for each line: "" before the first heading
+    heading_cells: dict  # page → headings set as the left cell of a row with content beside them
+
+
 def label_sections(lines):
-    """Return (section names found in order, a section name for each line: "" before the first heading).
+    """(section names found in order, a section name for each line)."""
+    sections = find_sections(lines)
+    return sections.found, sections.labels
+
+
+def find_sections(lines):
+    """Headings and the section each line belongs to.
 
     A heading is a short line whose words name a section. Named by the synonym table it may be set in body type;
     named only by its head word it must be set apart (bold, capitals, small caps, letter-spaced, larger or ending in
@@ -256,21 +270,23 @@ def label_sections(lines):
     """
     style = _body_style(lines)
     known = _known_heading_styles(lines)
-    current, found, labels = "", [], []
+    current, found, labels, cells = "", [], [], {}
     continued = set()  # second lines of headings set on two lines
     for index in range(len(lines)):
         if index in continued:
             labels.append(current)
             continue
         sections, second = _heading_at(lines, index, style, known)
-        row_label = current == "skills" and set(sections) <= SKILL_ROW_LABELS and _has_cell_beside(lines, index)
-        if sections and not row_label:
+        beside = bool(sections) and _has_cell_beside(lines, index)
+        if sections and not (current == "skills" and set(sections) <= SKILL_ROW_LABELS and beside):
             current = sections[0]
             found.extend(section for section in sections if section not in found)
             if second is not None:
                 continued.add(second)
+            if beside:
+                cells[lines[index].page] = cells.get(lines[index].page, 0) + 1
         labels.append(current)
-    return found, labels
+    return Sections(found, labels, cells)
 
 
 def _heading_at(lines, index, style, known):
@@ -377,7 +393,7 @@ def _row_neighbours(lines, index):
         while 0 <= other_index < len(lines) and abs(other_index - index) <= 4:
             other = lines[other_index]
             other_box = getattr(other, "bbox", None)
-            if not other_box or other.page != line.page:
+            if not other_box or other.page != line.page or getattr(other, "column", 0) != getattr(line, "column", 0):
                 break
             if abs((other_box[1] + other_box[3]) / 2 - middle) > ROW_TOLERANCE_PT:
                 break
