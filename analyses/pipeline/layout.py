@@ -180,7 +180,8 @@ def _try_split(lines, gutter, width):
     if (
         lighter < GUTTER_CHARS_SHARE * total_chars
         and _row_aligned(left, right, top, bottom)
-        and _median_chars(light_side) <= MAX_GUTTER_LINE_CHARS
+        and _median_chars([line for line in light_side if line.bbox[3] >= top and line.bbox[1] <= bottom])
+        <= MAX_GUTTER_LINE_CHARS
     ):
         return None
     return Split(gutter=gutter, left=left, right=right, spanning=spanning)

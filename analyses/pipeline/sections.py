@@ -172,7 +172,7 @@ HEAD_WORDS = {**WEAK_HEAD_WORDS, **STRONG_HEAD_WORDS}
 # Kinds of skill that label the rows of a skills table ("Languages | Python, Go"): inside a skills section they stay
 # in it instead of starting a section of their own.
 SKILL_ROW_LABELS = frozenset(["skills", "languages"])
-LETTER_SPACED_RE = re.compile(r"^(?:[\w&] ){2,}[\w&]$")
+LETTER_SPACED_RE = re.compile(r"^(?:[\w&] +){2,}[\w&]$")
 SMALL_CAPS_FONT_RE = re.compile(r"smallcaps|small-caps|caps\b|[-+_]sc\b|^[A-Z]{6}\+\w*CSC|csc\d", re.IGNORECASE)
 MAX_HEADING_WORDS = 5
 MAX_HEADING_CHARS = 60
