@@ -295,7 +295,7 @@ def _heading_at(lines, index, style, known):
     if _has_cell_before(lines, index):
         return [], None
     sections = heading_sections(line.text)
-    if sections and (not _shares_row(lines, index) or _set_apart(line, style)):
+    if sections and not _shares_row(lines, index):
         return sections, None
     if not _looks_like_heading(line, style, known):
         return [], None
