@@ -159,7 +159,7 @@ def _strength(technical_skills, soft_skills, scores, facts, role):
             return f"{opening}: {results}."
         return f"{opening}, though few of its key skills are stated."
     if skills:
-        tail = f", and {results}" if quantified else ""
+        tail = f"; {results}" if quantified else ""
         return f"It states {len(skills)} skills, among them {_names(skills[:MAX_EVIDENCE])}{tail}."
     if quantified:
         return f"{results[0].upper()}{results[1:]}."
