@@ -83,7 +83,6 @@ def test_every_method_on_every_url_as_a_visitor(client, values):
 
 
 def test_every_method_on_every_url_as_staff(client, values):
-    User.objects.create_superuser("admin", password="pw-admin-123")
-    client.login(username="admin", password="pw-admin-123")
+    client.force_login(User.objects.create_superuser("admin", password="pw-admin-123"))
     problems = walk(client, every_path(values))
     assert not problems, "\n".join(problems)
