@@ -214,7 +214,7 @@ def _delete_files(names):
     for name in names:
         try:
             default_storage.delete(name)
-        except OSError:
+        except Exception:  # OSError from a folder, botocore's errors from a bucket
             # The row is gone, which is what the applicant asked for; a file we cannot remove is an operator's job.
             logger.exception("Could not delete stored file %s", name)
 
