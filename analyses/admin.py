@@ -21,6 +21,7 @@ from skills_catalog.models import current_catalog_version
 
 from .models import Analysis, Status
 from .pipeline import scoring
+from .serializers import ResultSerializer
 from .services import delete_analyses, delete_analysis, outdated_filter, requeue_analysis
 
 # The change list reads only these columns; the report's JSON (tens of KB per row) stays in the database.
@@ -295,27 +296,23 @@ def search_filter(term):
 
 
 def report_context(analysis):
-    """The stored report, shaped for the detail template."""
-    details = analysis.details or {}
-    evidence = details.get("skill_evidence") or {}
+    """The report as the API renders it (serializers.ResultSerializer), shaped for the detail template: each skill
+    with its evidence lines, the breakdown sorted, and a failed analysis's error."""
+    report = ResultSerializer.render(analysis)
+    evidence = report.get("skill_evidence") or {}
 
     def skills(names):
-        return [{"name": name, "evidence": evidence.get(name, [])} for name in names]
+        return [{"name": name, "evidence": evidence.get(name, [])} for name in names or []]
 
     return {
-        "status": analysis.status,
+        **report,
         "error": analysis.error,
-        "overall_score": analysis.overall_score,
-        "summary_text": analysis.summary_text,
-        "breakdown": sorted((details.get("score_breakdown") or {}).items()),
-        "technical_skills": skills(analysis.technical_skills or []),
-        "soft_skills": skills(analysis.soft_skills or []),
-        "missing_keywords": analysis.missing_keywords or [],
-        "missing_source": details.get("missing_keywords_source") or {},
-        "findings": details.get("findings") or [{"message": issue} for issue in analysis.formatting_issues or []],
-        "contact": details.get("contact") or {},
-        "sections": details.get("sections") or [],
-        "page_count": details.get("page_count"),
-        "word_count": details.get("word_count"),
-        "timings": details.get("timings_ms") or {},
+        "breakdown": sorted((report.get("score_breakdown") or {}).items()),
+        "technical_skills": skills(report["technical_skills"]),
+        "soft_skills": skills(report["soft_skills"]),
+        "missing_source": report.get("missing_keywords_source") or {},
+        "findings": report.get("findings") or [{"message": issue} for issue in report["formatting_issues"] or []],
+        "contact": report.get("contact") or {},
+        "sections": report.get("sections") or [],
+        "timings": report.get("timings_ms") or {},
     }
