@@ -11,6 +11,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+from analyses.pipeline.scoring import DEFAULT_WEIGHTS
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -177,6 +179,35 @@ STORAGES = {
 # Uploaded resumes live here and are never served under a public URL (no MEDIA_URL route exists).
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "uploads")))
 MEDIA_URL = None
+# Or in an S3-compatible bucket (AWS S3, MinIO, Ceph, R2…) through django-storages, so web and worker hosts share
+# uploads without a shared mount. Empty credentials leave boto3 to its own chain (AWS_* variables, instance role).
+STORAGE_BUCKET = env_str("STORAGE_BUCKET")
+if STORAGE_BUCKET:
+    from botocore.config import Config as BotoConfig
+
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": STORAGE_BUCKET,
+            "endpoint_url": env_str("STORAGE_ENDPOINT_URL") or None,
+            "region_name": env_str("STORAGE_REGION") or None,
+            "access_key": env_str("STORAGE_ACCESS_KEY_ID") or None,
+            "secret_key": env_str("STORAGE_SECRET_ACCESS_KEY") or None,
+            "location": env_str("STORAGE_PREFIX"),
+            # Names are generated UUIDs: no HEAD request per upload to find a free name.
+            "file_overwrite": True,
+            # No ACL header: buckets with "bucket owner enforced" ownership (the AWS default) refuse any ACL.
+            "default_acl": None,
+            # A bucket that does not answer must fail the upload (507) in seconds, not hold a web thread for minutes.
+            "client_config": BotoConfig(
+                connect_timeout=env_float("STORAGE_TIMEOUT_SECONDS", 5),
+                read_timeout=env_float("STORAGE_TIMEOUT_SECONDS", 5) * 4,
+                retries={"max_attempts": 3, "mode": "standard"},
+                # "path" for servers without per-bucket host names (MinIO, a test server on 127.0.0.1).
+                s3={"addressing_style": env_str("STORAGE_ADDRESSING_STYLE", "auto")},
+            ),
+        },
+    }
 
 # Uploads: the size limit is enforced while the body streams in, so an oversized file is never held in memory.
 MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_MB", 10) * 1024 * 1024
@@ -193,8 +224,6 @@ ANALYSIS_MAX_ATTEMPTS = env_int("ANALYSIS_MAX_ATTEMPTS", 3)
 QUEUE_RETRY_SECONDS = env_int("QUEUE_RETRY_SECONDS", ANALYSIS_TIME_LIMIT + 30)
 if QUEUE_RETRY_SECONDS <= ANALYSIS_TIME_LIMIT:
     raise ImproperlyConfigured("QUEUE_RETRY_SECONDS must be larger than ANALYSIS_TIME_LIMIT, or slow tasks run twice.")
-# TEST-ONLY: every analysis first waits this long, so fault tests can kill a worker in the middle of one. Keep 0.
-ANALYSIS_TEST_DELAY_SECONDS = env_float("ANALYSIS_TEST_DELAY_SECONDS", 0)
 Q_CLUSTER = {
     "name": "resumeapi",
     "orm": "default",
@@ -326,9 +355,8 @@ def env_weights(name, default):
     return weights
 
 
-SCORE_WEIGHTS = env_weights(
-    "SCORE_WEIGHTS", {"skills": 30, "contact": 15, "structure": 15, "layout": 15, "length": 10, "content": 15}
-)
+# The categories and their default weights live with the score (a plain-Python module, safe to import here).
+SCORE_WEIGHTS = env_weights("SCORE_WEIGHTS", DEFAULT_WEIGHTS)
 
 
 def env_rate(name, default):
