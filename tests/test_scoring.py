@@ -26,7 +26,6 @@ def test_the_overall_score_is_the_weighted_sum_rounded_and_bounded():
     assert overall_score(scores) == 85  # 30% of the weight at 50
     assert overall_score(scores, {"skills": 0, "contact": 1}) == 100
     assert overall_score({name: 0 for name in scores}) == 0
-    assert overall_score(scores) == overall_score(dict(scores))
 
 
 def test_weights_come_from_the_caller():

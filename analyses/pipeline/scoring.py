@@ -3,6 +3,9 @@
 from .findings import rank
 
 DEFAULT_WEIGHTS = {"skills": 30, "contact": 15, "structure": 15, "layout": 15, "length": 10, "content": 15}
+# How a 0-100 score reads, best first: (band, lowest score in it). The admin's score filter and the demo page's
+# colours (through a data attribute) both use these edges.
+SCORE_BANDS = (("strong", 85), ("good", 70), ("fair", 50), ("weak", 0))
 # What one finding costs its category: a high-severity problem alone leaves a category at 60.
 SEVERITY_PENALTY = {"high": 40, "medium": 20, "low": 10}
 # A resume naming this many technical skills gets full marks for breadth.
