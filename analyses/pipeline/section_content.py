@@ -12,6 +12,8 @@ DEGREE_RE = re.compile(
     r"ph\.?\s?d|beng|meng|university|college|school|institute|academy|polytechnic|gpa)\b",
     re.IGNORECASE,
 )
+# The name band: a block with an email, a phone number or a profile link is contact details, not a section.
+CONTACT_RE = re.compile(r"@|\+?\d[\d ().-]{7,}\d|linkedin|github|https?:|www\.", re.IGNORECASE)
 CERTIFICATE_RE = re.compile(r"\b(?:certified|certificate|certification|licen[cs]ed?|accredited)\b", re.IGNORECASE)
 BULLET_RE = re.compile(r"^\s*(?:[•●▪◦■‣○➢➤✓►▸\-–—*·]|\d{1,2}[.)])\s*")
 SENTENCE_END_RE = re.compile(r"[.!?]$")
@@ -24,6 +26,8 @@ def content_kind(texts, first_section):
     if not texts:
         return ""
     joined = "\n".join(texts)
+    if CONTACT_RE.search(joined) and len(texts) <= 4:
+        return ""
     dated = len(DATE_RANGE_RE.findall(joined))
     degrees = sum(1 for text in texts if DEGREE_RE.search(text))
     bullets = [BULLET_RE.sub("", text) for text in texts if BULLET_RE.match(text)]

@@ -342,6 +342,10 @@ def _unnamed_heading(lines, index, style, known):
     text = line.text.strip()
     if getattr(line, "size", None) is None or not known or _style_key(line) not in known:
         return False
+    # Bold body-size lines are job titles and employers as often as headings: an unnamed heading is larger or in
+    # capitals.
+    if line.size < style[0] + HEADING_SIZE_STEP_PT and not _style_key(line)[2]:
+        return False
     if NOT_HEADING_RE.search(text) or len(text.split()) > MAX_HEADING_WORDS or text.endswith((",", ":")):
         return False
     return text[:1].isalpha() and not _shares_row(lines, index)
@@ -390,12 +394,14 @@ def _style_key(line):
 
 
 def _known_heading_styles(lines):
-    """Styles of the lines the synonym table names as headings: a resume sets all its section headings alike."""
-    styles = set()
+    """Styles of the lines the synonym table names as headings: a resume sets all its section headings alike. A
+    style only a few of them share is a sub-heading's ("PROGRAMMING" under "SKILLS") and is left out."""
+    counts = {}
     for index, line in enumerate(lines):
         if getattr(line, "size", None) is not None and heading_sections(line.text) and not _shares_row(lines, index):
-            styles.add(_style_key(line))
-    return styles
+            counts[_style_key(line)] = counts.get(_style_key(line), 0) + 1
+    top = max(counts.values(), default=0)
+    return {key for key, count in counts.items() if count >= top / 2}
 
 
 def _looks_like_heading(line, style, known):
