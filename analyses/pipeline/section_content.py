@@ -26,7 +26,7 @@ def content_kind(texts, first_section):
     if not texts:
         return ""
     joined = "\n".join(texts)
-    if CONTACT_RE.search(joined) and len(texts) <= 4:
+    if CONTACT_RE.search(DATE_RANGE_RE.sub(" ", joined)) and len(texts) <= 4:
         return ""
     dated = len(DATE_RANGE_RE.findall(joined))
     degrees = sum(1 for text in texts if DEGREE_RE.search(text))
