@@ -7,7 +7,7 @@ import uuid
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.views.main import SEARCH_VAR, ChangeList
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.db.models import BooleanField, ExpressionWrapper, Q
@@ -20,6 +20,7 @@ from django.utils.text import Truncator
 
 from skills_catalog.models import current_catalog_version
 
+from .admin_paging import CappedCountPaginator
 from .models import Analysis, Status
 from .pipeline import scoring
 from .serializers import ResultSerializer
@@ -166,6 +167,11 @@ class AnalysisAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         outdated = ExpressionWrapper(outdated_filter(catalog_version_for(request)), output_field=BooleanField())
         return super().get_queryset(request).annotate(catalog_outdated=outdated)
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        if request.GET.get(SEARCH_VAR, "").strip():
+            return CappedCountPaginator(queryset, per_page, orphans, allow_empty_first_page)
+        return super().get_paginator(request, queryset, per_page, orphans, allow_empty_first_page)
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()
@@ -315,9 +321,10 @@ def catalog_version_for(request):
 def search_filter(term):
     """An id, a SHA-256 (or its first 16+ characters), else a file name or a skill.
 
-    Ids and hashes are index lookups. File names and skills are a scan (about 1-2 s at 100,000 rows on SQLite):
-    skills are JSON lists, and `icontains` on the JSON field compares its text on SQLite and casts jsonb to text on
-    PostgreSQL, so the same lookup works on both.
+    Ids and hashes are index lookups. File names and skills are a scan on SQLite (about 1-2 s at 100,000 rows); on
+    PostgreSQL `icontains` is `UPPER(column::text) LIKE UPPER('%term%')`, exactly the expression the trigram indexes
+    of migration 0003 cover, so keep the lookup as it is or the indexes no longer serve it. Skills are JSON lists:
+    `icontains` compares their text on SQLite and casts jsonb to text on PostgreSQL.
     """
     try:
         return Q(pk=uuid.UUID(term))
