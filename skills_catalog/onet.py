@@ -133,7 +133,9 @@ def onet_rows(path, known_forms):
                 "kind": "technical",
                 "category": f"O*NET: {entry['commodity'][1]}"[:100],
                 "aliases": [],
-                "ambiguous": bool(PLAIN_WORD_RE.match(name)),
+                # One alphabetic word ("Canvas", "ProFile", "Nearpod") may be a plain word in another case: imported
+                # names count only where the context shows a skill, until a curator says otherwise.
+                "ambiguous": name.isalpha(),
                 "external_id": f"onet:commodity:{entry['commodity'][0]}",
             },
         )

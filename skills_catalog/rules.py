@@ -57,7 +57,17 @@ HEADER_LINE_MAX_WORDS = 14  # a longer line with dates is a sentence ("Built …
 BULLETED_LABEL_RE = re.compile(r"^\s*(?:[•·▪◦●○■►✓*-]\s*)?([\w][\w &/+-]{0,40}?)\s*:\s*(?!//)")
 CATEGORY_JOIN_RE = re.compile(r"&|\band\b|/|,", re.IGNORECASE)
 # Class "person": "Ruby Alvarez, Nurse Manager" (a referee line), "novels by Julia Fairweather" (an author).
-PERSON_ROLE_WORDS = _words("reference referee supervisor nurse teacher principal vp head chief president professor")
+PERSON_ROLE_WORDS = ROLE_NOUNS | _words(
+    "reference referee supervisor nurse teacher principal vp head chief president professor"
+)
+# Class "place": a name followed straight by a landform or settlement noun starts a place ("Cassandra Ridge",
+# "Python Creek", "Spring Hollow"), whether a town, a trail or an employer named after one.
+PLACE_NOUNS = _words(
+    "creek valley lake hollow falls springs ridge point river bay harbor harbour hill hills mountain heights grove "
+    "canyon meadows mesa"
+)
+# Small words inside a product or field name written in Title Case: "Design for Manufacturing", "Bills of Lading".
+NAME_JOINERS = _words("for of and & the")
 # Class "ambiguous name in technical prose": the grammar that makes Go, R, Rust or Chef a tool.
 # "a CLI written in Go", "models fitted in R": a making verb, then "in X".
 MAKING_VERBS = _words(
@@ -160,6 +170,10 @@ def accepted(item, context):
         return False  # "Cloud & DevOps: Docker, Helm": the label names the group, the items are the skills
     if _names_a_person(item, context):
         return False  # "Ruby Alvarez, Nurse Manager", "novels by Julia Fairweather"
+    if _starts_a_place(item, context):
+        return False  # "the Cassandra Ridge trail", "Python Creek Savings"
+    if form.skill.ambiguous and form.skill.kind == "technical" and _part_of_unknown_name(item, context):
+        return False  # "Transaction Monitoring", "Oracle TMS": a list item the catalog does not know as a whole
     # A word alone on its line in capitals is a heading; a lone "C" in a sidebar is the language.
     heading = context.text.strip() == item.surface and item.surface.isupper() and len(item.surface) > 1
     heading = heading and not form.acronym
@@ -208,7 +222,43 @@ def _profile_site_in_prose(item, context):
     return before in TOOL_LEADERS or before in ("from", "and") or _enumerated_with_skill(item, context)
 
 
+def _starts_a_place(item, context):
+    tokens = context.tokens
+    if item.end >= len(tokens) or not item.surface[:1].isupper():
+        return False
+    word, start, _ = tokens[item.end]
+    gap = context.text[tokens[item.end - 1][2] : start]
+    return not gap.strip() and word in PLACE_NOUNS and context.text[start].isupper()
+
+
+def _part_of_unknown_name(item, context):
+    """Class "part of an unknown name": in a list, an item written in Title Case ("Transaction Monitoring", "Oracle
+    TMS", "Design for Manufacturing") is one name; a flagged word inside it is not a skill when the catalog knows
+    no name for the whole item."""
+    if not context.listing or not item.surface[:1].isupper() or context.section == "education":
+        return False  # a degree line ("BEng Civil Engineering, Northgate") is judged by the degree rules
+    start = context.tokens[item.start][1]
+    for segment in LIST_SEPARATORS_RE.finditer(context.text):
+        if segment.start() > start:
+            segment_text = context.text[: segment.start()]
+            break
+    else:
+        segment_text = context.text
+    left = max((found.end() for found in LIST_SEPARATORS_RE.finditer(segment_text)), default=0)
+    item_text = LABEL_RE.sub("", segment_text[left:], count=1).strip(" .•")
+    words = item_text.split()
+    if len(words) < 2 or item.surface == item_text:
+        return False
+    title_case = all(word[:1].isupper() or word.lower() in NAME_JOINERS for word in words)
+    covered = [other for other in context.found if other is not item and other.surface in item_text]
+    return title_case and not covered
+
+
 def _header_line(context):
+    """A job's header; a dated degree line is judged by the degree rules instead ("BEng Civil Engineering, 2013 -
+    2017" names the field studied, which `_field_of_study` decides)."""
+    if context.section == "education":
+        return False
     return bool(DATE_RANGE_RE.search(context.text)) and len(context.text.split()) <= HEADER_LINE_MAX_WORDS
 
 
@@ -218,7 +268,10 @@ def _in_category_label(item, context):
         return False
     words = label.group(1)
     rest = context.text[label.end() :].strip()
-    return bool(rest) and (bool(CATEGORY_JOIN_RE.search(words)) or (words.isupper() and not item.form.acronym))
+    if not rest and not context.text.rstrip().endswith(":"):
+        return False
+    category = bool(CATEGORY_JOIN_RE.search(words)) or (words.isupper() and " " in words)
+    return category or (words.isupper() and not item.form.acronym)
 
 
 def _names_a_person(item, context):
@@ -446,6 +499,7 @@ def chained(found, accepted, context):
         and item.form.skill.kind == "technical"
         and len(item.form.skill.name) > 1
         and _written_as_name(item.surface, item.form)
+        and not _part_of_unknown_name(item, context)
     ]
     changed = True
     while changed:

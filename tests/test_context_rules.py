@@ -129,3 +129,31 @@ def test_a_quality_in_a_short_clause_of_its_own_is_a_claim():
 def test_a_quality_inside_a_sentence_or_a_title_is_narration():
     assert QUALITIES.match_text("Kept every patient record reliable across two wards.", "experience") == []
     assert QUALITIES.match_text("Platform Reliability Lead", "experience") == []
+
+
+PARTS = matcher_from_rows(
+    [
+        {"name": "Monitoring", "ambiguous": True},
+        {"name": "Oracle Database", "aliases": ["Oracle"], "ambiguous": True},
+        {"name": "Python"},
+        {"name": "Kafka", "ambiguous": True},
+        {"name": "CAD"},
+        {"name": "Revit"},
+    ]
+)
+
+
+def test_a_flagged_word_inside_a_title_case_list_item_the_catalog_does_not_know_is_not_a_skill():
+    assert PARTS.match_text("Fleet Monitoring, Python, Kafka", "skills") == ["Python", "Kafka"]
+    assert PARTS.match_text("Oracle Fusion Payroll, Python", "skills") == ["Python"]
+    assert PARTS.match_text("Monitoring, Oracle, Python", "skills") == ["Monitoring", "Oracle Database", "Python"]
+
+
+def test_a_name_followed_by_a_landform_starts_a_place():
+    assert PARTS.match_text("Weekend walks along the Kafka Ridge trail", "experience") == []
+    assert PARTS.match_text("Clerk, Python Hollow Feed Store", "experience") == []
+
+
+def test_a_label_of_several_words_in_capitals_is_a_category():
+    assert PARTS.match_text("CAD SUITES: Revit", "skills") == ["Revit"]
+    assert PARTS.match_text("CAD: Revit", "skills") == ["CAD", "Revit"]
