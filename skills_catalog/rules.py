@@ -245,12 +245,24 @@ def _part_of_unknown_name(item, context):
     else:
         segment_text = context.text
     left = max((found.end() for found in LIST_SEPARATORS_RE.finditer(segment_text)), default=0)
-    item_text = LABEL_RE.sub("", segment_text[left:], count=1).strip(" .•")
+    item_text = BULLETED_LABEL_RE.sub("", segment_text[left:], count=1).strip(" .•")
     words = item_text.split()
+    while words and words[0].lower() in ENUMERATION_GLUE:
+        words = words[1:]  # "…, and Excel": the glue of the list, not part of the item
+    item_text = " ".join(words)
     if len(words) < 2 or item.surface == item_text:
         return False
     title_case = all(word[:1].isupper() or word.lower() in NAME_JOINERS for word in words)
     covered = [other for other in context.found if other is not item and other.surface in item_text]
+    tokens, text = context.tokens, context.text
+    next_product = [
+        other
+        for other in covered
+        if other.start == item.end == item.start + 1
+        and not text[tokens[item.start][2] : tokens[other.start][1]].strip()
+    ]
+    if title_case and next_product:
+        return True  # "Oracle TMS": a one-word vendor before the product it makes
     return title_case and not covered
 
 
@@ -302,7 +314,8 @@ def is_listing(text, section):
 
 def _whole_list_item(item, context):
     segments = LIST_SEPARATORS_RE.split(LABEL_RE.sub("", context.text, count=1))
-    items = (LIST_INTRODUCER_RE.sub("", segment.strip(" .()")) for segment in segments)
+    # Class "nested list": "Microsoft Office (Word, Excel, PowerPoint)": the suite's parts are items too.
+    items = (LIST_INTRODUCER_RE.sub("", segment.split("(")[-1].strip(" .()")) for segment in segments)
     return len(segments) > 1 and item.surface in items
 
 

@@ -157,3 +157,17 @@ def test_a_name_followed_by_a_landform_starts_a_place():
 def test_a_label_of_several_words_in_capitals_is_a_category():
     assert PARTS.match_text("CAD SUITES: Revit", "skills") == ["Revit"]
     assert PARTS.match_text("CAD: Revit", "skills") == ["CAD", "Revit"]
+
+
+def test_a_flagged_vendor_before_a_product_in_a_list_item_is_not_a_skill_itself():
+    vendors = matcher_from_rows(
+        [{"name": "Oracle Database", "aliases": ["Oracle"], "ambiguous": True}, {"name": "Fleet Telematics"}]
+    )
+    assert vendors.match_text("Oracle Fleet Telematics, Python", "skills") == ["Fleet Telematics"]
+
+
+def test_the_parts_of_a_suite_in_brackets_are_list_items():
+    suite = matcher_from_rows(
+        [{"name": "Microsoft Office"}, {"name": "Microsoft Word", "aliases": ["Word"], "ambiguous": True}]
+    )
+    assert suite.match_text("Microsoft Office (Word, Access)", "experience") == ["Microsoft Office", "Microsoft Word"]
