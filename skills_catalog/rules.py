@@ -17,7 +17,8 @@ def _words(text):
 ROLE_NOUNS = _words(
     "engineer engineers developer developers architect architects manager managers analyst analysts designer "
     "designers consultant consultants specialist specialists administrator administrators technician technicians "
-    "intern interns researcher researchers scientist scientists officer director coordinator lead surveyor"
+    "intern interns researcher researchers scientist scientists officer director coordinator lead surveyor "
+    "investigator investigators"
 )
 # Words after an ambiguous name that make it a verb or a common noun in prose ("react to", "go to", "excel in").
 PROSE_FOLLOWERS = _words(
@@ -170,6 +171,8 @@ def accepted(item, context):
         return False  # "Cloud & DevOps: Docker, Helm": the label names the group, the items are the skills
     if _names_a_person(item, context):
         return False  # "Ruby Alvarez, Nurse Manager", "novels by Julia Fairweather"
+    if _names_a_job_title(item, context):
+        return False  # "AML Investigator with 9 years…", "Kubernetes Administrator": a title claims no skill
     if _starts_a_place(item, context):
         return False  # "the Cassandra Ridge trail", "Python Creek Savings"
     if form.skill.ambiguous and form.skill.kind == "technical" and _part_of_unknown_name(item, context):
@@ -220,6 +223,15 @@ def _profile_site_in_prose(item, context):
     if following.lstrip().startswith(":") or item.start < 2 or not item.surface[:1].isupper():
         return False
     return before in TOOL_LEADERS or before in ("from", "and") or _enumerated_with_skill(item, context)
+
+
+def _names_a_job_title(item, context):
+    """Class "job title": a name written as a name right before a job noun, outside a list, is part of a title."""
+    tokens = context.tokens
+    if context.listing or item.end >= len(tokens) or not item.surface[:1].isupper():
+        return False
+    word, start, _ = tokens[item.end]
+    return word in ROLE_NOUNS and context.text[start].isupper()
 
 
 def _starts_a_place(item, context):

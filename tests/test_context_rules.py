@@ -171,3 +171,10 @@ def test_the_parts_of_a_suite_in_brackets_are_list_items():
         [{"name": "Microsoft Office"}, {"name": "Microsoft Word", "aliases": ["Word"], "ambiguous": True}]
     )
     assert suite.match_text("Microsoft Office (Word, Access)", "experience") == ["Microsoft Office", "Microsoft Word"]
+
+
+def test_a_name_before_a_job_noun_outside_a_list_is_part_of_a_title():
+    titles = matcher_from_rows([{"name": "Anti-Money Laundering", "aliases": ["AML"]}, {"name": "Ansible"}])
+    assert titles.match_text("AML Investigator with nine years in retail banking", "summary") == []
+    assert titles.match_text("Automated patching with Ansible for the branch servers", "experience") == ["Ansible"]
+    assert titles.match_text("Tools: AML screening, Ansible", "skills") == ["Anti-Money Laundering", "Ansible"]
