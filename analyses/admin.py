@@ -7,18 +7,20 @@ import uuid
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.views.main import SEARCH_VAR, ChangeList
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import FileResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
 from skills_catalog.models import current_catalog_version
 
+from .admin_paging import CappedCountPaginator
 from .models import Analysis, Status
 from .pipeline import scoring
 from .serializers import ResultSerializer
@@ -54,6 +56,11 @@ SCORE_BANDS = band_ranges(scoring.SCORE_BANDS)
 SHA256_PREFIX_CHARS = 16
 
 STATUS_COLOURS = {Status.COMPLETED: "#2e7d32", Status.FAILED: "#c62828", Status.PROCESSING: "#8d6e00"}
+
+# Each change-list row stays one line: long text is cut here (whole in the cell's tooltip and on the change page), and
+# analyses/static/analyses/admin.css keeps cells from wrapping.
+LIST_ERROR_CHARS = 60
+LIST_FILENAME_CHARS = 40
 
 
 class ScoreBandFilter(admin.SimpleListFilter):
@@ -95,11 +102,11 @@ class AnalysisChangeList(ChangeList):
 @admin.register(Analysis)
 class AnalysisAdmin(admin.ModelAdmin):
     list_display = (
-        "original_filename",
+        "file_name",
         "status_label",
-        "overall_score",
-        "skills_count",
-        "created_at",
+        "score",
+        "skills",
+        "created",
         "duration",
         "catalog",
         "error_summary",
@@ -108,7 +115,7 @@ class AnalysisAdmin(admin.ModelAdmin):
     search_fields = ("original_filename",)  # shows the search box; get_search_results does the real work
     search_help_text = "File name, id, SHA-256 (or its first 16 characters), or a skill such as Python."
     ordering = ("-created_at",)
-    sortable_by = ("original_filename", "overall_score", "skills_count", "created_at", "duration")
+    sortable_by = ("file_name", "score", "skills", "created", "duration")
     list_per_page = 50
     # Counting every row on each page view is what makes a 100,000-row change list slow; the filtered count is enough.
     show_full_result_count = False
@@ -134,6 +141,9 @@ class AnalysisAdmin(admin.ModelAdmin):
     ]
     readonly_fields = ("id", "download", "size", "catalog", "duration")
 
+    class Media:
+        css = {"all": ["analyses/admin.css"]}
+
     # Permissions: uploads come only through the API, and a stored report is never edited by hand.
 
     def has_add_permission(self, request):
@@ -150,15 +160,44 @@ class AnalysisAdmin(admin.ModelAdmin):
     def get_changelist(self, request, **kwargs):
         return AnalysisChangeList
 
+    def changelist_view(self, request, extra_context=None):
+        # The app sidebar would take 300 of 1280 px beside the filter panel; the breadcrumbs still lead back.
+        return super().changelist_view(request, {**(extra_context or {}), "is_nav_sidebar_enabled": False})
+
     def get_queryset(self, request):
         outdated = ExpressionWrapper(outdated_filter(catalog_version_for(request)), output_field=BooleanField())
         return super().get_queryset(request).annotate(catalog_outdated=outdated)
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        if request.GET.get(SEARCH_VAR, "").strip():
+            return CappedCountPaginator(queryset, per_page, orphans, allow_empty_first_page)
+        return super().get_paginator(request, queryset, per_page, orphans, allow_empty_first_page)
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()
         if not term:
             return queryset, False
         return queryset.filter(search_filter(term)), False
+
+    @admin.display(description="File", ordering="original_filename")
+    def file_name(self, obj):
+        return cut_short(obj.original_filename, LIST_FILENAME_CHARS)
+
+    @admin.display(description="Score", ordering="overall_score")
+    def score(self, obj):
+        return "–" if obj.overall_score is None else obj.overall_score
+
+    @admin.display(description="Skills", ordering="skills_count")
+    def skills(self, obj):
+        return obj.skills_count
+
+    @admin.display(description="Uploaded", ordering="created_at")
+    def created(self, obj):
+        return format_html(
+            '<span title="{}">{}</span>',
+            timezone.localtime(obj.created_at).isoformat(timespec="seconds"),
+            timezone.localtime(obj.created_at).strftime("%Y-%m-%d %H:%M"),
+        )
 
     @admin.display(description="Status", ordering="status")
     def status_label(self, obj):
@@ -189,7 +228,7 @@ class AnalysisAdmin(admin.ModelAdmin):
     def error_summary(self, obj):
         if obj.status != Status.FAILED:
             return ""
-        return Truncator(obj.error).chars(90)
+        return cut_short(obj.error, LIST_ERROR_CHARS)
 
     # Detail page
 
@@ -267,6 +306,11 @@ class AnalysisAdmin(admin.ModelAdmin):
         delete_analyses(queryset.values_list("pk", flat=True))
 
 
+def cut_short(text, chars):
+    """`text` cut to `chars` with an ellipsis, the whole of it in the tooltip."""
+    return format_html('<span class="cut" title="{}">{}</span>', text, Truncator(text).chars(chars))
+
+
 def catalog_version_for(request):
     """Today's catalog version, read once per request however many filters and columns ask."""
     if not hasattr(request, "_catalog_version"):
@@ -277,9 +321,10 @@ def catalog_version_for(request):
 def search_filter(term):
     """An id, a SHA-256 (or its first 16+ characters), else a file name or a skill.
 
-    Ids and hashes are index lookups. File names and skills are a scan (about 1-2 s at 100,000 rows on SQLite):
-    skills are JSON lists, and `icontains` on the JSON field compares its text on SQLite and casts jsonb to text on
-    PostgreSQL, so the same lookup works on both.
+    Ids and hashes are index lookups. File names and skills are a scan on SQLite (about 1-2 s at 100,000 rows); on
+    PostgreSQL `icontains` is `UPPER(column::text) LIKE UPPER('%term%')`, exactly the expression the trigram indexes
+    of migration 0003 cover, so keep the lookup as it is or the indexes no longer serve it. Skills are JSON lists:
+    `icontains` compares their text on SQLite and casts jsonb to text on PostgreSQL.
     """
     try:
         return Q(pk=uuid.UUID(term))
