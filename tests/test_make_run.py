@@ -62,14 +62,14 @@ def test_sigterm_and_ctrl_c_stop_everything_within_10_s(tmp_path, rounds):
             port = free_port()
             log = open(tmp_path / f"make-run-{round_number}.log", "wb")  # noqa: SIM115
             make = subprocess.Popen(
-                ["make", "--no-print-directory", "serve", f"PORT={port}", "WEB_WORKERS=2"],
+                ["make", "--no-print-directory", "serve", f"PORT={port}", "WEB_WORKERS=1"],
                 cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
             )  # fmt: skip
             tree = []
             try:
                 wait_until_serving(f"http://127.0.0.1:{port}", deadline_s=60)
-                # supervisor, gunicorn arbiter + 2 workers, qcluster parent + sentinel, 1 worker, monitor, pusher
-                tree = wait_for_processes(make, minimum=8)
+                # supervisor, gunicorn's arbiter and worker, qcluster's parent, sentinel, worker, monitor and pusher
+                tree = wait_for_processes(make, minimum=7)
                 ctrl_c = round_number % 2 == 1
                 started = time.monotonic()
                 if ctrl_c:
