@@ -15,7 +15,8 @@ from .settings_env import settings_from
 
 
 def manage_with_clean_env(tmp_path, *args, **variables):
-    """manage.py with nothing from this shell's environment but PATH, plus `variables`."""
+    """manage.py with nothing from this shell's environment but PATH, plus `variables`: `check --deploy` needs
+    settings built from scratch in production mode, which an already configured test process cannot give."""
     env = {"PATH": os.environ["PATH"], "VAR_DIR": str(tmp_path / "var"), **variables}
     return subprocess.run(
         [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
