@@ -13,6 +13,7 @@ from .live import ROOT, free_port, prepare_database, stack_database, stack_env, 
 
 pytestmark = pytest.mark.e2e
 STOP_WITHIN_SECONDS = 10
+ROUNDS = 3  # SIGTERM, Ctrl-C, SIGTERM: the same stack stopped and started again each time
 
 
 def descendants(pid):
@@ -53,12 +54,11 @@ def wait_for_processes(make, minimum, deadline_s=60):
     raise AssertionError(f"only {descendants(make.pid)} below make after {deadline_s} s")
 
 
-@pytest.mark.parametrize("rounds", [3])
-def test_sigterm_and_ctrl_c_stop_everything_within_10_s(tmp_path, rounds):
+def test_sigterm_and_ctrl_c_stop_everything_within_10_s(tmp_path):
     with stack_database(os.environ.get("DATABASE_URL", "")) as database_url:
         env = stack_env(tmp_path / "var", DATABASE_URL=database_url, WORKERS=1)
         prepare_database(env)
-        for round_number in range(rounds):
+        for round_number in range(ROUNDS):
             port = free_port()
             log = open(tmp_path / f"make-run-{round_number}.log", "wb")  # noqa: SIM115
             make = subprocess.Popen(
