@@ -15,11 +15,12 @@ from rest_framework.viewsets import ViewSet
 from skills_catalog.selectors import canonical_role_name, role_names
 
 from .errors import ApiError
+from .filetypes import Refused, sniff
 from .models import Analysis, Status
 from .schema import resume_schema
 from .serializers import UploadSerializer, result_body, status_body
 from .tasks import enqueue_analysis
-from .uploads import SizeLimitUploadHandler, display_name, is_pdf, store_upload
+from .uploads import SizeLimitUploadHandler, display_name, store_upload
 
 # Multipart overhead plus the optional text fields allowed on top of the file limit before we stop reading.
 FORM_OVERHEAD_BYTES = 256 * 1024
@@ -58,8 +59,10 @@ class ResumeViewSet(ViewSet):
             raise ApiError(400, "The uploaded file is empty.", "empty_file")
         if uploaded.size > settings.MAX_UPLOAD_BYTES:
             raise _too_large()
-        if not is_pdf(uploaded):
-            raise ApiError(415, "The file is not a PDF. Upload your resume as a PDF file.", "not_pdf")
+        try:
+            kind = sniff(uploaded)
+        except Refused as refused:
+            raise ApiError(415, refused.message, refused.code) from None
         options = UploadSerializer(
             data={key: data.get(key) for key in ("job_description", "target_role") if key in data}
         )
@@ -84,7 +87,7 @@ class ResumeViewSet(ViewSet):
                 )
             target_role = canonical
 
-        analysis = _save_upload(uploaded, job_description, target_role)
+        analysis = _save_upload(uploaded, kind, job_description, target_role)
         return Response(
             {
                 "task_id": str(analysis.id),
@@ -131,9 +134,9 @@ def _too_large():
     return ApiError(413, f"The file is too large. The limit is {megabytes:g} MB.", "file_too_large")
 
 
-def _save_upload(uploaded, job_description, target_role):
+def _save_upload(uploaded, kind, job_description, target_role):
     try:
-        name, size, sha256 = store_upload(uploaded)
+        name, size, sha256 = store_upload(uploaded, kind)
     except OSError:
         raise ApiError(
             507, "The server could not store the upload (storage full or not writable). Try again later.", "storage"
