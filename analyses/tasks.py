@@ -17,6 +17,7 @@ from skills_catalog.matcher import get_matcher
 from .models import Analysis, Status
 from .pipeline.analyse import AnalysisOptions, analyse
 from .pipeline.errors import UnreadablePdf
+from .pipeline.ocr import OcrOptions
 
 logger = logging.getLogger(__name__)
 
@@ -65,6 +66,7 @@ def run_analysis(analysis_id):
             target_role=analysis.target_role,
             max_pages=settings.MAX_PAGES,
             score_weights=settings.SCORE_WEIGHTS,
+            ocr=OcrOptions(dpi=settings.OCR_DPI, max_pages=settings.OCR_MAX_PAGES, tessdata=settings.OCR_TESSDATA),
         )
         report = analyse(data, get_matcher(), options)
     except UnreadablePdf as error:

@@ -80,7 +80,7 @@ def _set_columns(section, count):
 def _add_text_box(paragraph, text):
     """A floating text box the way Word writes it: a DrawingML shape inside mc:AlternateContent, VML as fallback."""
     xml = f"""
-<w:r {nsdecls("w", "wp", "a", "mc", "wps", "v")}>
+<w:r {nsdecls("w", "wp", "a")} {EXTRA_NAMESPACES}>
   <mc:AlternateContent>
     <mc:Choice Requires="wps">
       <w:drawing>
@@ -110,6 +110,13 @@ def _add_text_box(paragraph, text):
   </mc:AlternateContent>
 </w:r>"""
     paragraph._p.append(parse_xml(xml))
+
+
+EXTRA_NAMESPACES = (
+    'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+    'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+    'xmlns:v="urn:schemas-microsoft-com:vml"'
+)
 
 
 def _bytes(document):

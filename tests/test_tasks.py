@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from analyses.models import Analysis
 from analyses.tasks import run_analysis
 
-from . import pdfs
+from . import pdfs, scans
 from .factories import make_analysis
 
 
@@ -44,7 +44,7 @@ def test_running_twice_changes_nothing(small_catalog):
     [
         (pdfs.damaged_pdf(), "Could not read PDF"),
         (pdfs.encrypted_pdf(), "password-protected"),
-        (pdfs.scanned_pdf(), "no selectable text"),
+        (scans.picture_without_text_pdf(), "no selectable text"),
         (pdfs.many_pages_pdf(200), "200 pages"),
     ],
 )
