@@ -8,7 +8,7 @@ WEB_WORKERS ?= 2
 # Local mode: with no SECRET_KEY in the environment, one is generated once and kept under var/.
 export LOCAL_MODE ?= 1
 
-.PHONY: run setup install chromium test lint format bench clean
+.PHONY: run setup install chromium tesseract test lint format bench clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -25,7 +25,7 @@ setup: install
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
 # The web server and one worker together; Ctrl-C stops both.
-run: setup
+run: setup tesseract
 	@echo "Serving http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, Ctrl-C stops)"
 	$(BIN)/python manage.py qcluster & QCLUSTER=$$!; \
 	trap 'kill $$QCLUSTER 2>/dev/null; wait $$QCLUSTER' INT TERM EXIT; \
@@ -42,7 +42,19 @@ chromium:
 		fi; \
 	fi
 
-test: install chromium
+# Scanned PDFs are read by Tesseract through PyMuPDF, which needs only Debian's English language data (and the
+# engine's package, for the tessdata folder layout): install them when missing. Without them scans fail with a reason.
+tesseract:
+	@if [ ! -f /usr/share/tesseract-ocr/5/tessdata/eng.traineddata ] && \
+		[ ! -f /usr/share/tesseract-ocr/4.00/tessdata/eng.traineddata ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-eng; \
+		else \
+			echo "Scanned PDFs need Tesseract: run 'sudo apt-get install -y tesseract-ocr tesseract-ocr-eng'"; \
+		fi; \
+	fi
+
+test: install chromium tesseract
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install
