@@ -4,9 +4,7 @@ import uuid
 from collections import namedtuple
 
 from django.conf import settings
-from django.core.files.storage import default_storage
-from django.db import connection, transaction
-from django.utils import timezone
+from django.db import connection
 from rest_framework import status as http
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
@@ -19,8 +17,8 @@ from .filetypes import Refused, sniff
 from .models import Analysis, Status
 from .schema import resume_schema
 from .serializers import UploadSerializer, result_body, status_body
-from .tasks import enqueue_analysis
-from .uploads import SizeLimitUploadHandler, display_name, store_upload
+from .services import UploadNotStored, create_analysis, delete_analysis
+from .uploads import SizeLimitUploadHandler
 
 # Multipart overhead plus the optional text fields allowed on top of the file limit before we stop reading.
 FORM_OVERHEAD_BYTES = 256 * 1024
@@ -87,7 +85,12 @@ class ResumeViewSet(ViewSet):
                 )
             target_role = canonical
 
-        analysis = _save_upload(uploaded, kind, job_description, target_role)
+        try:
+            analysis = create_analysis(uploaded, job_description, target_role, kind=kind)
+        except UploadNotStored:
+            raise ApiError(
+                507, "The server could not store the upload (storage full or not writable). Try again later.", "storage"
+            ) from None
         return Response(
             {
                 "task_id": str(analysis.id),
@@ -111,8 +114,6 @@ class ResumeViewSet(ViewSet):
         return Response(result_body(analysis))
 
     def destroy(self, request, task_id):
-        from .services import delete_analysis
-
         analysis = _get_analysis(task_id)
         delete_analysis(analysis)
         return Response(status=http.HTTP_204_NO_CONTENT)
@@ -132,31 +133,6 @@ def _reject_oversized_body(request):
 def _too_large():
     megabytes = settings.MAX_UPLOAD_BYTES / (1024 * 1024)
     return ApiError(413, f"The file is too large. The limit is {megabytes:g} MB.", "file_too_large")
-
-
-def _save_upload(uploaded, kind, job_description, target_role):
-    try:
-        name, size, sha256 = store_upload(uploaded, kind)
-    except OSError:
-        raise ApiError(
-            507, "The server could not store the upload (storage full or not writable). Try again later.", "storage"
-        ) from None
-    try:
-        with transaction.atomic():
-            analysis = Analysis.objects.create(
-                file=name,
-                original_filename=display_name(uploaded.name),
-                size_bytes=size,
-                sha256=sha256,
-                job_description=job_description,
-                target_role=target_role,
-                created_at=timezone.now(),
-            )
-            transaction.on_commit(lambda: enqueue_analysis(analysis.id))
-    except Exception:
-        default_storage.delete(name)  # never leave a file without its row
-        raise
-    return analysis
 
 
 def _get_status(task_id):

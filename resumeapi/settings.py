@@ -193,8 +193,6 @@ ANALYSIS_MAX_ATTEMPTS = env_int("ANALYSIS_MAX_ATTEMPTS", 3)
 QUEUE_RETRY_SECONDS = env_int("QUEUE_RETRY_SECONDS", ANALYSIS_TIME_LIMIT + 30)
 if QUEUE_RETRY_SECONDS <= ANALYSIS_TIME_LIMIT:
     raise ImproperlyConfigured("QUEUE_RETRY_SECONDS must be larger than ANALYSIS_TIME_LIMIT, or slow tasks run twice.")
-# TEST-ONLY: every analysis first waits this long, so fault tests can kill a worker in the middle of one. Keep 0.
-ANALYSIS_TEST_DELAY_SECONDS = env_float("ANALYSIS_TEST_DELAY_SECONDS", 0)
 Q_CLUSTER = {
     "name": "resumeapi",
     "orm": "default",

@@ -70,7 +70,7 @@ def test_an_unexpected_error_becomes_a_human_sentence(small_catalog, monkeypatch
     def explode(*args, **kwargs):
         raise ZeroDivisionError("internal detail")
 
-    monkeypatch.setattr("analyses.tasks.analyse", explode)
+    monkeypatch.setattr("analyses.services.analyse", explode)
     analysis = stored_analysis(pdfs.resume_pdf())
     run_analysis(str(analysis.id))
     analysis.refresh_from_db()

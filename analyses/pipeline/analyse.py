@@ -5,14 +5,9 @@ import time
 from dataclasses import dataclass, field
 
 from analyses.filetypes import Refused, sniff
-from skills_catalog.matcher import (
-    Line,
-    best_role,
-    find_role,
-    job_description_skills,
-    missing_for_role,
-    role_coverage,
-)
+from skills_catalog.engine import Line
+from skills_catalog.roles import best_role, job_description_skills, missing_for_role, role_coverage
+from skills_catalog.selectors import find_role
 
 from .checks import low_confidence, run_checks
 from .docx import parse_docx
@@ -208,7 +203,7 @@ def _missing_keywords(matcher, options, found):
         missing = [name for name in wanted if name not in found_set]
         coverage = 1 - len(missing) / len(wanted) if wanted else None
         return missing[:20], {"type": "job_description", "skills_asked": len(wanted)}, coverage
-    role = find_role(matcher, options.target_role) if options.target_role else best_role(matcher, found)
+    role = find_role(matcher.roles, options.target_role) if options.target_role else best_role(matcher, found)
     if role is None:
         return [], {"type": "none"}, None
     coverage = role_coverage(role, found)
