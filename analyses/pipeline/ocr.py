@@ -22,6 +22,7 @@ MAX_SCAN_TEXT_CHARS = 10
 MIN_SCAN_IMAGE_SHARE = 0.25
 # 300 DPI is what Tesseract is trained for; a letter page is then 8.4 megapixels (~25 MB as RGB, ~1.5 s of CPU).
 MIN_DPI = 100  # below this body text is too small to read: a page needing less is far larger than any paper
+BULLET_MARKS = frozenset("-–—•*●▪◦■>»")
 OCR_TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
 
 
@@ -77,7 +78,33 @@ def ocr_page_content(page, number, options, tessdata):
             "scan_too_large",
         )
     textpage = page.get_textpage_ocr(flags=OCR_TEXT_FLAGS, language=LANGUAGE, dpi=dpi, full=True, tessdata=tessdata)
-    return textpage.extractDICT(), dpi
+    return without_edge_marks(textpage.extractDICT()), dpi
+
+
+def without_edge_marks(content):
+    """Drop the words at either end of a line that hold no letter or digit: Tesseract reads rules, frames, icons
+    and specks beside text as "|", "=", "©" (a heading "| SKILLS |" would not be a heading). A bullet stays."""
+    for block in content["blocks"]:
+        if block.get("type", 0) != 0:
+            continue
+        for line in block["lines"]:
+            spans = line["spans"]
+            while spans and _is_mark(spans[-1]["text"]):
+                spans.pop()
+            start = 0
+            while start < len(spans) and _is_mark(spans[start]["text"]) and not _is_bullet(spans[start]["text"]):
+                start += 1
+            line["spans"] = spans[start:]
+        block["lines"] = [line for line in block["lines"] if line["spans"]]
+    return content
+
+
+def _is_mark(text):
+    return not any(char.isalnum() for char in text)
+
+
+def _is_bullet(text):
+    return text.strip() in BULLET_MARKS
 
 
 def page_dpi(width_pt, height_pt, options):
