@@ -29,7 +29,7 @@ OCR_TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
 @dataclass
 class OcrOptions:
     dpi: int = 300
-    max_pages: int = 5
+    max_pages: int = 3  # a resume is at most 3 pages; at up to 5 s each that stays inside a 30 s time limit
     max_page_pixels: int = 12_000_000  # letter at 300 DPI is 8.4 MP; A3 gets read at a lower DPI
     max_image_pixels: int = 60_000_000  # a decoded picture this large is ~180 MB of RGB
     tessdata: str = ""  # the folder holding eng.traineddata; empty: Debian's places
