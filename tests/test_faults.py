@@ -153,7 +153,7 @@ def fill(folder):
 
 def assert_storage_failure_leaves_nothing(base_url, env):
     status, body, _ = upload(base_url, pdfs.resume_pdf())
-    assert status in (503, 507), body
+    assert status == 507, body
     assert body["code"] == "storage" and "could not store" in body["error"]
     assert query(env, "from analyses.models import Analysis; print(Analysis.objects.count())") == "0"
     assert health(base_url)["database"] == "ok"  # the service itself stays up

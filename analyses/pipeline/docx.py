@@ -16,9 +16,9 @@ import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
 
-from .checks import MIN_TABLE_GRIDS
 from .errors import UnreadablePdf
 from .extract import ImageInfo, PageInfo, ParsedResume, TextLine
+from .facts import MIN_TABLE_GRIDS
 
 TWIPS_PER_PT = 20
 EMU_PER_PT = 12700
