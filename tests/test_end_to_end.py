@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from . import pdfs
+from . import pdfs, scans
 from .catalog_files import write_small_catalog
 from .live import http, live_stack, upload, wait_for_status
 
@@ -48,7 +48,7 @@ def test_hostile_inputs_get_their_documented_answers(stack):
     assert upload(stack, b"")[0] == 400
     for data, words in [
         (pdfs.encrypted_pdf(), "password-protected"),
-        (pdfs.scanned_pdf(), "no selectable text"),
+        (scans.picture_without_text_pdf(), "no selectable text"),
         (pdfs.many_pages_pdf(400), "400 pages"),
     ]:
         _, body, _ = upload(stack, data, filename="../../evil ünïcode.pdf")
