@@ -7,7 +7,7 @@ import uuid
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.views.main import ChangeList
+from django.contrib.admin.views.main import SEARCH_VAR, ChangeList
 from django.core.exceptions import PermissionDenied
 from django.core.files.storage import default_storage
 from django.db.models import BooleanField, ExpressionWrapper, Q
@@ -20,7 +20,10 @@ from django.utils.text import Truncator
 
 from skills_catalog.models import current_catalog_version
 
+from .admin_paging import CappedCountPaginator
 from .models import Analysis, Status
+from .pipeline import scoring
+from .serializers import ResultSerializer
 from .services import delete_analyses, delete_analysis, outdated_filter, requeue_analysis
 
 # The change list reads only these columns; the report's JSON (tens of KB per row) stays in the database.
@@ -36,13 +39,18 @@ LIST_COLUMNS = (
     "duration_ms",
 )
 
-# Score bands as a reviewer reads them; the edges follow the summary text's wording in pipeline/scoring.py.
-SCORE_BANDS = {
-    "strong": ("85–100", 85, 100),
-    "good": ("70–84", 70, 84),
-    "fair": ("50–69", 50, 69),
-    "weak": ("0–49", 0, 49),
-}
+
+def band_ranges(bands):
+    """{band: (label, lowest, highest)} from [(band, lowest)], best first: each band ends below the one above."""
+    ranges, highest = {}, 100
+    for name, lowest in bands:
+        ranges[name] = (f"{lowest}–{highest}", lowest, highest)
+        highest = lowest - 1
+    return ranges
+
+
+# The one banding of a score (pipeline/scoring.py), which the demo page colours by too.
+SCORE_BANDS = band_ranges(scoring.SCORE_BANDS)
 
 # Hex strings this long are searched as a SHA-256 prefix only (an index range), never as file names.
 SHA256_PREFIX_CHARS = 16
@@ -159,6 +167,11 @@ class AnalysisAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         outdated = ExpressionWrapper(outdated_filter(catalog_version_for(request)), output_field=BooleanField())
         return super().get_queryset(request).annotate(catalog_outdated=outdated)
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        if request.GET.get(SEARCH_VAR, "").strip():
+            return CappedCountPaginator(queryset, per_page, orphans, allow_empty_first_page)
+        return super().get_paginator(request, queryset, per_page, orphans, allow_empty_first_page)
 
     def get_search_results(self, request, queryset, search_term):
         term = search_term.strip()
@@ -308,9 +321,10 @@ def catalog_version_for(request):
 def search_filter(term):
     """An id, a SHA-256 (or its first 16+ characters), else a file name or a skill.
 
-    Ids and hashes are index lookups. File names and skills are a scan (about 1-2 s at 100,000 rows on SQLite):
-    skills are JSON lists, and `icontains` on the JSON field compares its text on SQLite and casts jsonb to text on
-    PostgreSQL, so the same lookup works on both.
+    Ids and hashes are index lookups. File names and skills are a scan on SQLite (about 1-2 s at 100,000 rows); on
+    PostgreSQL `icontains` is `UPPER(column::text) LIKE UPPER('%term%')`, exactly the expression the trigram indexes
+    of migration 0003 cover, so keep the lookup as it is or the indexes no longer serve it. Skills are JSON lists:
+    `icontains` compares their text on SQLite and casts jsonb to text on PostgreSQL.
     """
     try:
         return Q(pk=uuid.UUID(term))
@@ -327,27 +341,23 @@ def search_filter(term):
 
 
 def report_context(analysis):
-    """The stored report, shaped for the detail template."""
-    details = analysis.details or {}
-    evidence = details.get("skill_evidence") or {}
+    """The report as the API renders it (serializers.ResultSerializer), shaped for the detail template: each skill
+    with its evidence lines, the breakdown sorted, and a failed analysis's error."""
+    report = ResultSerializer.render(analysis)
+    evidence = report.get("skill_evidence") or {}
 
     def skills(names):
-        return [{"name": name, "evidence": evidence.get(name, [])} for name in names]
+        return [{"name": name, "evidence": evidence.get(name, [])} for name in names or []]
 
     return {
-        "status": analysis.status,
+        **report,
         "error": analysis.error,
-        "overall_score": analysis.overall_score,
-        "summary_text": analysis.summary_text,
-        "breakdown": sorted((details.get("score_breakdown") or {}).items()),
-        "technical_skills": skills(analysis.technical_skills or []),
-        "soft_skills": skills(analysis.soft_skills or []),
-        "missing_keywords": analysis.missing_keywords or [],
-        "missing_source": details.get("missing_keywords_source") or {},
-        "findings": details.get("findings") or [{"message": issue} for issue in analysis.formatting_issues or []],
-        "contact": details.get("contact") or {},
-        "sections": details.get("sections") or [],
-        "page_count": details.get("page_count"),
-        "word_count": details.get("word_count"),
-        "timings": details.get("timings_ms") or {},
+        "breakdown": sorted((report.get("score_breakdown") or {}).items()),
+        "technical_skills": skills(report["technical_skills"]),
+        "soft_skills": skills(report["soft_skills"]),
+        "missing_source": report.get("missing_keywords_source") or {},
+        "findings": report.get("findings") or [{"message": issue} for issue in report["formatting_issues"] or []],
+        "contact": report.get("contact") or {},
+        "sections": report.get("sections") or [],
+        "timings": report.get("timings_ms") or {},
     }

@@ -1,4 +1,4 @@
-"""The contract's endpoints (../shared/API.md): upload, status, result, plus delete."""
+"""The contract's endpoints (docs/API.md, /api/v1/docs/): upload, status, result, plus delete."""
 
 import uuid
 from collections import namedtuple
@@ -10,14 +10,19 @@ from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.viewsets import ViewSet
 
-from skills_catalog.selectors import canonical_role_name, role_names
-
 from .errors import ApiError
 from .models import Analysis, Status
 from .schema import resume_schema
-from .serializers import UploadSerializer, result_body, status_body
-from .services import UploadNotStored, create_analysis, delete_analysis
-from .uploads import SizeLimitUploadHandler, is_pdf
+from .serializers import (
+    ResultSerializer,
+    StatusSerializer,
+    UploadAcceptedSerializer,
+    UploadSerializer,
+    file_too_large,
+    invalid_fields,
+)
+from .services import create_analysis, delete_analysis
+from .uploads import SizeLimitUploadHandler
 
 # Multipart overhead plus the optional text fields allowed on top of the file limit before we stop reading.
 FORM_OVERHEAD_BYTES = 256 * 1024
@@ -38,69 +43,21 @@ class ResumeViewSet(ViewSet):
         return super().initialize_request(request, *args, **kwargs)
 
     def create(self, request):
-        _reject_oversized_body(request)
+        upload = UploadSerializer(data=_read_form(request))
+        if not upload.is_valid():
+            raise invalid_fields(upload.errors)
+        fields = upload.validated_data
         try:
-            uploaded = request.FILES.get("file")
-            data = request.data
-        except ApiError:
-            raise
-        except Exception:
-            if getattr(request._request, "upload_too_large", False):
-                raise _too_large() from None
-            raise ApiError(400, "The upload could not be read as multipart/form-data.", "bad_upload") from None
-        if getattr(request._request, "upload_too_large", False):
-            raise _too_large()
-        if uploaded is None:
-            raise ApiError(400, 'No file was uploaded. Send the resume as the form field "file".', "no_file")
-        if uploaded.size == 0:
-            raise ApiError(400, "The uploaded file is empty.", "empty_file")
-        if uploaded.size > settings.MAX_UPLOAD_BYTES:
-            raise _too_large()
-        if not is_pdf(uploaded):
-            raise ApiError(415, "The file is not a PDF. Upload your resume as a PDF file.", "not_pdf")
-        options = UploadSerializer(
-            data={key: data.get(key) for key in ("job_description", "target_role") if key in data}
-        )
-        if not options.is_valid():
-            raise ApiError(400, "Invalid form fields: " + _errors(options.errors), "invalid_fields")
-        job_description = options.validated_data.get("job_description", "")
-        target_role = options.validated_data.get("target_role", "").strip()
-        if len(job_description) > settings.MAX_JOB_DESCRIPTION_CHARS:
-            raise ApiError(
-                400,
-                f"The job description is too long (at most {settings.MAX_JOB_DESCRIPTION_CHARS} characters).",
-                "job_description_too_long",
-            )
-        if target_role:
-            canonical = canonical_role_name(target_role)
-            if canonical is None:
-                raise ApiError(
-                    400,
-                    f'Unknown target_role "{target_role}". Use one of the role names listed in valid_target_roles.',
-                    "unknown_target_role",
-                    valid_target_roles=role_names(),
-                )
-            target_role = canonical
-
-        try:
-            analysis = create_analysis(uploaded, job_description, target_role)
-        except UploadNotStored:
+            analysis = create_analysis(fields["file"], fields["job_description"], fields["target_role"])
+        except OSError:  # uploads.StorageError, whatever the storage backend
             raise ApiError(
                 507, "The server could not store the upload (storage full or not writable). Try again later.", "storage"
             ) from None
-        return Response(
-            {
-                "task_id": str(analysis.id),
-                "status": analysis.status,
-                "message": "Upload successful, analysis started.",
-                "status_url": request.build_absolute_uri(f"/api/v1/resume/status/{analysis.id}"),
-                "result_url": request.build_absolute_uri(f"/api/v1/resume/result/{analysis.id}"),
-            },
-            status=http.HTTP_202_ACCEPTED,
-        )
+        body = UploadAcceptedSerializer(analysis, context={"request": request}).data
+        return Response(body, status=http.HTTP_202_ACCEPTED)
 
     def status(self, request, task_id):
-        return Response(status_body(_get_status(task_id)))
+        return Response(StatusSerializer.render(_get_status(task_id)))
 
     def result(self, request, task_id):
         analysis = _get_analysis(task_id)
@@ -108,12 +65,28 @@ class ResumeViewSet(ViewSet):
             raise ApiError(409, "The analysis is not finished yet.", "not_ready", status="processing")
         if analysis.status == Status.FAILED:
             raise ApiError(409, analysis.error or "The analysis failed.", "analysis_failed", status="failed")
-        return Response(result_body(analysis))
+        return Response(ResultSerializer.render(analysis))
 
     def destroy(self, request, task_id):
         analysis = _get_analysis(task_id)
         delete_analysis(analysis)
         return Response(status=http.HTTP_204_NO_CONTENT)
+
+
+def _read_form(request):
+    """The multipart form, read with the size limit applied (a body over it is never read to the end)."""
+    _reject_oversized_body(request)
+    try:
+        form = request.data
+    except ApiError:
+        raise
+    except Exception:
+        if getattr(request._request, "upload_too_large", False):
+            raise file_too_large() from None
+        raise ApiError(400, "The upload could not be read as multipart/form-data.", "bad_upload") from None
+    if getattr(request._request, "upload_too_large", False):
+        raise file_too_large()
+    return form
 
 
 def _reject_oversized_body(request):
@@ -124,12 +97,7 @@ def _reject_oversized_body(request):
         )
     declared = request.META.get("CONTENT_LENGTH") or "0"
     if declared.isdigit() and int(declared) > settings.MAX_UPLOAD_BYTES + FORM_OVERHEAD_BYTES:
-        raise _too_large()
-
-
-def _too_large():
-    megabytes = settings.MAX_UPLOAD_BYTES / (1024 * 1024)
-    return ApiError(413, f"The file is too large. The limit is {megabytes:g} MB.", "file_too_large")
+        raise file_too_large()
 
 
 def _get_status(task_id):
@@ -171,7 +139,3 @@ def _get_analysis(task_id):
     if analysis is None:
         raise _not_found()
     return analysis
-
-
-def _errors(errors):
-    return " ".join(f"{field}: {' '.join(str(m) for m in messages)}" for field, messages in errors.items())

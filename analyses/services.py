@@ -2,6 +2,7 @@
 and deleting are functions here. The API, the admin, the commands and the worker task (`tasks.py`) call these;
 this module never imports `tasks.py` (it queues the task by its dotted name)."""
 
+import dataclasses
 import logging
 import time
 from datetime import timedelta
@@ -19,7 +20,7 @@ from skills_catalog.matcher import get_matcher
 from skills_catalog.models import current_catalog_version
 
 from .models import Analysis, Status
-from .pipeline.analyse import AnalysisOptions, analyse
+from .pipeline.analyse import AnalysisOptions, Report, analyse
 from .pipeline.errors import UnreadablePdf
 from .uploads import display_name, store_upload
 
@@ -31,16 +32,13 @@ DELETE_BATCH = 500
 UNEXPECTED_ERROR = "An unexpected error stopped the analysis. Try uploading the file again."
 FILE_MISSING = "The uploaded file is no longer stored, so it cannot be analysed."
 
+# The pipeline's Report is stored field for field in columns of the same names.
+REPORT_FIELDS = [field.name for field in dataclasses.fields(Report)]
+
 # Everything a finished analysis wrote; a re-run clears it so a row never mixes old and new results.
 CLEARED_RESULT = {
+    **{name: Analysis._meta.get_field(name).get_default() for name in REPORT_FIELDS},
     "error": "",
-    "overall_score": None,
-    "summary_text": "",
-    "technical_skills": [],
-    "soft_skills": [],
-    "missing_keywords": [],
-    "formatting_issues": [],
-    "details": {},
     "skills_count": 0,
     "catalog_version": None,
     "finished_at": None,
@@ -59,16 +57,11 @@ def attempts_exhausted(times):
 # Creating and queueing
 
 
-class UploadNotStored(Exception):
-    """The storage refused the file (full, not writable); nothing was kept."""
-
-
 def create_analysis(uploaded, job_description="", target_role=""):
-    """Store a validated upload, create its `processing` row and queue it once the row has committed."""
-    try:
-        name, size, sha256 = store_upload(uploaded)
-    except OSError as error:
-        raise UploadNotStored(str(error)) from error
+    """Store a validated upload, create its `processing` row and queue it once the row has committed.
+
+    Raises uploads.StorageError (an OSError), keeping nothing, when the storage refuses the file."""
+    name, size, sha256 = store_upload(uploaded)
     try:
         with transaction.atomic():
             analysis = Analysis.objects.create(
@@ -166,19 +159,12 @@ def _read_file(analysis):
 
 
 def _complete(analysis, report, started):
-    details = dict(report.details)
     Analysis.objects.filter(pk=analysis.pk, status=Status.PROCESSING).update(
+        **{name: getattr(report, name) for name in REPORT_FIELDS},
         status=Status.COMPLETED,
         error="",
-        overall_score=report.overall_score,
-        summary_text=report.summary_text,
-        technical_skills=report.technical_skills,
-        soft_skills=report.soft_skills,
-        missing_keywords=report.missing_keywords,
-        formatting_issues=report.formatting_issues,
-        details=details,
         skills_count=len(report.technical_skills) + len(report.soft_skills),
-        catalog_version=details.get("catalog_version"),
+        catalog_version=report.details.get("catalog_version"),
         finished_at=timezone.now(),
         duration_ms=_elapsed_ms(started),
     )
@@ -223,7 +209,7 @@ def _delete_files(names):
     for name in names:
         try:
             default_storage.delete(name)
-        except OSError:
+        except Exception:  # OSError from a folder, botocore's errors from a bucket
             # The row is gone, which is what the applicant asked for; a file we cannot remove is an operator's job.
             logger.exception("Could not delete stored file %s", name)
 

@@ -49,12 +49,10 @@ def test_responses_carry_the_security_headers(client):
 @pytest.mark.django_db
 def test_the_admin_is_only_for_staff(client):
     assert client.get("/admin/").status_code == 302
-    User.objects.create_user("visitor", password="pw-visitor-123")
-    client.login(username="visitor", password="pw-visitor-123")
+    client.force_login(User.objects.create_user("visitor", password="pw-visitor-123"))
     r = client.get("/admin/analyses/analysis/")
     assert r.status_code == 302 and "/admin/login/" in r["Location"]
-    User.objects.create_user("curator", password="pw-curator-123", is_staff=True, is_superuser=True)
-    client.login(username="curator", password="pw-curator-123")
+    client.force_login(User.objects.create_user("curator", password="pw-curator-123", is_staff=True, is_superuser=True))
     assert client.get("/admin/analyses/analysis/").status_code == 200
 
 
