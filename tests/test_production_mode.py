@@ -10,7 +10,7 @@ from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 
 from .live import ROOT
-from .test_security import manage_with_clean_env
+from .settings_env import manage_with_clean_env
 
 
 def a_real_secret_key():
