@@ -1,6 +1,7 @@
 """Settings for the resume-analysis service.
 
-Every knob is read from the environment here and nowhere else; each has a safe default and is listed in the README.
+Every knob is read from the environment here and nowhere else; each has a safe default and is listed in
+docs/configuration.md.
 """
 
 import os

@@ -1,6 +1,6 @@
 """Formatting and content checks. Each is a small pure function (parsed resume, facts) → list of Findings.
 
-Thresholds carry their reason; the README's "Checks" table lists every code.
+Thresholds carry their reason; docs/checks-and-score.md lists every code.
 """
 
 from .facts import image_kind
