@@ -14,6 +14,7 @@ from django_q.tasks import async_task
 
 from skills_catalog.matcher import get_matcher
 
+from .isolation import run_limited
 from .models import Analysis, Status
 from .pipeline.analyse import AnalysisOptions, analyse
 from .pipeline.errors import UnreadablePdf
@@ -43,6 +44,10 @@ def warm_up_worker(sender, proc_name=None, **kwargs):
         logger.exception("Could not compile the skills matcher at worker start; the first analysis will")
 
 
+def analysis_limits():
+    return {"memory_mb": settings.ANALYSIS_MAX_MEMORY_MB, "time_limit_s": settings.ANALYSIS_TIME_LIMIT}
+
+
 def run_analysis(analysis_id):
     """Idempotent: a finished analysis is left as it is; a re-delivered one (killed worker) simply runs again."""
     analysis = _claim(analysis_id)
@@ -66,7 +71,7 @@ def run_analysis(analysis_id):
             max_pages=settings.MAX_PAGES,
             score_weights=settings.SCORE_WEIGHTS,
         )
-        report = analyse(data, get_matcher(), options)
+        report = run_limited(analyse, data, get_matcher(), options, **analysis_limits())
     except UnreadablePdf as error:
         _fail(analysis, error.message, started)
         return "failed"

@@ -180,20 +180,28 @@ FILE_UPLOAD_PERMISSIONS = 0o600
 MAX_PAGES = env_int("MAX_PAGES", 10)
 MAX_JOB_DESCRIPTION_CHARS = env_int("MAX_JOB_DESCRIPTION_CHARS", 20000)
 
-# The worker. An analysis gets ANALYSIS_TIME_LIMIT seconds; django-q2 re-delivers an unacknowledged task (a killed
-# worker) after `retry` seconds, which must exceed the timeout or a slow task would run twice.
+# The worker. Each analysis runs in a child process (analyses/isolation.py) killed after ANALYSIS_TIME_LIMIT
+# seconds and capped at ANALYSIS_MAX_MEMORY_MB of address space (a normal resume peaks near 300 MB there, most of it
+# shared with the worker; 0 turns the cap off). django-q2's own timeout is a grace period longer, so our limit, which
+# ends the analysis with a reason, always fires first; it re-delivers an unacknowledged task (a killed worker) after
+# `retry` seconds, which must exceed that timeout or a slow task would run twice.
 ANALYSIS_TIME_LIMIT = env_int("ANALYSIS_TIME_LIMIT", 30)
+ANALYSIS_MAX_MEMORY_MB = env_int("ANALYSIS_MAX_MEMORY_MB", 768)
 ANALYSIS_MAX_ATTEMPTS = env_int("ANALYSIS_MAX_ATTEMPTS", 3)
-QUEUE_RETRY_SECONDS = env_int("QUEUE_RETRY_SECONDS", ANALYSIS_TIME_LIMIT + 30)
-if QUEUE_RETRY_SECONDS <= ANALYSIS_TIME_LIMIT:
-    raise ImproperlyConfigured("QUEUE_RETRY_SECONDS must be larger than ANALYSIS_TIME_LIMIT, or slow tasks run twice.")
+QUEUE_TIMEOUT_SECONDS = ANALYSIS_TIME_LIMIT + 15
+QUEUE_RETRY_SECONDS = env_int("QUEUE_RETRY_SECONDS", QUEUE_TIMEOUT_SECONDS + 30)
+if QUEUE_RETRY_SECONDS <= QUEUE_TIMEOUT_SECONDS:
+    raise ImproperlyConfigured(
+        f"QUEUE_RETRY_SECONDS must be larger than ANALYSIS_TIME_LIMIT + 15 ({QUEUE_TIMEOUT_SECONDS}), "
+        "or slow tasks run twice."
+    )
 # TEST-ONLY: every analysis first waits this long, so fault tests can kill a worker in the middle of one. Keep 0.
 ANALYSIS_TEST_DELAY_SECONDS = env_float("ANALYSIS_TEST_DELAY_SECONDS", 0)
 Q_CLUSTER = {
     "name": "resumeapi",
     "orm": "default",
     "workers": env_int("WORKERS", 2),
-    "timeout": ANALYSIS_TIME_LIMIT,
+    "timeout": QUEUE_TIMEOUT_SECONDS,
     "retry": QUEUE_RETRY_SECONDS,
     "max_attempts": ANALYSIS_MAX_ATTEMPTS,
     "ack_failures": True,

@@ -39,8 +39,9 @@ def health(base_url):
 
 def test_a_worker_killed_mid_analysis_is_redelivered_and_completes_once(tmp_path):
     # The analysis waits 4 s (test-only setting), so there is time to kill the worker in the middle of it; the queue
-    # re-delivers an unacknowledged task after 12 s, more than the 10 s time limit so a live task never runs twice.
-    settings = {"ANALYSIS_TEST_DELAY_SECONDS": 4, "ANALYSIS_TIME_LIMIT": 10, "QUEUE_RETRY_SECONDS": 12, "WORKERS": 1}
+    # re-delivers an unacknowledged task after 21 s, more than the queue's timeout (5 s limit + 15 s grace), so a live
+    # task never runs twice.
+    settings = {"ANALYSIS_TEST_DELAY_SECONDS": 4, "ANALYSIS_TIME_LIMIT": 5, "QUEUE_RETRY_SECONDS": 21, "WORKERS": 1}
     catalog = write_small_catalog(tmp_path / "catalog")
     with live_stack(tmp_path, catalog_dir=catalog, worker=False, **settings) as (base_url, env):
         first = start_worker(env, tmp_path / "worker-1.log")
