@@ -9,6 +9,7 @@ turns into a `failed` row once, like any other file it cannot read.
 
 import os
 import pickle
+import re
 import resource
 import select
 import signal
@@ -21,6 +22,8 @@ from .pipeline.errors import UnreadablePdf
 # ("malloc failed", "cannot create page"), which the pipeline would otherwise call a damaged file.
 MEMORY_SLACK_MB = 32
 READ_CHUNK = 1 << 16
+# MuPDF's words for an allocation the address-space cap refused ("code=2: malloc (943697088 bytes) failed").
+OUT_OF_MEMORY_RE = re.compile(r"\b(?:malloc|calloc|realloc)\b.*\bfailed|out of memory|cannot allocate", re.IGNORECASE)
 
 
 class AnalysisCrashed(Exception):
@@ -90,7 +93,7 @@ def _child(write_end, function, args, memory_mb):
         try:
             answer = ("ok", function(*args))
         except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent, which re-raises it
-            answer = ("error", _picklable(error))
+            answer = ("error", MemoryError() if _out_of_memory(error) else _picklable(error))
         answer += (_peak_memory_mb(),)
         try:
             data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
@@ -104,6 +107,15 @@ def _child(write_end, function, args, memory_mb):
     finally:
         # os._exit: no atexit handlers, no flushing of the parent's buffers, no closing of its database connections.
         os._exit(status)
+
+
+def _out_of_memory(error):
+    """MemoryError from Python; from MuPDF, an error whose message (or its cause's) reports a failed allocation."""
+    while error is not None:
+        if isinstance(error, MemoryError) or OUT_OF_MEMORY_RE.search(str(error)):
+            return True
+        error = error.__cause__ or error.__context__
+    return False
 
 
 def _picklable(error):
