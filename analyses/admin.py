@@ -20,6 +20,7 @@ from django.utils.text import Truncator
 from skills_catalog.models import current_catalog_version
 
 from .models import Analysis, Status
+from .pipeline import scoring
 from .services import delete_analyses, delete_analysis, outdated_filter, requeue_analysis
 
 # The change list reads only these columns; the report's JSON (tens of KB per row) stays in the database.
@@ -35,13 +36,18 @@ LIST_COLUMNS = (
     "duration_ms",
 )
 
-# Score bands as a reviewer reads them; the edges follow the summary text's wording in pipeline/scoring.py.
-SCORE_BANDS = {
-    "strong": ("85–100", 85, 100),
-    "good": ("70–84", 70, 84),
-    "fair": ("50–69", 50, 69),
-    "weak": ("0–49", 0, 49),
-}
+
+def band_ranges(bands):
+    """{band: (label, lowest, highest)} from [(band, lowest)], best first: each band ends below the one above."""
+    ranges, highest = {}, 100
+    for name, lowest in bands:
+        ranges[name] = (f"{lowest}–{highest}", lowest, highest)
+        highest = lowest - 1
+    return ranges
+
+
+# The one banding of a score (pipeline/scoring.py), which the demo page colours by too.
+SCORE_BANDS = band_ranges(scoring.SCORE_BANDS)
 
 # Hex strings this long are searched as a SHA-256 prefix only (an index range), never as file names.
 SHA256_PREFIX_CHARS = 16

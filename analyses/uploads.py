@@ -59,9 +59,14 @@ def store_upload(uploaded_file):
     wanted = f"resumes/{now:%Y/%m}/{uuid.uuid4().hex}.pdf"
     try:
         name = default_storage.save(wanted, uploaded_file)
-    except OSError:
+    except Exception as error:
         # A full disk fails half-way through the write; the storage leaves the partial file behind.
-        with contextlib.suppress(OSError):
+        with contextlib.suppress(Exception):
             default_storage.delete(wanted)
-        raise
+        raise StorageError(f"Could not store the upload: {error}") from error
     return name, uploaded_file.size, digest.hexdigest()
+
+
+class StorageError(OSError):
+    """The storage backend could not keep the upload. A folder raises OSError, a bucket botocore's errors (refused,
+    missing bucket, unreachable endpoint); the API answers all of them with 507 through this one OSError."""

@@ -6,23 +6,17 @@ pattern is covered without anyone listing it, and run over long runs of each cha
 """
 
 import importlib
+import pkgutil
 import re
 import time
 
 import pytest
 
-TEXT_MODULES = [
-    "analyses.pipeline.bullets",
-    "analyses.pipeline.checks",
-    "analyses.pipeline.contact",
-    "analyses.pipeline.extract",
-    "analyses.pipeline.facts",
-    "analyses.pipeline.layout",
-    "analyses.pipeline.sections",
-    "analyses.pipeline.wording",
-    "skills_catalog.text",
-    "skills_catalog.matcher",
-]
+import analyses.pipeline
+
+# Every module of the pipeline (new ones included), and the matcher's modules that read resume and job-ad text.
+TEXT_MODULES = [f"analyses.pipeline.{module.name}" for module in pkgutil.iter_modules(analyses.pipeline.__path__)]
+TEXT_MODULES += ["skills_catalog.text", "skills_catalog.engine", "skills_catalog.rules", "skills_catalog.roles"]
 LENGTH = 100_000
 # Runs of one character class, and of the pairs that make patterns with a separator or a suffix try every start.
 RUNS = ["a", "A", "1", " ", ".", "-", "_", "@", "/", ":", ",", "\t", "%", "\ufffd", "\ue000", "•", "a ", "a.", "a-"]
@@ -47,7 +41,7 @@ PATTERNS = text_patterns()
 
 def test_the_pipeline_patterns_are_found():
     assert "analyses.pipeline.contact.EMAIL_RE" in PATTERNS
-    assert "skills_catalog.matcher.LIST_SEPARATORS_RE" in PATTERNS
+    assert "skills_catalog.rules.LIST_SEPARATORS_RE" in PATTERNS
     assert len(PATTERNS) > 40
 
 
