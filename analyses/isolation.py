@@ -7,6 +7,7 @@ pickled through a pipe; a child that breaks a limit becomes an `UnreadablePdf` n
 turns into a `failed` row once, like any other file it cannot read.
 """
 
+import logging
 import os
 import pickle
 import re
@@ -18,10 +19,14 @@ import traceback
 
 from .pipeline.errors import UnreadablePdf
 
+logger = logging.getLogger(__name__)
+
 # Within this much of the cap, a failure is the cap's doing: MuPDF reports a failed allocation as an ordinary error
 # ("malloc failed", "cannot create page"), which the pipeline would otherwise call a damaged file.
 MEMORY_SLACK_MB = 32
 READ_CHUNK = 1 << 16
+# A worker already this large a share of the cap leaves too little for an analysis: said in the log, not hidden.
+WORKER_SHARE_WARNING = 0.75
 # MuPDF's words for an allocation the address-space cap refused ("code=2: malloc (943697088 bytes) failed").
 OUT_OF_MEMORY_RE = re.compile(r"\b(?:malloc|calloc|realloc)\b.*\bfailed|out of memory|cannot allocate", re.IGNORECASE)
 
@@ -52,6 +57,13 @@ def run_limited(function, *args, memory_mb, time_limit_s):
     memory_mb caps the child's address space (0: no cap); time_limit_s is wall-clock time, after which the child
     is killed. Breaking either raises UnreadablePdf with a sentence naming the limit.
     """
+    if memory_mb and _memory_mb("VmSize:") > memory_mb * WORKER_SHARE_WARNING:
+        logger.warning(
+            "This process already uses %d MB of address space, close to ANALYSIS_MAX_MEMORY_MB=%d: analyses will "
+            "fail for lack of memory. Raise the cap.",
+            _memory_mb("VmSize:"),
+            memory_mb,
+        )
     read_end, write_end = os.pipe()
     pid = os.fork()
     if pid == 0:  # the child: never returns
@@ -128,10 +140,14 @@ def _picklable(error):
 
 def _peak_memory_mb():
     """The child's peak address-space size (VmPeak), what RLIMIT_AS bounds."""
+    return _memory_mb("VmPeak:")
+
+
+def _memory_mb(field):
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             for line in status:
-                if line.startswith("VmPeak:"):
+                if line.startswith(field):
                     return int(line.split()[1]) // 1024
     except OSError:
         pass

@@ -217,13 +217,14 @@ FILE_UPLOAD_PERMISSIONS = 0o600
 MAX_PAGES = env_int("MAX_PAGES", 10)
 MAX_JOB_DESCRIPTION_CHARS = env_int("MAX_JOB_DESCRIPTION_CHARS", 20000)
 
-# The worker. Each analysis runs in a child process (analyses/isolation.py) killed after ANALYSIS_TIME_LIMIT
-# seconds and capped at ANALYSIS_MAX_MEMORY_MB of address space (a normal resume peaks near 300 MB there, most of it
-# shared with the worker; 0 turns the cap off). django-q2's own timeout is a grace period longer, so our limit, which
-# ends the analysis with a reason, always fires first; it re-delivers an unacknowledged task (a killed worker) after
-# `retry` seconds, which must exceed that timeout or a slow task would run twice.
+# The worker. Each analysis runs in a child process (analyses/isolation.py, docs/limits.md) killed after
+# ANALYSIS_TIME_LIMIT seconds and capped at ANALYSIS_MAX_MEMORY_MB of address space, the worker's own included (a
+# worker with the default catalog is ~180 MB; a normal analysis adds ~10-20 MB; 0 turns the cap off). django-q2's own
+# timeout is 10 s longer, so our limit, which ends the analysis with a reason, always fires first; it re-delivers an
+# unacknowledged task (a killed worker) after `retry` seconds, which must exceed that timeout or a slow task would
+# run twice.
 ANALYSIS_TIME_LIMIT = env_int("ANALYSIS_TIME_LIMIT", 30)
-ANALYSIS_MAX_MEMORY_MB = env_int("ANALYSIS_MAX_MEMORY_MB", 768)
+ANALYSIS_MAX_MEMORY_MB = env_int("ANALYSIS_MAX_MEMORY_MB", 512)
 ANALYSIS_MAX_ATTEMPTS = env_int("ANALYSIS_MAX_ATTEMPTS", 3)
 QUEUE_TIMEOUT_SECONDS = ANALYSIS_TIME_LIMIT + 10
 QUEUE_RETRY_SECONDS = env_int("QUEUE_RETRY_SECONDS", QUEUE_TIMEOUT_SECONDS + 30)

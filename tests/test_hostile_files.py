@@ -5,6 +5,7 @@ memory cap and hard time limit of analyses/isolation.py, and linear-time text ha
 times each pattern on its own)."""
 
 import os
+import threading
 import time
 
 import pymupdf
@@ -20,7 +21,9 @@ from analyses.tasks import run_analysis
 from skills_catalog.matcher import matcher_from_rows
 
 from . import hostile_pdfs, pdfs
+from .catalog_files import write_small_catalog
 from .factories import make_analysis
+from .live import live_stack, query, start_worker, stop, upload, wait_for_status
 
 EMPTY_MATCHER = matcher_from_rows([])
 
@@ -145,3 +148,83 @@ def test_a_file_over_the_memory_cap_fails_naming_it(small_catalog, settings):
     assert run_analysis(str(hostile.id)) == "failed"
     hostile.refresh_from_db()
     assert "more than the 400 MB of memory" in hostile.error
+
+
+# A real stack: the worker's memory, sampled while it reads each hostile file, stays within the cap.
+
+
+class WorkerMemory:
+    """Samples every process of the worker's session (qcluster and its analysis children) every 20 ms."""
+
+    def __init__(self, session_id):
+        self.session_id = session_id
+        self.peak_rss_mb = 0
+        self.peak_address_space_mb = 0
+        self.running = True
+        self.thread = threading.Thread(target=self._sample, daemon=True)
+        self.thread.start()
+
+    def stop(self):
+        self.running = False
+        self.thread.join(timeout=5)
+
+    def _sample(self):
+        while self.running:
+            for status in self._statuses():
+                self.peak_rss_mb = max(self.peak_rss_mb, status.get("VmHWM", 0) // 1024)
+                self.peak_address_space_mb = max(self.peak_address_space_mb, status.get("VmPeak", 0) // 1024)
+            time.sleep(0.02)
+
+    def _statuses(self):
+        for pid in os.listdir("/proc"):
+            if not pid.isdigit():
+                continue
+            try:
+                if os.getsid(int(pid)) != self.session_id:
+                    continue
+                with open(f"/proc/{pid}/status", encoding="ascii") as lines:
+                    yield {line.split(":")[0]: int(line.split()[1]) for line in lines if line.startswith("Vm")}
+            except (OSError, ValueError):
+                continue
+
+
+@pytest.mark.e2e
+def test_hostile_uploads_end_within_their_limits_and_the_worker_serves_the_next(tmp_path):
+    cap_mb, limit_s = 512, 20
+    stack = {"ANALYSIS_MAX_MEMORY_MB": cap_mb, "ANALYSIS_TIME_LIMIT": limit_s, "WORKERS": 1}
+    hostile = {
+        "a million text objects": (hostile_pdfs.million_text_objects_pdf(), "1,000,000 pieces of text"),
+        "a form drawn 2,000 times": (hostile_pdfs.form_bomb_pdf(), ("512 MB of memory", "longer than 20 seconds")),
+        "a lying page count": (hostile_pdfs.lying_page_count_pdf(), "damaged"),
+        "deep nesting": (hostile_pdfs.deeply_nested_pdf(), "damaged"),
+    }
+    catalog = write_small_catalog(tmp_path / "catalog")
+    with live_stack(tmp_path, catalog_dir=catalog, worker=False, **stack) as (base_url, env):
+        worker = start_worker(env, tmp_path / "qcluster.log")
+        memory = WorkerMemory(os.getsid(worker.pid))
+        try:
+            for name, (data, reason) in hostile.items():
+                status, body, _ = upload(base_url, data)
+                assert status == 202, (name, body)
+                started = time.monotonic()
+                final = wait_for_status(base_url, body["task_id"], deadline_s=limit_s + 60)
+                took = time.monotonic() - started
+                assert final["status"] == "failed", (name, final)
+                reasons = (reason,) if isinstance(reason, str) else reason
+                assert any(part in final["error"] for part in reasons), (name, final["error"])
+                print(f"{name}: failed after {took:.1f} s: {final['error']}")
+
+            status, body, _ = upload(base_url, hostile_pdfs.long_line_pdf())
+            assert wait_for_status(base_url, body["task_id"], deadline_s=limit_s + 30) == {"status": "completed"}
+            status, body, _ = upload(base_url, pdfs.resume_pdf())
+            assert wait_for_status(base_url, body["task_id"], deadline_s=60) == {"status": "completed"}
+            attempts = query(
+                env, "from analyses.models import Analysis as A; print(max(a.attempts for a in A.objects.all()))"
+            )
+            assert attempts == "1"  # every hostile file failed on its first delivery: nothing was re-delivered
+        finally:
+            memory.stop()
+            stop(worker)
+    print(f"worker peak: {memory.peak_rss_mb} MB resident, {memory.peak_address_space_mb} MB address space")
+    assert memory.peak_address_space_mb <= cap_mb
+    assert memory.peak_rss_mb <= cap_mb
