@@ -43,10 +43,10 @@ def health(base_url):
 
 
 def test_a_worker_killed_mid_analysis_is_redelivered_and_completes_once(tmp_path):
-    # The analysis waits 4 s, so there is time to kill the worker in the middle of it; the queue re-delivers an
-    # unacknowledged task after 21 s, more than the queue's own timeout (the 10 s limit + 10 s), so a live task never
-    # runs twice.
-    settings = {**slow_analyses(4), "ANALYSIS_TIME_LIMIT": 10, "QUEUE_RETRY_SECONDS": 21, "WORKERS": 1}
+    # The analysis waits 8 s, so there is time to kill the worker in the middle of it (checking the claim starts a
+    # Django shell, seconds on a busy machine); the queue re-delivers an unacknowledged task after 31 s, more than
+    # the queue's own timeout (the 15 s limit + 10 s), so a live task never runs twice.
+    settings = {**slow_analyses(8), "ANALYSIS_TIME_LIMIT": 15, "QUEUE_RETRY_SECONDS": 31, "WORKERS": 1}
     catalog = write_small_catalog(tmp_path / "catalog")
     with live_stack(tmp_path, catalog_dir=catalog, worker=False, **settings) as (base_url, env):
         first = start_worker(env, tmp_path / "worker-1.log")
