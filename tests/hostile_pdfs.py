@@ -57,10 +57,24 @@ def deeply_nested_pdf(depth=100_000):
 
 
 def form_bomb_pdf(glyphs_per_form=1000, uses=2000):
-    """Few text objects in the page itself, but one form of `glyphs_per_form` letters drawn `uses` times: the cheap
-    content count cannot see it, so only the memory cap stops it."""
-    form = b"".join(b"BT /F1 1 Tf %d %d Td (a) Tj ET\n" % (i % 500, i // 500) for i in range(glyphs_per_form))
-    form_dictionary = b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> "
-    form_object = _stream(zlib.compress(form, 6), form_dictionary)
+    """8 KB: one form of `glyphs_per_form` letters that the page draws `uses` times (two million text objects)."""
     page = b"".join(b"q 1 0 0 1 %d %d cm /X1 Do Q\n" % (i % 100, i // 100 % 700) for i in range(uses))
-    return raw_pdf(page + TEXT, xobjects=b"/XObject << /X1 6 0 R >> ", extra_objects=[form_object])
+    return raw_pdf(page + TEXT, xobjects=b"/XObject << /X1 6 0 R >> ", extra_objects=[_letters_form(glyphs_per_form)])
+
+
+def nested_form_bomb_pdf(glyphs_per_form=1000, inner_uses=50, outer_uses=40):
+    """A form of letters drawn by a second form, drawn by the page: the page's own content holds only `Do`s of a
+    form without text, so only the memory cap and the time limit stop the two million letters."""
+    inner = b"".join(b"q 1 0 0 1 %d 0 cm /X1 Do Q\n" % i for i in range(inner_uses))
+    outer_dictionary = b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /XObject << /X1 6 0 R >> >> "
+    outer = _stream(zlib.compress(inner, 6), outer_dictionary)
+    page = b"".join(b"q 1 0 0 1 0 %d cm /X2 Do Q\n" % i for i in range(outer_uses))
+    return raw_pdf(
+        page + TEXT, xobjects=b"/XObject << /X2 7 0 R >> ", extra_objects=[_letters_form(glyphs_per_form), outer]
+    )
+
+
+def _letters_form(glyphs):
+    letters = b"".join(b"BT /F1 1 Tf %d %d Td (a) Tj ET\n" % (i % 500, i // 500) for i in range(glyphs))
+    dictionary = b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> "
+    return _stream(zlib.compress(letters, 6), dictionary)

@@ -43,6 +43,12 @@ def test_a_million_text_objects_fail_before_any_text_is_built():
     assert time.perf_counter() - started < 10  # before the guard: 177 s and 2.1 GB
 
 
+def test_a_form_drawn_2000_times_counts_as_the_text_it_draws():
+    error = failure(hostile_pdfs.form_bomb_pdf())
+    assert error.code == "page_too_complex"
+    assert "Page 1 holds 2,000,001 pieces of text" in error.message
+
+
 def test_a_150k_letter_line_is_read_in_linear_time():
     data = hostile_pdfs.long_line_pdf()
     started = time.perf_counter()
@@ -128,7 +134,7 @@ def stored_analysis(data):
 @pytest.mark.django_db
 def test_a_file_over_the_time_limit_fails_once_and_the_next_upload_completes(small_catalog, settings):
     settings.ANALYSIS_TIME_LIMIT = 2
-    hostile = stored_analysis(hostile_pdfs.form_bomb_pdf())
+    hostile = stored_analysis(hostile_pdfs.nested_form_bomb_pdf())
     started = time.monotonic()
     assert run_analysis(str(hostile.id)) == "failed"  # returned normally: django-q2 acknowledges, no re-delivery
     assert time.monotonic() - started < 10
@@ -144,7 +150,7 @@ def test_a_file_over_the_time_limit_fails_once_and_the_next_upload_completes(sma
 def test_a_file_over_the_memory_cap_fails_naming_it(small_catalog, settings):
     settings.ANALYSIS_MAX_MEMORY_MB = 400
     settings.ANALYSIS_TIME_LIMIT = 120
-    hostile = stored_analysis(hostile_pdfs.form_bomb_pdf())
+    hostile = stored_analysis(hostile_pdfs.nested_form_bomb_pdf())
     assert run_analysis(str(hostile.id)) == "failed"
     hostile.refresh_from_db()
     assert "more than the 400 MB of memory" in hostile.error
@@ -194,7 +200,8 @@ def test_hostile_uploads_end_within_their_limits_and_the_worker_serves_the_next(
     stack = {"ANALYSIS_MAX_MEMORY_MB": cap_mb, "ANALYSIS_TIME_LIMIT": limit_s, "WORKERS": 1}
     hostile = {
         "a million text objects": (hostile_pdfs.million_text_objects_pdf(), "1,000,000 pieces of text"),
-        "a form drawn 2,000 times": (hostile_pdfs.form_bomb_pdf(), ("512 MB of memory", "longer than 20 seconds")),
+        "a form drawn 2,000 times": (hostile_pdfs.form_bomb_pdf(), "2,000,001 pieces of text"),
+        "a form in a form": (hostile_pdfs.nested_form_bomb_pdf(), ("512 MB of memory", "longer than 20 seconds")),
         "a lying page count": (hostile_pdfs.lying_page_count_pdf(), "damaged"),
         "deep nesting": (hostile_pdfs.deeply_nested_pdf(), "damaged"),
     }
