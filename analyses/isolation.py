@@ -7,6 +7,7 @@ pickled through a pipe; a child that breaks a limit becomes an `UnreadablePdf` n
 turns into a `failed` row once, like any other file it cannot read.
 """
 
+import gc
 import logging
 import os
 import pickle
@@ -65,10 +66,12 @@ def run_limited(function, *args, memory_mb, time_limit_s):
             memory_mb,
         )
     read_end, write_end = os.pipe()
+    gc.freeze()  # the child's collector then never writes to the parent's objects, so their pages stay shared
     pid = os.fork()
     if pid == 0:  # the child: never returns
         os.close(read_end)
         _child(write_end, function, args, memory_mb)
+    gc.unfreeze()
     os.close(write_end)
     deadline = time.monotonic() + time_limit_s
     payload = None
