@@ -115,3 +115,69 @@ def test_a_head_word_heading_must_look_like_the_resumes_other_headings():
         *BODY,
     ]
     assert find_sections(lines).found == ["experience", "education"]
+
+
+def _resume_with_unnamed_headings(first, second):
+    return [
+        _line("Who I Am", 60, 100, size=14),
+        _line("Hospital pharmacist who checks 400 orders a day.", 60, 120),
+        _line(first, 60, 150, size=14),
+        _line("Pharmacist, Ridgeway Infirmary, 2019 - Present", 60, 170, bold=True),
+        _line("• Verified 400 medication orders a day for 3 wards", 60, 184),
+        _line(second, 60, 210, size=14),
+        _line("Master of Pharmacy, Coldwater University, 2014 - 2019", 60, 230),
+        _line("Experience", 60, 260, size=14),
+        _line("Locum Pharmacist, Brookside Chemists, 2014 - 2019", 60, 280),
+        *BODY,
+    ]
+
+
+def test_a_heading_whose_words_name_no_section_is_named_by_its_content():
+    sections = find_sections(_resume_with_unnamed_headings("Where I Have Been", "How I Got Here"))
+    assert sections.found == ["summary", "experience", "education"]
+    assert sections.labels[3] == "experience" and sections.labels[6] == "education"
+
+
+def test_a_weak_head_word_gives_way_to_what_the_section_holds():
+    # "Work" names jobs weakly; a block of degrees under "Coursework and Study Work" is education.
+    sections = find_sections(_resume_with_unnamed_headings("Hospital Work", "Further Study Work"))
+    assert sections.labels[3] == "experience" and sections.labels[6] == "education"
+
+
+def test_an_unnamed_heading_without_telling_content_ends_the_section_before_it():
+    lines = [
+        _line("Skills", 60, 100, size=14),
+        _line("Aseptic compounding, clinical audit", 60, 120),
+        _line("Beyond the Pharmacy", 60, 150, size=14),
+        _line("I sing with a choir that tours every summer and raises money.", 60, 170),
+        *BODY,
+    ]
+    sections = find_sections(lines)
+    assert sections.found == ["skills"]
+    assert sections.labels[3] == "other"
+
+
+def test_a_bold_job_title_in_body_size_is_never_an_unnamed_heading():
+    lines = [
+        _line("Experience", 60, 100, bold=True),
+        _line("Clinical Pharmacist", 60, 120, bold=True),
+        _line("• Checked 400 orders a day", 60, 134),
+        _line("Education", 60, 160, bold=True),
+        *BODY,
+    ]
+    assert find_sections(lines).labels[1:3] == ["experience", "experience"]
+
+
+def test_a_sub_heading_style_does_not_make_every_line_in_it_a_heading():
+    lines = [
+        _line("EDUCATION", 60, 100, size=16),
+        _line("WESTMOOR UNIVERSITY", 60, 120, bold=True, size=12),
+        _line("BSc Chemistry, 2012 - 2016", 60, 136),
+        _line("EXPERIENCE", 60, 160, size=16),
+        _line("Lab technician, 2016 - 2020", 60, 180),
+        _line("SKILLS", 60, 210, size=16),
+        _line("PROGRAMMING", 60, 230, bold=True, size=12),  # the only known heading in this style
+        _line("Python, R", 60, 246),
+        *BODY,
+    ]
+    assert find_sections(lines).labels[1:3] == ["education", "education"]

@@ -3,6 +3,8 @@
 import re
 from dataclasses import dataclass
 
+from .section_content import content_kind
+
 # Normalised heading text → section name. Matching is on the whole heading, after case, spacing and punctuation.
 SECTION_SYNONYMS = {
     "experience": [
@@ -140,6 +142,11 @@ STRONG_HEAD_WORDS = {
     "volunteering": "volunteering",
     "coursework": "coursework",
     "languages": "languages",
+    "schooling": "education",
+    "recognition": "awards",
+    "pastimes": "interests",
+    "toolbox": "skills",
+    "toolkit": "skills",
 }
 WEAK_HEAD_WORDS = {
     "summary": "summary",
@@ -167,8 +174,10 @@ WEAK_HEAD_WORDS = {
     "volunteer": "volunteering",
     "research": "research",
     "courses": "coursework",
+    "credentials": "certifications",
 }
 HEAD_WORDS = {**WEAK_HEAD_WORDS, **STRONG_HEAD_WORDS}
+PREPOSITIONS = frozenset(["of", "at", "in", "for", "with", "from"])
 # Kinds of skill that label the rows of a skills table ("Languages | Python, Go"): inside a skills section they stay
 # in it instead of starting a section of their own.
 SKILL_ROW_LABELS = frozenset(["skills", "languages"])
@@ -184,6 +193,8 @@ MAX_STRONG_HEAD_WORDS, MAX_WEAK_HEAD_WORDS = 3, 3
 # A heading is set apart from body text by at least this much size.
 HEADING_SIZE_STEP_PT = 0.8
 SAME_X_PT = 2.5
+UNNAMED = "other"  # a section whose heading and content name no kind: it ends the section before it
+MIN_RECURRING_HEADINGS = 3
 ROW_TOLERANCE_PT = 2.0
 
 
@@ -224,9 +235,12 @@ def _classify(text, head_words):
 
 
 def _head_kind(words):
-    """The kind a noun phrase names by its head: its last word before any "of …" ("Summary of Qualifications")."""
-    if "of" in words:
-        words = words[: words.index("of")]
+    """The kind a noun phrase names by its head: its last word before a preposition ("Summary of Qualifications",
+    "Profile at a Glance")."""
+    for index, word in enumerate(words):
+        if word in PREPOSITIONS:
+            words = words[:index]
+            break
     if not words or words[-1] not in HEAD_WORDS:
         return ""
     strong = [STRONG_HEAD_WORDS[word] for word in words if word in STRONG_HEAD_WORDS]
@@ -269,24 +283,87 @@ def find_sections(lines):
     it labels a row of a skills table ("Languages | Python").
     """
     style = _body_style(lines)
-    known = _known_heading_styles(lines)
-    current, found, labels, cells = "", [], [], {}
-    continued = set()  # second lines of headings set on two lines
+    known = _known_heading_styles(lines) or _recurring_heading_styles(lines, style)
+    headings = []  # (index, sections, named by weak words only or not at all)
+    skip = set()  # second lines of headings set on two lines
+    current, cells = "", {}
     for index in range(len(lines)):
-        if index in continued:
-            labels.append(current)
+        if index in skip:
             continue
         sections, second = _heading_at(lines, index, style, known)
-        beside = bool(sections) and _has_cell_beside(lines, index)
-        if sections and not (current == "skills" and set(sections) <= SKILL_ROW_LABELS and beside):
+        if sections:
+            beside = _has_cell_beside(lines, index)
+            if current == "skills" and set(sections) <= SKILL_ROW_LABELS and beside:
+                continue
             current = sections[0]
-            found.extend(section for section in sections if section not in found)
+            text = lines[index].text if second is None else f"{lines[index].text} {lines[second].text}"
+            headings.append((index, sections, _weakly_named(text)))
             if second is not None:
-                continued.add(second)
+                skip.add(second)
             if beside:
                 cells[lines[index].page] = cells.get(lines[index].page, 0) + 1
-        labels.append(current)
+        elif _unnamed_heading(lines, index, style, known):
+            current = ""
+            headings.append((index, [], True))
+    return _label_blocks(lines, headings, cells)
+
+
+def _label_blocks(lines, headings, cells):
+    """Label each line with its heading's section; a heading its words name weakly or not at all is named by its
+    content when the content shows a kind ("Where I've Worked" over dated jobs), else it starts an unnamed one."""
+    labels, found = [""] * len(lines), []
+    bounds = [index for index, _, _ in headings] + [len(lines)]
+    for number, (index, sections, weak) in enumerate(headings):
+        end = bounds[number + 1]
+        if weak:
+            texts = [line.text for line in lines[index + 1 : end]]
+            by_content = content_kind(texts, first_section=not found)
+            if by_content and (not sections or by_content != sections[0]):
+                sections = [by_content]
+            elif not sections:
+                sections = [UNNAMED]
+        for line_index in range(index, end):
+            labels[line_index] = sections[0]
+        found.extend(section for section in sections if section not in found and section != UNNAMED)
     return Sections(found, labels, cells)
+
+
+def _weakly_named(text):
+    """True when no synonym and no strong head word names this heading: its content gets the last word."""
+    if heading_sections(text):
+        return False
+    words = set(re.sub(r"[^\w ]+", " ", text.lower()).split())
+    return not words & STRONG_HEAD_WORDS.keys()
+
+
+def _unnamed_heading(lines, index, style, known):
+    """A line that looks like this resume's headings but whose words name no section ("What I Bring")."""
+    line = lines[index]
+    text = line.text.strip()
+    if getattr(line, "size", None) is None or not known or _style_key(line) not in known:
+        return False
+    # Bold body-size lines are job titles and employers as often as headings: an unnamed heading is larger or in
+    # capitals.
+    if line.size < style[0] + HEADING_SIZE_STEP_PT and not _style_key(line)[2]:
+        return False
+    if NOT_HEADING_RE.search(text) or len(text.split()) > MAX_HEADING_WORDS or text.endswith((",", ":")):
+        return False
+    return text[:1].isalpha() and not _shares_row(lines, index)
+
+
+def _recurring_heading_styles(lines, style):
+    """Without a heading the synonym table knows: a style larger than body text that at least three short lines
+    standing alone share is the resume's heading style."""
+    counts = {}
+    for index, line in enumerate(lines):
+        size = getattr(line, "size", None)
+        if size is None or size < style[0] + HEADING_SIZE_STEP_PT or len(line.text.split()) > MAX_HEADING_WORDS:
+            continue
+        if NOT_HEADING_RE.search(line.text) or _shares_row(lines, index):
+            continue
+        key = _style_key(line)
+        counts[key] = counts.get(key, 0) + 1
+    return {key for key, count in counts.items() if count >= MIN_RECURRING_HEADINGS}
 
 
 def _heading_at(lines, index, style, known):
@@ -317,12 +394,14 @@ def _style_key(line):
 
 
 def _known_heading_styles(lines):
-    """Styles of the lines the synonym table names as headings: a resume sets all its section headings alike."""
-    styles = set()
+    """Styles of the lines the synonym table names as headings: a resume sets all its section headings alike. A
+    style only a few of them share is a sub-heading's ("PROGRAMMING" under "SKILLS") and is left out."""
+    counts = {}
     for index, line in enumerate(lines):
         if getattr(line, "size", None) is not None and heading_sections(line.text) and not _shares_row(lines, index):
-            styles.add(_style_key(line))
-    return styles
+            counts[_style_key(line)] = counts.get(_style_key(line), 0) + 1
+    top = max(counts.values(), default=0)
+    return {key for key, count in counts.items() if count >= top / 2}
 
 
 def _looks_like_heading(line, style, known):
