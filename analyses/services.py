@@ -19,6 +19,7 @@ from django_q.tasks import async_task
 from skills_catalog.matcher import get_matcher
 from skills_catalog.models import current_catalog_version
 
+from .isolation import run_limited
 from .models import Analysis, Status
 from .pipeline.analyse import AnalysisOptions, Report, analyse
 from .pipeline.errors import UnreadablePdf
@@ -137,7 +138,8 @@ def run_pipeline(analysis):
         score_weights=settings.SCORE_WEIGHTS,
         ocr=OcrOptions(dpi=settings.OCR_DPI, max_pages=settings.OCR_MAX_PAGES, tessdata=settings.OCR_TESSDATA),
     )
-    return analyse(_read_file(analysis), get_matcher(), options)
+    limits = {"memory_mb": settings.ANALYSIS_MAX_MEMORY_MB, "time_limit_s": settings.ANALYSIS_TIME_LIMIT}
+    return run_limited(analyse, _read_file(analysis), get_matcher(), options, **limits)  # analyses/isolation.py
 
 
 def _claim(analysis_id):

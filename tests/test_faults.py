@@ -45,10 +45,10 @@ def health(base_url):
 
 def test_a_worker_killed_mid_analysis_is_redelivered_and_completes_once(tmp_path):
     # The analysis waits at a gate, so the worker is killed in the middle of it whatever the machine's load; the
-    # queue re-delivers an unacknowledged task after 22 s, more than the 20 s time limit so a live task never runs
-    # twice (and the limit leaves room for the slow checks below before the kill).
+    # queue re-delivers an unacknowledged task after 31 s, more than the queue's own timeout (the 20 s limit + 10 s)
+    # so a live task never runs twice (and the limit leaves room for the slow checks below before the kill).
     gate = tmp_path / "gate"
-    settings = {**gated_analyses(gate), "ANALYSIS_TIME_LIMIT": 20, "QUEUE_RETRY_SECONDS": 22, "WORKERS": 1}
+    settings = {**gated_analyses(gate), "ANALYSIS_TIME_LIMIT": 20, "QUEUE_RETRY_SECONDS": 31, "WORKERS": 1}
     catalog = write_small_catalog(tmp_path / "catalog")
     with live_stack(tmp_path, catalog_dir=catalog, worker=False, **settings) as (base_url, env):
         first = start_worker(env, tmp_path / "worker-1.log")

@@ -36,6 +36,17 @@ WHITESPACE_RE = re.compile(r"[\s\xa0\u2000-\u200b\u202f\u205f\u3000]+")
 DOUBLE_HYPHEN_RE = re.compile(r"-{2,}")  # "555-\xad‐5555": a hyphen, a soft hyphen and a Unicode hyphen in a row
 HYPHEN_CHARS_RE = re.compile("[\xad\u2010\u2011]")
 HYPHENS = str.maketrans({"\xad": None, "\u2010": "-", "\u2011": "-"})
+# Cheap guards, counted in a page's raw content before MuPDF builds its text page and we build a dict per span (a
+# million one-letter text objects took 2.1 GB that way). The densest real resume page has ~2,900 text-showing
+# operators and 180 KB of content; these limits are over ten times that.
+MAX_TEXT_OBJECTS_PER_PAGE = 50_000
+MAX_CONTENT_BYTES_PER_PAGE = 8 * 1024 * 1024
+# What MuPDF reports when it gives up on part of a file: a page that then shows no text is damaged, not a scan.
+DAMAGE_WARNINGS = ("syntax error", "format error", "limit error", "stack overflow", "cannot load object", "failed")
+DAMAGED_MESSAGE = (
+    "Could not read PDF: the file is damaged (its page tree or the objects on a page are broken or nested too deeply "
+    "to read). Export it again from your editor and upload the new file."
+)
 
 
 @dataclass(eq=False)  # lines are compared by identity: two equal-looking lines are still two lines
@@ -119,7 +130,12 @@ def open_pdf(data):
         raise UnreadablePdf(
             "The PDF is password-protected. Remove the password and upload it again.", "password_protected"
         )
-    if doc.page_count == 0:
+    try:
+        page_count = doc.page_count
+    except Exception:  # a page tree whose /Count lies about its kids
+        doc.close()
+        raise UnreadablePdf(DAMAGED_MESSAGE, "damaged_pdf") from None
+    if page_count == 0:
         doc.close()
         raise UnreadablePdf("Could not read PDF: it has no pages.", "damaged_pdf")
     return doc
@@ -127,6 +143,7 @@ def open_pdf(data):
 
 def parse_pdf(data, max_pages=10, ocr=None):
     """`ocr`: OcrOptions for pages that are only a picture; None reads text layers only."""
+    pymupdf.TOOLS.mupdf_warnings(reset=True)
     doc = open_pdf(data)
     try:
         if doc.page_count > max_pages:
@@ -134,17 +151,21 @@ def parse_pdf(data, max_pages=10, ocr=None):
                 f"The PDF has {doc.page_count} pages; a resume can have at most {max_pages}.", "too_many_pages"
             )
         parsed = ParsedResume(pages=[], lines=[], is_repaired=bool(doc.is_repaired), metadata=dict(doc.metadata or {}))
+        for index, page in enumerate(doc):  # every page is counted before any is turned into Python objects
+            _check_page_size(page, index + 1)
         contents = [page.get_textpage(flags=TEXT_FLAGS).extractDICT() for page in doc]
         _ocr_scanned_pages(doc, contents, parsed, ocr)
         for index, page in enumerate(doc):
             _read_page(page, index + 1, parsed, contents[index])
-    except UnreadablePdf:
+    except (UnreadablePdf, MemoryError):
         raise
     except Exception:
-        raise UnreadablePdf("Could not read PDF: the file is damaged.", "damaged_pdf") from None
+        raise UnreadablePdf(DAMAGED_MESSAGE, "damaged_pdf") from None
     finally:
         doc.close()
     if sum(len(line.text.strip()) for line in parsed.lines) < MIN_TEXT_CHARS:
+        if _mupdf_gave_up():
+            raise UnreadablePdf(DAMAGED_MESSAGE, "damaged_pdf")
         if parsed.ocr_missing_pages:
             raise UnreadablePdf(
                 "The PDF is a scan (its pages are pictures) and OCR is not installed on this server, so its text "
@@ -231,6 +252,45 @@ def _read_page(page, number, parsed, content):
     parsed.lines.extend(sorted(header, key=lambda line: (line.bbox[1], line.bbox[0])))
     parsed.lines.extend(ordered)
     parsed.lines.extend(sorted(footer, key=lambda line: (line.bbox[1], line.bbox[0])))
+
+
+def _check_page_size(page, number):
+    content = page.read_contents()
+    text_objects = _text_objects(content) + _text_objects_in_forms(page, content)
+    if text_objects > MAX_TEXT_OBJECTS_PER_PAGE:
+        raise UnreadablePdf(
+            f"Page {number} holds {text_objects:,} pieces of text; a resume page has a few thousand at most "
+            f"(limit {MAX_TEXT_OBJECTS_PER_PAGE:,}). The file may be built to exhaust the reader; export it again "
+            "from your editor.",
+            "page_too_complex",
+        )
+    if len(content) > MAX_CONTENT_BYTES_PER_PAGE:
+        raise UnreadablePdf(
+            f"Page {number} holds {len(content) // (1024 * 1024)} MB of drawing instructions; a resume page needs "
+            f"well under one (limit {MAX_CONTENT_BYTES_PER_PAGE // (1024 * 1024)} MB). Export it again from your "
+            "editor.",
+            "page_too_complex",
+        )
+
+
+def _text_objects(content):
+    return max(content.count(b"BT"), content.count(b"Tj") + content.count(b"TJ"))
+
+
+def _text_objects_in_forms(page, content):
+    """Text in the forms the page draws, once per time it draws each: a form of 1,000 letters drawn 2,000 times is
+    two million text objects in an 8 KB file. Forms inside forms are left to the memory cap."""
+    total = 0
+    for xref, name, invoker, _ in page.get_xobjects():
+        if invoker == 0:
+            uses = len(re.findall(re.escape(b"/" + name.encode()) + rb"\s*Do\b", content))
+            total += uses * _text_objects(page.parent.xref_stream(xref) or b"") if uses else 0
+    return total
+
+
+def _mupdf_gave_up():
+    warnings = pymupdf.TOOLS.mupdf_warnings().lower()
+    return any(sign in warnings for sign in DAMAGE_WARNINGS)
 
 
 def _block_lines(block, number, parsed, ocr=False):
