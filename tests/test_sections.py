@@ -174,10 +174,11 @@ def test_a_sub_heading_style_does_not_make_every_line_in_it_a_heading():
         _line("WESTMOOR UNIVERSITY", 60, 120, bold=True, size=12),
         _line("BSc Chemistry, 2012 - 2016", 60, 136),
         _line("EXPERIENCE", 60, 160, size=16),
-        _line("Lab technician, 2016 - 2020", 60, 180),
+        _line("NORTHWIND LABS", 60, 180, bold=True, size=12),
+        _line("• Ran forty assays a week", 60, 196),
         _line("SKILLS", 60, 210, size=16),
         _line("PROGRAMMING", 60, 230, bold=True, size=12),  # the only known heading in this style
         _line("Python, R", 60, 246),
         *BODY,
     ]
-    assert find_sections(lines).labels[1:3] == ["education", "education"]
+    assert find_sections(lines).labels[4:6] == ["experience", "experience"]
