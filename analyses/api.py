@@ -21,7 +21,7 @@ from .serializers import (
     file_too_large,
     invalid_fields,
 )
-from .services import UploadNotStored, create_analysis, delete_analysis
+from .services import create_analysis, delete_analysis
 from .uploads import SizeLimitUploadHandler
 
 # Multipart overhead plus the optional text fields allowed on top of the file limit before we stop reading.
@@ -49,7 +49,7 @@ class ResumeViewSet(ViewSet):
         fields = upload.validated_data
         try:
             analysis = create_analysis(fields["file"], fields["job_description"], fields["target_role"])
-        except UploadNotStored:
+        except OSError:  # uploads.StorageError, whatever the storage backend
             raise ApiError(
                 507, "The server could not store the upload (storage full or not writable). Try again later.", "storage"
             ) from None
@@ -65,7 +65,7 @@ class ResumeViewSet(ViewSet):
             raise ApiError(409, "The analysis is not finished yet.", "not_ready", status="processing")
         if analysis.status == Status.FAILED:
             raise ApiError(409, analysis.error or "The analysis failed.", "analysis_failed", status="failed")
-        return Response(ResultSerializer(analysis).data)
+        return Response(ResultSerializer.render(analysis))
 
     def destroy(self, request, task_id):
         analysis = _get_analysis(task_id)

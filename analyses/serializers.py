@@ -149,8 +149,17 @@ class ResultSerializer(serializers.Serializer):
         child=serializers.IntegerField(), source="details.score_breakdown", required=False
     )
 
+    @staticmethod
+    def render(analysis):
+        """The result's body. One shared instance renders every result: building a serializer per request
+        deep-copies its declared fields, which cost ten times the rendering itself (~2.5 ms against ~0.2 ms)."""
+        return _RESULT_RENDERER.to_representation(analysis)
+
     def to_representation(self, analysis):
         body = super().to_representation(analysis)
         for key, value in (analysis.details or {}).items():
             body.setdefault(key, value)  # the row's own catalog_version (the same number) comes first
         return body
+
+
+_RESULT_RENDERER = ResultSerializer()

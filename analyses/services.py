@@ -57,16 +57,11 @@ def attempts_exhausted(times):
 # Creating and queueing
 
 
-class UploadNotStored(Exception):
-    """The storage refused the file (full, not writable); nothing was kept."""
-
-
 def create_analysis(uploaded, job_description="", target_role=""):
-    """Store a validated upload, create its `processing` row and queue it once the row has committed."""
-    try:
-        name, size, sha256 = store_upload(uploaded)
-    except OSError as error:
-        raise UploadNotStored(str(error)) from error
+    """Store a validated upload, create its `processing` row and queue it once the row has committed.
+
+    Raises uploads.StorageError (an OSError), keeping nothing, when the storage refuses the file."""
+    name, size, sha256 = store_upload(uploaded)
     try:
         with transaction.atomic():
             analysis = Analysis.objects.create(

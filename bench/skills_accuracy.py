@@ -217,10 +217,10 @@ def score_devset_file(matcher, labels, report, fp_classes, fn_classes):
 def trap_for(labels, evidence):
     """The trap whose phrase a skill was found in, or None."""
     for item in evidence:
-        context = " ".join(item.get("context", "").split())
+        context = " ".join(item.get("context", "").split()).lower()
         for trap in labels["traps"]:
-            text = " ".join(trap["text"].split())
-            if item.get("text", "") in text and (context in text or text in context):
+            text = " ".join(trap["text"].split()).lower()
+            if item.get("text", "").lower() in text and (context in text or text in context):
                 return trap
     return None
 

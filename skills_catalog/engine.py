@@ -26,6 +26,7 @@ from .rules import (
     chained,
     degree_span,
     is_listing,
+    spaced_slash_list,
 )
 from .text import clean_text, join_broken_word, phrase_variants, tokenize
 
@@ -50,6 +51,8 @@ class CatalogSkill:
     category: str
     ambiguous: bool
     forms: tuple = ()
+    # Phrases that imply the skill without stating it ("daily stand-ups" → Scrum): reported apart, as inferred.
+    implied_by: tuple = ()
 
 
 @dataclass(frozen=True)
@@ -63,6 +66,8 @@ class Form:
     # "support" for Technical Support, "testing" for Software Testing: one plain word standing for a longer name
     # is that word in prose, and the skill only as an item of a list.
     partial: bool = False
+    # A phrase that implies the skill ("barcode scanning" → RFID): found, but reported as inferred, never as stated.
+    implied: bool = False
 
 
 @dataclass
@@ -81,6 +86,8 @@ class SkillHit:
 @dataclass
 class MatchResult:
     hits: dict  # canonical name -> SkillHit, in order of first appearance
+    # canonical name -> SkillHit for skills only implied by an activity and never stated anywhere in the text
+    inferred: dict = field(default_factory=dict)
 
     def names(self, kind=None):
         return [name for name, hit in self.hits.items() if kind is None or hit.skill.kind == kind]
@@ -118,6 +125,11 @@ class Matcher:
                     if key not in self.forms:
                         self.forms[key] = form
                         self.lookup[key] = skill
+        for skill in self.skills:
+            for text in skill.implied_by:
+                form = Form(skill=skill, text=text, acronym=False, implied=True)
+                for key in phrase_variants(text):
+                    self.forms.setdefault(key, form)  # a stated form of any skill wins over an implying phrase
         self.max_ngram = min(MAX_NGRAM, max((len(key) for key in self.forms), default=1))
         # Every leading part of every form: the n-gram walk stops as soon as the words so far start no form.
         self.prefixes = {key[:length] for key in self.forms for length in range(1, len(key) + 1)}
@@ -130,24 +142,24 @@ class Matcher:
 
     def match(self, lines):
         """Match an iterable of `Line`s; returns a `MatchResult`."""
-        hits = {}
+        hits, inferred = {}, {}
         previous = None
         about_document = False
         for line in _join_broken_words(lines):
-            text = clean_text(line.text)
+            text = spaced_slash_list(clean_text(line.text))
             # A sentence about the document runs on over the lines it wraps onto, until it ends.
             about_document = bool(ABOUT_DOCUMENT_RE.search(text)) or (about_document and text.strip() != "")
-            previous = self._match_line(line, text, previous, hits, about_document)
+            previous = self._match_line(line, text, previous, (hits, inferred), about_document)
             if SENTENCE_END_RE.search(text) or not text.strip():
                 about_document = False
-        return MatchResult(hits=hits)
+        return MatchResult(hits=hits, inferred={name: hit for name, hit in inferred.items() if name not in hits})
 
     def match_text(self, text, section=""):
         """The canonical names found in plain text (one line per line): handy in a shell, a test or a job ad."""
         return self.match(Line(page=1, text=line, section=section) for line in text.splitlines()).names()
 
-    def _match_line(self, line, text, previous, hits, about_document=False):
-        """Match one line; `text` is the line's text already through `clean_text`."""
+    def _match_line(self, line, text, previous, results, about_document=False):
+        """Match one line into `results` = (stated hits, inferred hits); `text` is already through `clean_text`."""
         tokens = list(tokenize(text))
         found = []
         i = 0
@@ -172,6 +184,7 @@ class Matcher:
         kept = [item for item in found if accepted(item, context)]
         kept += chained(found, kept, context)
         for item in sorted(kept, key=lambda item: item.start):
+            hits = results[1] if item.form.implied else results[0]
             hit = hits.setdefault(item.form.skill.name, SkillHit(skill=item.form.skill))
             if len(hit.evidence) < 3:
                 hit.evidence.append({"page": line.page, "text": item.surface, "context": _context(text, item.surface)})
@@ -232,7 +245,10 @@ class Matcher:
         versioned = VERSION_SUFFIX_RE.match(original)
         if versioned:
             form = self.forms.get((versioned.group(1).lower(),))
-            if form and not form.skill.ambiguous:
+            # A flagged name with a version counts only as an item of a slash list ("HTML5/CSS3/Angular2"), where
+            # the acceptance rules judge it; alone, "Spring2014" may be anything.
+            in_slash_list = "/" in text[max(0, start - 2) : start] or "/" in text[end : end + 2]
+            if form and (not form.skill.ambiguous or in_slash_list):
                 return [_Found(i, i + 1, form, original)]  # "SLES12", "Python3": a name with its version
         form = self._fuzzy(original)
         return [_Found(i, i + 1, form, original, fuzzy=True)] if form else []

@@ -9,6 +9,7 @@ import threading
 from collections import defaultdict
 
 from .engine import CatalogSkill, Matcher
+from .files import shipped_implied_phrases
 from .roles import RoleEntry
 
 
@@ -22,6 +23,7 @@ def matcher_from_rows(skill_rows, role_rows=(), version=0):
             category=row.get("category", ""),
             ambiguous=bool(row.get("ambiguous", False)),
             forms=tuple(row.get("aliases") or ()),
+            implied_by=tuple(row.get("implied_by") or ()),
         )
         for index, row in enumerate(skill_rows, start=1)
         if row.get("active", True)
@@ -44,9 +46,16 @@ def compile_catalog(version=None):
     aliases = defaultdict(list)
     for skill_id, alias in SkillAlias.objects.filter(skill__active=True).values_list("skill_id", "alias"):
         aliases[skill_id].append(alias)
+    implied = shipped_implied_phrases()
     skills = [
         CatalogSkill(
-            id=row[0], name=row[1], kind=row[2], category=row[3], ambiguous=row[4], forms=tuple(aliases[row[0]])
+            id=row[0],
+            name=row[1],
+            kind=row[2],
+            category=row[3],
+            ambiguous=row[4],
+            forms=tuple(aliases[row[0]]),
+            implied_by=implied.get(row[1].lower(), ()),
         )
         for row in Skill.objects.filter(active=True).values_list("id", "name", "kind", "category", "ambiguous")
     ]

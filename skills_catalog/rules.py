@@ -39,12 +39,48 @@ LIST_INTRODUCER_RE = re.compile(r"^.*\b(?:such as|including|like|e\.g\.|i\.e\.)\
 LABEL_RE = re.compile(r"^\s*[\w][\w &/+-]{0,40}:\s*(?!//)")
 LINK_LABEL_RE = re.compile(r"^\s*:+\s*(?://|https?:|www\.|@|\S+\.(?:com|org|net|io|me|dev)\b)", re.IGNORECASE)
 LOCATION_AFTER_RE = re.compile(r"^\s*,\s*[A-Z]{2}\b(?!\w)")
+# Class "place": a name that starts a place name written with its US state or Canadian province ("Rust Hollow, MT",
+# "Python Lake, ID"). The codes are the postal ones; other two-letter words after a comma ("ML", "AI") are not.
+REGION_CODES = _words(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR "
+    "PA RI SC SD TN TX UT VT VA WA WV WI WY DC AB BC MB NB NL NS NT NU ON PE QC SK YT"
+)
+PLACE_AFTER_RE = re.compile(r"^(?:\s+[A-Z][a-z]+){1,2}\s*,\s*([A-Z]{2})\b(?!\w)")
+# Class "title/employer line": a job's header carries a date range ("Analyst, Splunk Valley Foods (2019 - 2022)",
+# "Buyer at Bamboo & Co. | 2018-2021"); the names on it are a title and an employer, not claimed skills.
+DATE_RANGE_RE = re.compile(r"\b(?:19|20)\d\d\s*(?:-|to)\s*(?:(?:19|20)\d\d|present|current|now|today)\b", re.IGNORECASE)
+SLASH_SEGMENT_RE = re.compile(r"([,;|•·])")
+SLASH_RE = re.compile(r"(?<=\S)/(?=\S)")
+HEADER_LINE_MAX_WORDS = 14  # a longer line with dates is a sentence ("Built … with Python, 2019-2021")
+# Class "category label": "Cloud & DevOps:", "Data & Analytics:", "COMPLIANCE:" name a group of the items after
+# them; a single name as a label ("AWS: EC2, S3") still names the tool its parts belong to.
+BULLETED_LABEL_RE = re.compile(r"^\s*(?:[•·▪◦●○■►✓*-]\s*)?([\w][\w &/+-]{0,40}?)\s*:\s*(?!//)")
+CATEGORY_JOIN_RE = re.compile(r"&|\band\b|/|,", re.IGNORECASE)
+# Class "person": "Ruby Alvarez, Nurse Manager" (a referee line), "novels by Julia Fairweather" (an author).
+PERSON_ROLE_WORDS = _words("reference referee supervisor nurse teacher principal vp head chief president professor")
+# Class "ambiguous name in technical prose": the grammar that makes Go, R, Rust or Chef a tool.
+# "a CLI written in Go", "models fitted in R": a making verb, then "in X".
+MAKING_VERBS = _words(
+    "written wrote rewrote rewritten built build implemented coded programmed fitted developed scripted modelled "
+    "modeled ported shipped prototyped automated solved simulated analysed analyzed"
+)
+# "a Rust service", "a Webpack plugin": a name before a software artefact noun.
+ARTEFACT_NOUNS = _words(
+    "service services library libraries plugin plugins cli app apps api apis backend module modules package packages "
+    "codebase script scripts pipeline pipelines microservice microservices server servers sdk toolkit framework "
+    "component components cookbook cookbooks manifests modules tests test suite rewrite port"
+)
+# "replaced Puppet with Chef", "migrated from Jenkins to Buildkite": both ends of a swap are tools.
+SWAP_OPENERS = _words("replaced replacing swapped migrated migrating moved switched from")
+SWAP_JOINERS = _words("with to by for")
+# Followers that make a name a verb ("React to") do not apply after "with"/"using": "tests with Jest to the site".
+TOOL_ONLY_LEADERS = _words("with using via")
 NAME_LINE_SECTIONS = frozenset(["experience", "education"])
 # A name followed by one of these names an organisation or an event, not a skill: "The Linux Foundation", "Python
 # Software Foundation", "Microsoft Coding Competition", "DEFCON CTF Hacking Competition".
 INSTITUTION_NOUNS = _words(
     "foundation foundations institute university association society consortium competition competitions contest "
-    "hackathon olympiad championship award awards prize"
+    "hackathon olympiad championship award awards prize club circle league"
 )
 ORGANISATION_BREAK_RE = re.compile(r"[,;|•·/()]")
 # A certification line names a credential: its broad words ("AWS Certified Security – Specialty") claim no skill.
@@ -74,7 +110,7 @@ PROFILE_SITES = frozenset(
     ["github", "gitlab", "bitbucket", "stack overflow", "kaggle", "behance", "dribbble", "leetcode", "hackerrank"]
 )
 # Hobbies and interests claim no professional skill ("Baking cupcakes", "Photography").
-NO_SKILL_SECTIONS = frozenset(["interests"])
+NO_SKILL_SECTIONS = frozenset(["interests", "references"])
 # Where a generic soft-skill word ("detail-oriented", "collaborative") is a claim, not narration: a summary.
 SOFT_CLAIM_SECTIONS = frozenset(["summary"])
 # A degree names a field of study, not a claimed skill: "B.S. in Information Systems", "Master of Science in
@@ -112,6 +148,15 @@ def accepted(item, context):
         return False
     if LOCATION_AFTER_RE.match(following):
         return False  # "Palo Alto, CA" is a place
+    place = PLACE_AFTER_RE.match(following)
+    if place and place.group(1) in REGION_CODES and item.surface[:1].isupper():
+        return False  # "Rust Hollow, MT": the first word of a place name
+    if _header_line(context):
+        return False  # "Design Engineer, Splunk Valley Foods (2019 - 2022)": a title and an employer
+    if _in_category_label(item, context):
+        return False  # "Cloud & DevOps: Docker, Helm": the label names the group, the items are the skills
+    if _names_a_person(item, context):
+        return False  # "Ruby Alvarez, Nurse Manager", "novels by Julia Fairweather"
     # A word alone on its line in capitals is a heading; a lone "C" in a sidebar is the language.
     heading = context.text.strip() == item.surface and item.surface.isupper() and len(item.surface) > 1
     heading = heading and not form.acronym
@@ -137,6 +182,43 @@ def accepted(item, context):
     if form.skill.ambiguous and not _vendor_named(item):
         return _ambiguous_credible(item, context)
     return True
+
+
+def spaced_slash_list(text):
+    """Class "slash list": "Scheduling/Quality Control/Site Safety" is a list of three; a part between list
+    separators with two or more slashes gets spaces around them so each item is read. One slash stays one name
+    ("CI/CD", "TCP/IP", "A/B Testing"); links are left alone."""
+    if text.count("/") < 2 or "://" in text or "www." in text:
+        return text
+    parts = SLASH_SEGMENT_RE.split(text)
+    return "".join(SLASH_RE.sub(" / ", part) if part.count("/") >= 2 else part for part in parts)
+
+
+def _header_line(context):
+    return bool(DATE_RANGE_RE.search(context.text)) and len(context.text.split()) <= HEADER_LINE_MAX_WORDS
+
+
+def _in_category_label(item, context):
+    label = BULLETED_LABEL_RE.match(context.text)
+    if not label or item.start >= len(context.tokens) or context.tokens[item.start][1] >= label.end():
+        return False
+    words = label.group(1)
+    rest = context.text[label.end() :].strip()
+    return bool(rest) and (bool(CATEGORY_JOIN_RE.search(words)) or (words.isupper() and not item.form.acronym))
+
+
+def _names_a_person(item, context):
+    tokens, text = context.tokens, context.text
+    before = tokens[item.start - 1][0] if item.start > 0 else ""
+    following = tokens[item.end] if item.end < len(tokens) else None
+    if not item.surface[:1].isupper() or following is None or not text[following[1]].isupper():
+        return False
+    if before == "by":
+        return True  # "a novel by Julia Fairweather": an author
+    if item.start != 0 or item.end != 1:
+        return False
+    rest = text[following[2] :]
+    return rest.lstrip().startswith(",") and bool(set(_words(rest.lower().replace(",", " "))) & PERSON_ROLE_WORDS)
 
 
 def is_listing(text, section):
@@ -209,6 +291,8 @@ def _ambiguous_credible(item, context):
     before = tokens[item.start - 1][0] if item.start > 0 else ""
     if YEAR_RE.match(after):
         return False  # "Spring 2014" is a season
+    if _tool_by_grammar(item, context):
+        return True  # "a CLI written in Go", "a Rust service", "replaced Puppet with Chef", "tests with Jest"
     if after in PROSE_FOLLOWERS or before in PROSE_LEADERS:
         return False  # "React to incidents", "I Excel in", "to Make"
     if form.skill.kind == "soft":
@@ -228,6 +312,32 @@ def _ambiguous_credible(item, context):
         return True  # "Python and R", "Istio, Cilium, Kuma, Consul"
     # "provisioning with Puppet": a capitalised name after a word that introduces a tool, mid-sentence.
     return len(surface) >= 3 and before in TOOL_LEADERS and item.start > 1
+
+
+def _tool_by_grammar(item, context):
+    """The grammar of technical prose makes a capitalised ambiguous name a tool: "written in Go", "fitted in R",
+    "a Rust service", "a Webpack plugin", "replaced Puppet with Chef", "moved from Jenkins to Buildkite", "tests with
+    Jest to the site". Only names written as names (never "go", "rust"), and never at the start of a sentence."""
+    form, tokens, surface = item.form, context.tokens, item.surface
+    if item.start == 0 or form.skill.kind != "technical" or not _written_as_name(surface, form):
+        return False
+    words = [token for token, _, _ in tokens]
+    before = words[item.start - 1]
+    after = words[item.end] if item.end < len(words) else ""
+    if before == "in" and set(words[max(0, item.start - 6) : item.start - 1]) & MAKING_VERBS:
+        return after in ("", "and", "for", "to", "with", "on", "at") or after in ARTEFACT_NOUNS
+    if len(surface) < 2:
+        return False  # "a C grade": single letters need the making verb
+    if after in ARTEFACT_NOUNS and before in ("a", "an", "the", "our", "its", "their"):
+        return True
+    swap_next = item.end + 1 < len(words) and context.text[tokens[item.end + 1][1]].isupper()
+    if before in SWAP_OPENERS and after in SWAP_JOINERS and swap_next:
+        return True
+    if before in SWAP_JOINERS and item.start >= 3:
+        opener = set(words[max(0, item.start - 4) : item.start - 2])
+        if opener & SWAP_OPENERS and context.text[tokens[item.start - 2][1]].isupper():
+            return True
+    return before in TOOL_ONLY_LEADERS and item.start > 1 and len(surface) >= 3
 
 
 def _single_letter_credible(item, context):

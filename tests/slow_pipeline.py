@@ -1,11 +1,12 @@
 """Test-only app (installed by tests/slow_settings.py): each analysis first sleeps SLOW_ANALYSIS_SECONDS, after the
-worker has claimed the row, by wrapping the pipeline call the analysis service makes."""
+worker has claimed the row, by replacing the pipeline function the analysis service calls."""
 
-import functools
 import time
 
 from django.apps import AppConfig
 from django.conf import settings
+
+from analyses.pipeline.analyse import analyse
 
 
 class SlowPipelineConfig(AppConfig):
@@ -15,13 +16,10 @@ class SlowPipelineConfig(AppConfig):
     def ready(self):
         from analyses import services
 
-        services.analyse = slowed(services.analyse)
+        services.analyse = slow_analyse
 
 
-def slowed(analyse):
-    @functools.wraps(analyse)
-    def slow_analyse(*args, **kwargs):
-        time.sleep(settings.SLOW_ANALYSIS_SECONDS)
-        return analyse(*args, **kwargs)
-
-    return slow_analyse
+def slow_analyse(*args, **kwargs):
+    """Module-level, so it pickles by name should the service hand it to another process."""
+    time.sleep(settings.SLOW_ANALYSIS_SECONDS)
+    return analyse(*args, **kwargs)

@@ -100,6 +100,19 @@ def test_it_shows_the_report_the_api_returned(stack, page):
 
 
 @saves_screenshot_on_failure
+def test_the_demo_runs_under_its_content_security_policy_without_a_violation(stack, page):
+    """The page's CSP allows no inline code: a blocked script or style would be a console error here."""
+    console = []
+    page.on("console", lambda message: console.append(message.text))
+    response = page.goto(stack + "/")
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    analyse_on_page(page, stack, pdf_file(pdfs.resume_pdf()))
+    page.wait_for_selector("#report", state="visible")
+    page.hover("#technical-skills .chip")
+    assert not [text for text in console if "Content Security Policy" in text], console
+
+
+@saves_screenshot_on_failure
 def test_a_skill_shows_its_evidence_on_hover_and_focus(stack, page):
     analyse_on_page(page, stack, pdf_file(pdfs.resume_pdf()))
     page.wait_for_selector("#report", state="visible")

@@ -1,16 +1,26 @@
 """Production mode (HTTPS=1) passes `check --deploy`; proxy headers count only when configured; staff passwords are
 validated; failed admin logins lock out the user name and the address (django-axes)."""
 
+import os
 import runpy
 import secrets
+import subprocess
 
 import pytest
 from django.contrib.auth.models import User
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 
-from .live import ROOT
-from .test_security import manage_with_clean_env
+from .live import PYTHON, ROOT
+
+
+def manage_with_clean_env(tmp_path, *args, **variables):
+    """manage.py with nothing from this shell's environment but PATH, plus `variables`: `check --deploy` needs
+    settings built from scratch in production mode, which an already configured test process cannot give."""
+    env = {"PATH": os.environ["PATH"], "VAR_DIR": str(tmp_path / "var"), **variables}
+    return subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
+    )
 
 
 def a_real_secret_key():

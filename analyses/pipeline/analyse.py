@@ -67,6 +67,11 @@ def analyse(pdf_bytes, matcher, options=None):
             "score_breakdown": scores,
             "findings": [finding.as_dict() for finding in findings],
             "skill_evidence": {name: hit.evidence for name, hit in matched.hits.items()},
+            # Implied, never stated: kept out of technical_skills/soft_skills and the summary (issue 11).
+            "inferred_skills": [
+                {"name": name, "kind": hit.skill.kind, "evidence": hit.evidence}
+                for name, hit in matched.inferred.items()
+            ],
             "missing_keywords_source": missing_source,
             "contact": facts["contact"],
             "sections": sections,

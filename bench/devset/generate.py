@@ -177,6 +177,10 @@ def compose(profession, rng):
     for index, bullet in enumerate(bullets):
         jobs[index % len(jobs)].append(("li", bullet))
     sections["experience"] = [item for job in jobs for item in job]
+    # Titles and employers of the job lines are not skills ("Dispatch Planner", "Redstone Medical Devices").
+    used = [job[0][1] for job in jobs]
+    traps += [(title, "label_or_title", "") for title in profession["titles"] if any(title in line for line in used)]
+    traps += [(name, "employer", "") for name in profession["employers"] if any(name in line for line in used)]
     sections["education"].insert(0, ("p", f"{profession['degree']}, {profession['school']}, {rng.randint(2005, 2016)}"))
     contact = (
         f"{ascii_fold(person.split()[0]).lower()}.{rng.randint(10, 99)}@example.com · (555) 01{rng.randint(10, 99)} · "

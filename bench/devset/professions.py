@@ -121,7 +121,11 @@ PROFESSIONS = {
             ("Rewrote the thermal solver in Julia and cut run time by half", ["Julia"], "ambiguous_prose"),
             ("Fitted wear models in R from three years of field returns", ["R"], "ambiguous_prose"),
             ("Ran modal analysis in ANSYS on the pump housing", ["ANSYS"], "prose"),
-            ("Wrote ladder logic for the Allen-Bradley PLCs on line 3", ["PLC Programming"], "grammar_form"),
+            (
+                "Wrote ladder logic for the Allen-Bradley PLCs on line 3",
+                ["PLC Programming", "Ladder Logic", "Allen-Bradley"],
+                "grammar_form",
+            ),
         ],
         "implied": [
             ("Ran daily stand-ups for the fixture redesign team", "Scrum"),
@@ -324,7 +328,7 @@ PROFESSIONS = {
                 ["Forklift Operation", "Shipping and Receiving", "Cycle Counting"],
                 "slash_list",
             ),
-            ("SYSTEMS: Oracle TMS, Descartes", ["Oracle Transportation Management", "Descartes"], "caps_label"),
+            ("SYSTEMS: Oracle TMS, Descartes", ["Transportation Management", "Descartes"], "caps_label"),
         ],
         "prose": [
             ("Planned delivery routes for 18 trucks with Descartes", ["Route Planning", "Descartes"], "prose"),
@@ -403,7 +407,7 @@ PROFESSIONS = {
         "prose": [
             ("Shipped a CLI written in Go for rotating service credentials", ["Go"], "ambiguous_prose"),
             ("Replaced Puppet with Chef for the build fleet", ["Puppet", "Chef"], "ambiguous_prose"),
-            ("Added snapshot tests with Jest to the design system", ["Jest"], "ambiguous_prose"),
+            ("Added snapshot tests with Jest to the design system", ["Jest", "Design Systems"], "ambiguous_prose"),
             ("Moved the billing queue to a Rust service handling 4k events a second", ["Rust"], "ambiguous_prose"),
         ],
         "implied": [
