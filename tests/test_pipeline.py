@@ -87,7 +87,7 @@ def test_the_report_explains_its_findings_and_layout(matcher):
     assert details["layout"]["columns"] == 2
     assert details["low_confidence"] is False
     finding = next(item for item in details["findings"] if item["code"] == "multi_column")
-    assert finding["severity"] == "medium" and finding["hint"] and finding["page"] == 1
+    assert finding["severity"] == "high" and finding["hint"] and finding["page"] == 1
     assert set(details["score_breakdown"]) == {"skills", "contact", "structure", "layout", "length", "content"}
     assert details["content"]["bullets"] >= 6
     severities = [item["severity"] for item in details["findings"]]

@@ -13,6 +13,7 @@ from .errors import UnreadablePdf
 from .facts import image_kind
 from .layout import header_footer_zones, reading_order
 from .ocr import find_tessdata, is_scanned, ocr_page_content
+from .sections import heading_kinds
 
 # Whitespace kept for tokenising; vectors collected to count rules and boxes without a get_drawings() pass.
 TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_COLLECT_VECTORS
@@ -35,6 +36,7 @@ PRIVATE_USE_RE = re.compile(r"[\ue000-\uf8ff]")
 WHITESPACE_RE = re.compile(r"[\s\xa0\u2000-\u200b\u202f\u205f\u3000]+")
 DOUBLE_HYPHEN_RE = re.compile(r"-{2,}")  # "555-\xad‐5555": a hyphen, a soft hyphen and a Unicode hyphen in a row
 HYPHEN_CHARS_RE = re.compile("[\xad\u2010\u2011]")
+CELL_GAP_RE = re.compile(r"[\s\xa0]{2,}|\t")  # a tab or a run of spaces: the gap between two cells of a row
 HYPHENS = str.maketrans({"\xad": None, "\u2010": "-", "\u2011": "-"})
 # Cheap guards, counted in a page's raw content before MuPDF builds its text page and we build a dict per span (a
 # million one-letter text objects took 2.1 GB that way). The densest real resume page has ~2,900 text-showing
@@ -296,10 +298,7 @@ def _mupdf_gave_up():
 def _block_lines(block, number, parsed, ocr=False):
     for line in block["lines"]:
         spans = [span for span in line["spans"] if span["text"]]
-        text = "".join(span["text"] for span in spans)
-        if HYPHEN_CHARS_RE.search(text):  # str.translate with a table costs more than this test on every line
-            text = DOUBLE_HYPHEN_RE.sub("-", text.translate(HYPHENS))
-        text = WHITESPACE_RE.sub(" ", text).strip()
+        text = _clean("".join(span["text"] for span in spans))
         if not text:
             continue
         visible = [span for span in spans if span["text"].strip()]
@@ -315,14 +314,50 @@ def _block_lines(block, number, parsed, ocr=False):
                 parsed.invisible_chars += chars
         parsed.garbled_chars += sum(len(found) for found in GARBLED_RE.findall(text))
         parsed.icon_chars += len(PRIVATE_USE_RE.findall(text))
-        yield TextLine(
-            page=number,
-            text=text,
-            bbox=_union(span["bbox"] for span in visible),
-            size=max(span["size"] for span in visible),
-            bold=all(span["flags"] & BOLD_FLAG or "bold" in span["font"].lower() for span in visible),
-            fonts=tuple(dict.fromkeys(span["font"] for span in visible)),
+        cell = _heading_cell_end(visible) if len(visible) > 1 else 0
+        if cell:
+            yield _text_line(number, visible[:cell], _clean("".join(span["text"] for span in visible[:cell])))
+            yield _text_line(number, visible[cell:], _clean("".join(span["text"] for span in visible[cell:])))
+        else:
+            yield _text_line(number, visible, text)
+
+
+def _clean(text):
+    if HYPHEN_CHARS_RE.search(text):  # str.translate with a table costs more than this test on every line
+        text = DOUBLE_HYPHEN_RE.sub("-", text.translate(HYPHENS))
+    return WHITESPACE_RE.sub(" ", text).strip()
+
+
+def _text_line(number, spans, text):
+    return TextLine(
+        page=number,
+        text=text,
+        bbox=_union(span["bbox"] for span in spans),
+        size=max(span["size"] for span in spans),
+        bold=all(_is_bold(span) for span in spans),
+        fonts=tuple(dict.fromkeys(span["font"] for span in spans)),
+    )
+
+
+def _is_bold(span):
+    return bool(span["flags"] & BOLD_FLAG) or "bold" in span["font"].lower()
+
+
+def _heading_cell_end(spans):
+    """Class: a heading cell glued to its content on one text line ("EDUCATION⇥BSc Nursing…", a tab or a run of
+    spaces after a bold or capitals heading). The index of the first content span, or 0: the heading is then its own
+    line beside the content, as a table row's cells are."""
+    for end in range(1, min(3, len(spans))):
+        head, rest = spans[:end], spans[end]
+        head_text = "".join(span["text"] for span in head).strip()
+        styled_apart = (all(_is_bold(span) for span in head) and not _is_bold(rest)) or (
+            head_text.isupper() and not rest["text"].strip().isupper()
         )
+        gap = rest["bbox"][0] - head[-1]["bbox"][2]
+        spaced = gap >= rest["size"] or CELL_GAP_RE.match(rest["text"])
+        if styled_apart and spaced and heading_kinds(_clean(head_text)):
+            return end
+    return 0
 
 
 def _count_vectors(vectors, info):
