@@ -8,7 +8,7 @@ WEB_WORKERS ?= 2
 # Local mode: with no SECRET_KEY in the environment, one is generated once and kept under var/.
 export LOCAL_MODE ?= 1
 
-.PHONY: run setup install chromium test lint format bench clean
+.PHONY: run serve run-nginx nginx setup install chromium test lint format bench clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -24,13 +24,36 @@ setup: install
 	$(BIN)/python manage.py setup_schedules
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
 
-# The web server and one worker together; Ctrl-C stops both.
+# The web server and one worker together; Ctrl-C or SIGTERM stops both within 10 s (deploy/serve.py). `exec`
+# makes the supervisor make's own child, so a SIGTERM that make passes on reaches it.
+SERVE = exec $(BIN)/python -m deploy.serve --bind $(HOST):$(PORT) --web-workers $(WEB_WORKERS)
 run: setup
 	@echo "Serving http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, Ctrl-C stops)"
-	$(BIN)/python manage.py qcluster & QCLUSTER=$$!; \
-	trap 'kill $$QCLUSTER 2>/dev/null; wait $$QCLUSTER' INT TERM EXIT; \
-	$(BIN)/gunicorn resumeapi.wsgi --bind $(HOST):$(PORT) --workers $(WEB_WORKERS) --threads 4 \
-		--access-logfile - --graceful-timeout 5
+	$(SERVE)
+
+# `make run` without the setup steps, for a database that is already set up (tests restart it repeatedly).
+serve:
+	$(SERVE)
+
+# The production shape on one machine: Debian's nginx on HOST:PORT buffering requests for gunicorn on
+# 127.0.0.1:UPSTREAM_PORT, and one worker (docs/deployment.md, "Behind nginx").
+UPSTREAM_PORT ?= 8001
+run-nginx: setup nginx
+	@echo "Serving http://$(HOST):$(PORT)/ through nginx (Ctrl-C stops)"
+	NUM_PROXIES=$${NUM_PROXIES:-1} exec $(BIN)/python -m deploy.serve --bind 127.0.0.1:$(UPSTREAM_PORT) \
+		--web-workers $(WEB_WORKERS) --nginx $(HOST):$(PORT)
+
+# Debian's nginx, for run-nginx and the tests of the production shape: installed when missing (as root), never
+# started by the package (RUNLEVEL=1); deploy/serve.py starts its own with its own configuration.
+nginx:
+	@if ! command -v nginx >/dev/null 2>&1 && [ ! -x /usr/sbin/nginx ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && RUNLEVEL=1 DEBIAN_FRONTEND=noninteractive \
+				apt-get install -y -qq --no-install-recommends nginx >/dev/null; \
+		else \
+			echo "The production-shape tests need Debian's nginx: run 'sudo apt-get install -y nginx'"; \
+		fi; \
+	fi
 
 # The browser tests drive Debian's Chromium (never a browser Playwright downloads): install it when missing.
 chromium:
@@ -42,7 +65,7 @@ chromium:
 		fi; \
 	fi
 
-test: install chromium
+test: install chromium nginx
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install

@@ -8,6 +8,16 @@ import socket
 # of two workers held 44-47 of them and served them alone on one core, while the other idled (bench/http.py).
 reuse_port = True
 
+# Idle keep-alive connections stay open well past the clients' 2 s poll interval. At gunicorn's default of 2 s the
+# server closed a connection just as a client reused it for the next poll, and Node's axios got ECONNRESET about once
+# in 40 runs. deploy/nginx.conf keeps its own upstream connections idle for less than this, so it never races either.
+keepalive = 10
+
+# gunicorn by default believes X-Forwarded-Proto from 127.0.0.1 and then marks the request https itself. Whether a
+# request came over TLS is Django's decision alone (SECURE_PROXY_SSL_HEADER), made only when it is configured.
+secure_scheme_headers = {}
+forwarder_headers = ""
+
 
 def on_starting(server):
     """With SO_REUSEPORT the kernel would let a second server silently share a port in use; refuse as usual."""

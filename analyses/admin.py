@@ -14,6 +14,7 @@ from django.db.models import BooleanField, ExpressionWrapper, Q
 from django.http import FileResponse
 from django.shortcuts import redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.text import Truncator
 
@@ -21,6 +22,8 @@ from skills_catalog.models import current_catalog_version
 
 from .admin_paging import CappedCountPaginator
 from .models import Analysis, Status
+from .pipeline import scoring
+from .serializers import ResultSerializer
 from .services import delete_analyses, delete_analysis, outdated_filter, requeue_analysis
 
 # The change list reads only these columns; the report's JSON (tens of KB per row) stays in the database.
@@ -36,18 +39,28 @@ LIST_COLUMNS = (
     "duration_ms",
 )
 
-# Score bands as a reviewer reads them; the edges follow the summary text's wording in pipeline/scoring.py.
-SCORE_BANDS = {
-    "strong": ("85–100", 85, 100),
-    "good": ("70–84", 70, 84),
-    "fair": ("50–69", 50, 69),
-    "weak": ("0–49", 0, 49),
-}
+
+def band_ranges(bands):
+    """{band: (label, lowest, highest)} from [(band, lowest)], best first: each band ends below the one above."""
+    ranges, highest = {}, 100
+    for name, lowest in bands:
+        ranges[name] = (f"{lowest}–{highest}", lowest, highest)
+        highest = lowest - 1
+    return ranges
+
+
+# The one banding of a score (pipeline/scoring.py), which the demo page colours by too.
+SCORE_BANDS = band_ranges(scoring.SCORE_BANDS)
 
 # Hex strings this long are searched as a SHA-256 prefix only (an index range), never as file names.
 SHA256_PREFIX_CHARS = 16
 
 STATUS_COLOURS = {Status.COMPLETED: "#2e7d32", Status.FAILED: "#c62828", Status.PROCESSING: "#8d6e00"}
+
+# Each change-list row stays one line: long text is cut here (whole in the cell's tooltip and on the change page), and
+# analyses/static/analyses/admin.css keeps cells from wrapping.
+LIST_ERROR_CHARS = 60
+LIST_FILENAME_CHARS = 40
 
 
 class ScoreBandFilter(admin.SimpleListFilter):
@@ -89,11 +102,11 @@ class AnalysisChangeList(ChangeList):
 @admin.register(Analysis)
 class AnalysisAdmin(admin.ModelAdmin):
     list_display = (
-        "original_filename",
+        "file_name",
         "status_label",
-        "overall_score",
-        "skills_count",
-        "created_at",
+        "score",
+        "skills",
+        "created",
         "duration",
         "catalog",
         "error_summary",
@@ -102,7 +115,7 @@ class AnalysisAdmin(admin.ModelAdmin):
     search_fields = ("original_filename",)  # shows the search box; get_search_results does the real work
     search_help_text = "File name, id, SHA-256 (or its first 16 characters), or a skill such as Python."
     ordering = ("-created_at",)
-    sortable_by = ("original_filename", "overall_score", "skills_count", "created_at", "duration")
+    sortable_by = ("file_name", "score", "skills", "created", "duration")
     list_per_page = 50
     # Counting every row on each page view is what makes a 100,000-row change list slow; the filtered count is enough.
     show_full_result_count = False
@@ -128,6 +141,9 @@ class AnalysisAdmin(admin.ModelAdmin):
     ]
     readonly_fields = ("id", "download", "size", "catalog", "duration")
 
+    class Media:
+        css = {"all": ["analyses/admin.css"]}
+
     # Permissions: uploads come only through the API, and a stored report is never edited by hand.
 
     def has_add_permission(self, request):
@@ -144,6 +160,10 @@ class AnalysisAdmin(admin.ModelAdmin):
     def get_changelist(self, request, **kwargs):
         return AnalysisChangeList
 
+    def changelist_view(self, request, extra_context=None):
+        # The app sidebar would take 300 of 1280 px beside the filter panel; the breadcrumbs still lead back.
+        return super().changelist_view(request, {**(extra_context or {}), "is_nav_sidebar_enabled": False})
+
     def get_queryset(self, request):
         outdated = ExpressionWrapper(outdated_filter(catalog_version_for(request)), output_field=BooleanField())
         return super().get_queryset(request).annotate(catalog_outdated=outdated)
@@ -158,6 +178,26 @@ class AnalysisAdmin(admin.ModelAdmin):
         if not term:
             return queryset, False
         return queryset.filter(search_filter(term)), False
+
+    @admin.display(description="File", ordering="original_filename")
+    def file_name(self, obj):
+        return cut_short(obj.original_filename, LIST_FILENAME_CHARS)
+
+    @admin.display(description="Score", ordering="overall_score")
+    def score(self, obj):
+        return "–" if obj.overall_score is None else obj.overall_score
+
+    @admin.display(description="Skills", ordering="skills_count")
+    def skills(self, obj):
+        return obj.skills_count
+
+    @admin.display(description="Uploaded", ordering="created_at")
+    def created(self, obj):
+        return format_html(
+            '<span title="{}">{}</span>',
+            timezone.localtime(obj.created_at).isoformat(timespec="seconds"),
+            timezone.localtime(obj.created_at).strftime("%Y-%m-%d %H:%M"),
+        )
 
     @admin.display(description="Status", ordering="status")
     def status_label(self, obj):
@@ -188,7 +228,7 @@ class AnalysisAdmin(admin.ModelAdmin):
     def error_summary(self, obj):
         if obj.status != Status.FAILED:
             return ""
-        return Truncator(obj.error).chars(90)
+        return cut_short(obj.error, LIST_ERROR_CHARS)
 
     # Detail page
 
@@ -266,6 +306,11 @@ class AnalysisAdmin(admin.ModelAdmin):
         delete_analyses(queryset.values_list("pk", flat=True))
 
 
+def cut_short(text, chars):
+    """`text` cut to `chars` with an ellipsis, the whole of it in the tooltip."""
+    return format_html('<span class="cut" title="{}">{}</span>', text, Truncator(text).chars(chars))
+
+
 def catalog_version_for(request):
     """Today's catalog version, read once per request however many filters and columns ask."""
     if not hasattr(request, "_catalog_version"):
@@ -296,27 +341,23 @@ def search_filter(term):
 
 
 def report_context(analysis):
-    """The stored report, shaped for the detail template."""
-    details = analysis.details or {}
-    evidence = details.get("skill_evidence") or {}
+    """The report as the API renders it (serializers.ResultSerializer), shaped for the detail template: each skill
+    with its evidence lines, the breakdown sorted, and a failed analysis's error."""
+    report = ResultSerializer.render(analysis)
+    evidence = report.get("skill_evidence") or {}
 
     def skills(names):
-        return [{"name": name, "evidence": evidence.get(name, [])} for name in names]
+        return [{"name": name, "evidence": evidence.get(name, [])} for name in names or []]
 
     return {
-        "status": analysis.status,
+        **report,
         "error": analysis.error,
-        "overall_score": analysis.overall_score,
-        "summary_text": analysis.summary_text,
-        "breakdown": sorted((details.get("score_breakdown") or {}).items()),
-        "technical_skills": skills(analysis.technical_skills or []),
-        "soft_skills": skills(analysis.soft_skills or []),
-        "missing_keywords": analysis.missing_keywords or [],
-        "missing_source": details.get("missing_keywords_source") or {},
-        "findings": details.get("findings") or [{"message": issue} for issue in analysis.formatting_issues or []],
-        "contact": details.get("contact") or {},
-        "sections": details.get("sections") or [],
-        "page_count": details.get("page_count"),
-        "word_count": details.get("word_count"),
-        "timings": details.get("timings_ms") or {},
+        "breakdown": sorted((report.get("score_breakdown") or {}).items()),
+        "technical_skills": skills(report["technical_skills"]),
+        "soft_skills": skills(report["soft_skills"]),
+        "missing_source": report.get("missing_keywords_source") or {},
+        "findings": report.get("findings") or [{"message": issue} for issue in report["formatting_issues"] or []],
+        "contact": report.get("contact") or {},
+        "sections": report.get("sections") or [],
+        "timings": report.get("timings_ms") or {},
     }

@@ -1,25 +1,28 @@
-"""The contract's endpoints (../shared/API.md): upload, status, result, plus delete."""
+"""The contract's endpoints (docs/API.md, /api/v1/docs/): upload, status, result, plus delete."""
 
 import uuid
 from collections import namedtuple
 
 from django.conf import settings
-from django.core.files.storage import default_storage
-from django.db import connection, transaction
-from django.utils import timezone
+from django.db import connection
 from rest_framework import status as http
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.viewsets import ViewSet
 
-from skills_catalog.selectors import canonical_role_name, role_names
-
 from .errors import ApiError
 from .models import Analysis, Status
 from .schema import resume_schema
-from .serializers import UploadSerializer, result_body, status_body
-from .tasks import enqueue_analysis
-from .uploads import SizeLimitUploadHandler, display_name, is_pdf, store_upload
+from .serializers import (
+    ResultSerializer,
+    StatusSerializer,
+    UploadAcceptedSerializer,
+    UploadSerializer,
+    file_too_large,
+    invalid_fields,
+)
+from .services import create_analysis, delete_analysis
+from .uploads import SizeLimitUploadHandler
 
 # Multipart overhead plus the optional text fields allowed on top of the file limit before we stop reading.
 FORM_OVERHEAD_BYTES = 256 * 1024
@@ -40,64 +43,21 @@ class ResumeViewSet(ViewSet):
         return super().initialize_request(request, *args, **kwargs)
 
     def create(self, request):
-        _reject_oversized_body(request)
+        upload = UploadSerializer(data=_read_form(request))
+        if not upload.is_valid():
+            raise invalid_fields(upload.errors)
+        fields = upload.validated_data
         try:
-            uploaded = request.FILES.get("file")
-            data = request.data
-        except ApiError:
-            raise
-        except Exception:
-            if getattr(request._request, "upload_too_large", False):
-                raise _too_large() from None
-            raise ApiError(400, "The upload could not be read as multipart/form-data.", "bad_upload") from None
-        if getattr(request._request, "upload_too_large", False):
-            raise _too_large()
-        if uploaded is None:
-            raise ApiError(400, 'No file was uploaded. Send the resume as the form field "file".', "no_file")
-        if uploaded.size == 0:
-            raise ApiError(400, "The uploaded file is empty.", "empty_file")
-        if uploaded.size > settings.MAX_UPLOAD_BYTES:
-            raise _too_large()
-        if not is_pdf(uploaded):
-            raise ApiError(415, "The file is not a PDF. Upload your resume as a PDF file.", "not_pdf")
-        options = UploadSerializer(
-            data={key: data.get(key) for key in ("job_description", "target_role") if key in data}
-        )
-        if not options.is_valid():
-            raise ApiError(400, "Invalid form fields: " + _errors(options.errors), "invalid_fields")
-        job_description = options.validated_data.get("job_description", "")
-        target_role = options.validated_data.get("target_role", "").strip()
-        if len(job_description) > settings.MAX_JOB_DESCRIPTION_CHARS:
+            analysis = create_analysis(fields["file"], fields["job_description"], fields["target_role"])
+        except OSError:  # uploads.StorageError, whatever the storage backend
             raise ApiError(
-                400,
-                f"The job description is too long (at most {settings.MAX_JOB_DESCRIPTION_CHARS} characters).",
-                "job_description_too_long",
-            )
-        if target_role:
-            canonical = canonical_role_name(target_role)
-            if canonical is None:
-                raise ApiError(
-                    400,
-                    f'Unknown target_role "{target_role}". Use one of the role names listed in valid_target_roles.',
-                    "unknown_target_role",
-                    valid_target_roles=role_names(),
-                )
-            target_role = canonical
-
-        analysis = _save_upload(uploaded, job_description, target_role)
-        return Response(
-            {
-                "task_id": str(analysis.id),
-                "status": analysis.status,
-                "message": "Upload successful, analysis started.",
-                "status_url": request.build_absolute_uri(f"/api/v1/resume/status/{analysis.id}"),
-                "result_url": request.build_absolute_uri(f"/api/v1/resume/result/{analysis.id}"),
-            },
-            status=http.HTTP_202_ACCEPTED,
-        )
+                507, "The server could not store the upload (storage full or not writable). Try again later.", "storage"
+            ) from None
+        body = UploadAcceptedSerializer(analysis, context={"request": request}).data
+        return Response(body, status=http.HTTP_202_ACCEPTED)
 
     def status(self, request, task_id):
-        return Response(status_body(_get_status(task_id)))
+        return Response(StatusSerializer.render(_get_status(task_id)))
 
     def result(self, request, task_id):
         analysis = _get_analysis(task_id)
@@ -105,14 +65,28 @@ class ResumeViewSet(ViewSet):
             raise ApiError(409, "The analysis is not finished yet.", "not_ready", status="processing")
         if analysis.status == Status.FAILED:
             raise ApiError(409, analysis.error or "The analysis failed.", "analysis_failed", status="failed")
-        return Response(result_body(analysis))
+        return Response(ResultSerializer.render(analysis))
 
     def destroy(self, request, task_id):
-        from .services import delete_analysis
-
         analysis = _get_analysis(task_id)
         delete_analysis(analysis)
         return Response(status=http.HTTP_204_NO_CONTENT)
+
+
+def _read_form(request):
+    """The multipart form, read with the size limit applied (a body over it is never read to the end)."""
+    _reject_oversized_body(request)
+    try:
+        form = request.data
+    except ApiError:
+        raise
+    except Exception:
+        if getattr(request._request, "upload_too_large", False):
+            raise file_too_large() from None
+        raise ApiError(400, "The upload could not be read as multipart/form-data.", "bad_upload") from None
+    if getattr(request._request, "upload_too_large", False):
+        raise file_too_large()
+    return form
 
 
 def _reject_oversized_body(request):
@@ -123,37 +97,7 @@ def _reject_oversized_body(request):
         )
     declared = request.META.get("CONTENT_LENGTH") or "0"
     if declared.isdigit() and int(declared) > settings.MAX_UPLOAD_BYTES + FORM_OVERHEAD_BYTES:
-        raise _too_large()
-
-
-def _too_large():
-    megabytes = settings.MAX_UPLOAD_BYTES / (1024 * 1024)
-    return ApiError(413, f"The file is too large. The limit is {megabytes:g} MB.", "file_too_large")
-
-
-def _save_upload(uploaded, job_description, target_role):
-    try:
-        name, size, sha256 = store_upload(uploaded)
-    except OSError:
-        raise ApiError(
-            507, "The server could not store the upload (storage full or not writable). Try again later.", "storage"
-        ) from None
-    try:
-        with transaction.atomic():
-            analysis = Analysis.objects.create(
-                file=name,
-                original_filename=display_name(uploaded.name),
-                size_bytes=size,
-                sha256=sha256,
-                job_description=job_description,
-                target_role=target_role,
-                created_at=timezone.now(),
-            )
-            transaction.on_commit(lambda: enqueue_analysis(analysis.id))
-    except Exception:
-        default_storage.delete(name)  # never leave a file without its row
-        raise
-    return analysis
+        raise file_too_large()
 
 
 def _get_status(task_id):
@@ -195,7 +139,3 @@ def _get_analysis(task_id):
     if analysis is None:
         raise _not_found()
     return analysis
-
-
-def _errors(errors):
-    return " ".join(f"{field}: {' '.join(str(m) for m in messages)}" for field, messages in errors.items())

@@ -24,7 +24,7 @@ LAST_SEEN_KEY = "health:worker_last_seen"
 
 
 @health_schema
-@api_view(["GET"])
+@api_view(["GET", "HEAD"])
 @permission_classes([AllowAny])
 @throttle_classes([])
 def health(request):

@@ -1,4 +1,5 @@
-"""The OpenAPI description of the contract (../shared/API.md): response shapes for docs only, never used to render."""
+"""The OpenAPI description of the contract (docs/API.md): each operation's answers. The success shapes are the
+serializers that render them (serializers.py); the error shapes here document what errors.py renders."""
 
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import (
@@ -9,7 +10,7 @@ from drf_spectacular.utils import (
 )
 from rest_framework import serializers
 
-STATUSES = ["processing", "completed", "failed"]
+from .serializers import ResultSerializer, StatusSerializer, UploadAcceptedSerializer, UploadSerializer
 
 
 class ErrorSerializer(serializers.Serializer):
@@ -25,44 +26,6 @@ class UploadRejectedSerializer(ErrorSerializer):
 
 class NotFinishedSerializer(ErrorSerializer):
     status = serializers.ChoiceField(choices=["processing", "failed"])
-
-
-class UploadRequestSerializer(serializers.Serializer):
-    file = serializers.FileField(help_text="The resume, a PDF (checked by its bytes).")
-    job_description = serializers.CharField(required=False, help_text="Extra: text of a job ad.")
-    target_role = serializers.CharField(required=False, help_text="Extra: a role profile name from the catalog.")
-
-
-class UploadAcceptedSerializer(serializers.Serializer):
-    task_id = serializers.UUIDField()
-    status = serializers.ChoiceField(choices=["processing"])
-    message = serializers.CharField()
-    status_url = serializers.URLField(required=False)
-    result_url = serializers.URLField(required=False)
-
-
-class StatusSerializer(serializers.Serializer):
-    status = serializers.ChoiceField(choices=STATUSES)
-    error = serializers.CharField(required=False, help_text="Only when failed: why, in a sentence.")
-
-
-class ResultSerializer(serializers.Serializer):
-    """The contract's fields; the extras below and others (findings, contact, timings, …) are additive."""
-
-    id = serializers.UUIDField()
-    overall_score = serializers.IntegerField(min_value=0, max_value=100)
-    summary_text = serializers.CharField()
-    technical_skills = serializers.ListField(child=serializers.CharField())
-    soft_skills = serializers.ListField(child=serializers.CharField())
-    missing_keywords = serializers.ListField(child=serializers.CharField())
-    formatting_issues = serializers.ListField(child=serializers.CharField())
-    status = serializers.ChoiceField(choices=["completed"], required=False)
-    original_filename = serializers.CharField(required=False)
-    created_at = serializers.DateTimeField(required=False)
-    finished_at = serializers.DateTimeField(required=False, allow_null=True)
-    duration_ms = serializers.IntegerField(required=False, allow_null=True)
-    catalog_version = serializers.IntegerField(required=False, allow_null=True)
-    score_breakdown = serializers.DictField(child=serializers.IntegerField(), required=False)
 
 
 def _error(description, serializer=ErrorSerializer):
@@ -81,7 +44,7 @@ RESUME_OPERATIONS = dict(
         summary="Upload a resume",
         parameters=[RETRY_AFTER],
         description="Stores the PDF, queues its analysis and answers at once with a task id.",
-        request={"multipart/form-data": UploadRequestSerializer},
+        request={"multipart/form-data": UploadSerializer},
         responses={
             202: UploadAcceptedSerializer,
             400: _error("No file, an empty file, or invalid form fields.", UploadRejectedSerializer),

@@ -1,40 +1,186 @@
-"""Plain functions that change analyses; the API, admin, commands and worker all call these."""
+"""The one writer of `Analysis` rows: creating and queueing, claiming, completing, failing, re-running, sweeping
+and deleting are functions here. The API, the admin, the commands and the worker task (`tasks.py`) call these;
+this module never imports `tasks.py` (it queues the task by its dotted name)."""
 
+import dataclasses
 import logging
+import time
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.storage import default_storage
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
+from django_q.exceptions import TimeoutException
+from django_q.tasks import async_task
 
+from skills_catalog.matcher import get_matcher
 from skills_catalog.models import current_catalog_version
 
 from .models import Analysis, Status
-from .tasks import enqueue_analysis, run_analysis, task_name
+from .pipeline.analyse import AnalysisOptions, Report, analyse
+from .pipeline.errors import UnreadablePdf
+from .uploads import display_name, store_upload
 
 logger = logging.getLogger(__name__)
 
 # Rows are deleted this many at a time, so a purge of 100,000 rows never holds one long write lock.
 DELETE_BATCH = 500
 
+UNEXPECTED_ERROR = "An unexpected error stopped the analysis. Try uploading the file again."
+FILE_MISSING = "The uploaded file is no longer stored, so it cannot be analysed."
+
+# The pipeline's Report is stored field for field in columns of the same names.
+REPORT_FIELDS = [field.name for field in dataclasses.fields(Report)]
+
 # Everything a finished analysis wrote; a re-run clears it so a row never mixes old and new results.
 CLEARED_RESULT = {
+    **{name: Analysis._meta.get_field(name).get_default() for name in REPORT_FIELDS},
     "error": "",
-    "overall_score": None,
-    "summary_text": "",
-    "technical_skills": [],
-    "soft_skills": [],
-    "missing_keywords": [],
-    "formatting_issues": [],
-    "details": {},
     "skills_count": 0,
     "catalog_version": None,
     "finished_at": None,
     "duration_ms": None,
 }
+
+
+def attempts_exhausted(times):
+    """Why an analysis whose deliveries kept dying ends `failed` (the worker's last attempt and the sweep say it)."""
+    return (
+        f"The analysis was interrupted {times} times before it could finish (the worker stopped); "
+        "the file may be built to exhaust the reader. Try exporting the PDF again."
+    )
+
+
+# Creating and queueing
+
+
+def create_analysis(uploaded, job_description="", target_role=""):
+    """Store a validated upload, create its `processing` row and queue it once the row has committed.
+
+    Raises uploads.StorageError (an OSError), keeping nothing, when the storage refuses the file."""
+    name, size, sha256 = store_upload(uploaded)
+    try:
+        with transaction.atomic():
+            analysis = Analysis.objects.create(
+                file=name,
+                original_filename=display_name(uploaded.name),
+                size_bytes=size,
+                sha256=sha256,
+                job_description=job_description,
+                target_role=target_role,
+                created_at=timezone.now(),
+            )
+            transaction.on_commit(lambda: enqueue_analysis(analysis.id))
+    except Exception:
+        default_storage.delete(name)  # never leave a file without its row
+        raise
+    return analysis
+
+
+def enqueue_analysis(analysis_id):
+    """Queue the analysis; pass only the id (task arguments are pickled and signed)."""
+    async_task("analyses.tasks.run_analysis", str(analysis_id), task_name=task_name(analysis_id), group="analysis")
+
+
+def task_name(analysis_id):
+    """The queue entry's name for an analysis: how the stale sweep tells a queued analysis from an abandoned one."""
+    return f"analysis-{analysis_id}"
+
+
+# Analysing
+
+
+def analyse_now(analysis_id):
+    """Claim and analyse in this process; returns "completed", "failed" or "skipped".
+
+    Idempotent: a finished analysis is left as it is; a re-delivered one (killed worker) simply runs again. Every
+    failure becomes a `failed` row with a sentence a person understands.
+    """
+    analysis = _claim(analysis_id)
+    if analysis is None:
+        return "skipped"
+    if analysis.attempts > settings.ANALYSIS_MAX_ATTEMPTS:
+        _fail(analysis, attempts_exhausted(settings.ANALYSIS_MAX_ATTEMPTS))
+        return "failed"
+    started = time.perf_counter()
+    try:
+        report = run_pipeline(analysis)
+    except UnreadablePdf as error:
+        _fail(analysis, error.message, started)
+        return "failed"
+    except TimeoutException:
+        _fail(
+            analysis,
+            f"The analysis took longer than {settings.ANALYSIS_TIME_LIMIT} seconds and was stopped; "
+            "the PDF may be unusually complex.",
+            started,
+        )
+        return "failed"
+    except Exception:
+        logger.exception("Analysis %s failed unexpectedly", analysis_id)
+        _fail(analysis, UNEXPECTED_ERROR, started)
+        return "failed"
+    _complete(analysis, report, started)
+    return "completed"
+
+
+def run_pipeline(analysis):
+    """The stored file through the pure pipeline with this deployment's options: a Report, or an exception."""
+    options = AnalysisOptions(
+        job_description=analysis.job_description,
+        target_role=analysis.target_role,
+        max_pages=settings.MAX_PAGES,
+        score_weights=settings.SCORE_WEIGHTS,
+    )
+    return analyse(_read_file(analysis), get_matcher(), options)
+
+
+def _claim(analysis_id):
+    with transaction.atomic():
+        updated = Analysis.objects.filter(pk=analysis_id, status=Status.PROCESSING).update(
+            attempts=F("attempts") + 1, started_at=timezone.now()
+        )
+        if not updated:
+            return None
+        return Analysis.objects.get(pk=analysis_id)
+
+
+def _read_file(analysis):
+    if not analysis.file:
+        raise UnreadablePdf(FILE_MISSING, "file_missing")
+    try:
+        with analysis.file.open("rb") as handle:
+            return handle.read()
+    except FileNotFoundError:
+        raise UnreadablePdf(FILE_MISSING, "file_missing") from None
+
+
+def _complete(analysis, report, started):
+    Analysis.objects.filter(pk=analysis.pk, status=Status.PROCESSING).update(
+        **{name: getattr(report, name) for name in REPORT_FIELDS},
+        status=Status.COMPLETED,
+        error="",
+        skills_count=len(report.technical_skills) + len(report.soft_skills),
+        catalog_version=report.details.get("catalog_version"),
+        finished_at=timezone.now(),
+        duration_ms=_elapsed_ms(started),
+    )
+
+
+def _fail(analysis, message, started=None):
+    Analysis.objects.filter(pk=analysis.pk, status=Status.PROCESSING).update(
+        status=Status.FAILED,
+        error=message,
+        finished_at=timezone.now(),
+        duration_ms=_elapsed_ms(started) if started else None,
+    )
+
+
+def _elapsed_ms(started):
+    return int((time.perf_counter() - started) * 1000)
 
 
 # Deleting
@@ -138,9 +284,9 @@ def rerun_now(analysis_id):
     try:
         if not reset_for_rerun(analysis_id):
             return "skipped"
-        return run_analysis(str(analysis_id))
+        return analyse_now(analysis_id)
     except Exception:
-        # run_analysis turns analysis errors into `failed` rows itself; this is the database going away mid-batch.
+        # analyse_now turns analysis errors into `failed` rows itself; this is the database going away mid-batch.
         logger.exception("Re-running analysis %s failed", analysis_id)
         return "failed"
 
@@ -188,10 +334,7 @@ def sweep_stale_analyses(stale_after=None, now=None):
         if attempts >= settings.ANALYSIS_MAX_ATTEMPTS:
             failed += row.update(
                 status=Status.FAILED,
-                error=(
-                    f"The analysis was interrupted {attempts} times before it could finish (the worker stopped); "
-                    "the file may be built to exhaust the reader. Try exporting the PDF again."
-                ),
+                error=attempts_exhausted(attempts),
                 finished_at=now,
             )
             continue

@@ -21,8 +21,9 @@ sys.path.insert(0, str(ROOT))
 
 from analyses.pipeline.extract import parse_pdf  # noqa: E402
 from analyses.pipeline.sections import label_sections  # noqa: E402
+from skills_catalog.engine import Line  # noqa: E402
 from skills_catalog.files import read_default_catalog  # noqa: E402
-from skills_catalog.matcher import Line, matcher_from_rows  # noqa: E402
+from skills_catalog.matcher import matcher_from_rows  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus" / "real"
 SYLLABLES = [

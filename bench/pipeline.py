@@ -27,8 +27,9 @@ sys.path.insert(0, str(ROOT))
 import pymupdf  # noqa: E402
 
 from analyses.pipeline.analyse import analyse  # noqa: E402
+from skills_catalog.engine import CatalogSkill, Matcher  # noqa: E402
 from skills_catalog.files import read_default_catalog  # noqa: E402
-from skills_catalog.matcher import CatalogSkill, Matcher, matcher_from_rows  # noqa: E402
+from skills_catalog.matcher import matcher_from_rows  # noqa: E402
 from tests import pdfs  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "real"

@@ -1,4 +1,6 @@
-"""Precision / recall / F1 of technical and soft skills on the hand-labelled real resumes in ../shared/corpus/real.
+"""Skills accuracy on the labelled dev set (tune and held-back halves, bench/devset) and on the hand-labelled real
+resumes in ../shared/corpus/real: precision / recall / F1 of technical and soft skills, errors per class, per
+profession, trap hits, and (for h11layout) missing-section false alarms and table/multi-column layouts reported.
 
 The real pipeline (`analyses.pipeline.analyse.analyse`) runs on each PDF with a matcher compiled from the shipped
 default catalog (`skills_catalog/data/`), no database needed. Scoring follows the corpus README:
@@ -8,7 +10,12 @@ default catalog (`skills_catalog/data/`), no database needed. Scoring follows th
   so naming differences between labeller and catalog are not counted as errors; labels the catalog does not know at
   all are listed as catalog gaps (they count as misses).
 
-Usage:  .venv/bin/python bench/skills_accuracy.py [--corpus DIR] [--quiet]
+Dev-set errors are put in classes: a false positive is `implied` (an inferred label reported as stated), a trap
+class (its evidence is a trap phrase: `person`, `employer`, `place`…) or `other`; a false negative is `catalog_gap`
+(the catalog does not know the name) or the way the skill was stated (`list`, `slash_list`, `nested_list`,
+`caps_label`, `prose`, `ambiguous_prose`, `grammar_form`).
+
+Usage:  .venv/bin/python bench/skills_accuracy.py [--corpus DIR] [--quiet] [--seed N] [--per-cell N]
 """
 
 import argparse
@@ -16,17 +23,21 @@ import json
 import re
 import sys
 import time
+from collections import Counter, defaultdict
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from analyses.pipeline.analyse import analyse  # noqa: E402
+from bench.devset.generate import DEFAULT_SEED, build_devset  # noqa: E402
 from skills_catalog.files import read_default_catalog  # noqa: E402
 from skills_catalog.matcher import matcher_from_rows  # noqa: E402
 from skills_catalog.text import phrase_variants  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "real"
+LAYOUT_FINDINGS = frozenset(["multi_column", "tables"])
+CHECKED_SECTIONS = ("experience", "education", "skills")  # the ones a "No … section found" finding names
 # Provider prefixes: a service written with its provider's name folds into the provider, as the labels do.
 PARENTHESISED_RE = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
 PROVIDER_PREFIXES = {"aws ": "AWS", "amazon ": "AWS", "azure ": "Microsoft Azure", "google cloud ": "Google Cloud"}
@@ -97,24 +108,33 @@ def prf(tp, fp, fn):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", default=str(DEFAULT_CORPUS))
-    parser.add_argument("--quiet", action="store_true", help="Only the table, no error lists.")
+    parser.add_argument("--quiet", action="store_true", help="Only the tables, no error lists.")
+    parser.add_argument("--seed", type=int, default=DEFAULT_SEED, help="The dev set's seed.")
+    parser.add_argument("--per-cell", type=int, default=1, help="Dev-set resumes per profession x layout.")
     args = parser.parse_args()
-    corpus = Path(args.corpus)
-    if not (corpus / "truth.json").exists():
-        print(f"No corpus at {corpus} (expected truth.json and PDFs there); nothing to measure.")
-        return 0
 
     skill_rows, role_rows = read_default_catalog()
     started = time.perf_counter()
     matcher = matcher_from_rows(skill_rows, role_rows)
     compile_ms = (time.perf_counter() - started) * 1000
-    truth = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
     print(f"catalog: {len(matcher.skills)} skills, {len(matcher.roles)} roles, compiled in {compile_ms:.0f} ms")
+
+    for half in ("tune", "held_back"):
+        resumes = build_devset(args.seed, args.per_cell, split=half)
+        figures = devset_figures(matcher, resumes)
+        print_devset(f"dev set, {half} half ({len(resumes)} resumes, seed {args.seed})", figures, args.quiet)
+
+    corpus = Path(args.corpus)
+    if not (corpus / "truth.json").exists():
+        print(f"\nNo real corpus at {corpus} (expected truth.json and PDFs there); skipped.")
+        return 0
+    truth = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
     reports = {}
     for filename in sorted(truth):
         path = corpus / filename
         if path.exists():
             reports[filename] = analyse(path.read_bytes(), matcher)
+    print(f"\nReal corpus: {corpus}")
     technical = print_table("Technical skills", matcher, truth, reports, score_file)
     soft = print_table("Soft skills", matcher, truth, reports, score_soft_file)
     if args.quiet:
@@ -123,6 +143,130 @@ def main():
         print(f"\nFalse positives (with the text that matched) and false negatives, {title} skills:")
         print_errors(details)
     return 0
+
+
+def devset_figures(matcher, resumes):
+    """Every figure of one half of the dev set, as plain data (the CI floor test reads it too)."""
+    totals = Counter()
+    by_profession = defaultdict(Counter)
+    fp_classes, fn_classes = Counter(), Counter()
+    errors = []
+    for name, pdf, labels in resumes:
+        report = analyse(pdf, matcher)
+        reported = set(report.technical_skills)
+        tp, fp, fn, file_errors = score_devset_file(matcher, labels, report, fp_classes, fn_classes)
+        soft_truth = {canonical(matcher, label)[0] for label in labels["soft_skills"]}
+        soft_found = set(report.soft_skills)
+        counts = Counter(
+            tp=len(tp),
+            fp=len(fp),
+            fn=len(fn),
+            soft_tp=len(soft_found & soft_truth),
+            soft_fp=len(soft_found - soft_truth),
+            soft_fn=len(soft_truth - soft_found),
+            trap_hits=len(trap_hits(labels, report)),
+            traps=len(labels["traps"]),
+            implied_hits=sum(canonical(matcher, item["skill"])[0] in reported for item in labels["inferred_skills"]),
+            files=1,
+        )
+        codes = {finding["code"] for finding in report.details["findings"]}
+        counts["section_alarms"] = sum(f"no_{section}_section" in codes for section in labels["sections"])
+        counts["section_checks"] = sum(
+            section in ("experience", "education", "skills") for section in labels["sections"]
+        )
+        if labels["layout"]["columns"] > 1 or labels["layout"]["table"]:
+            counts["layouts_complex"] += 1
+            counts["layouts_reported"] += bool(codes & LAYOUT_FINDINGS)
+        totals.update(counts)
+        by_profession[labels["profession"]].update(counts)
+        errors.append((name, file_errors))
+    return {
+        "totals": totals,
+        "by_profession": dict(by_profession),
+        "fp_classes": fp_classes,
+        "fn_classes": fn_classes,
+        "errors": errors,
+        "technical": prf(totals["tp"], totals["fp"], totals["fn"]),
+        "soft": prf(totals["soft_tp"], totals["soft_fp"], totals["soft_fn"]),
+    }
+
+
+def score_devset_file(matcher, labels, report, fp_classes, fn_classes):
+    truth = {canonical(matcher, label)[0] for label in labels["technical_skills"]}
+    predicted = {canonical(matcher, name)[0] for name in report.technical_skills}
+    inferred = {canonical(matcher, item["skill"])[0] for item in labels["inferred_skills"]}
+    how = {}
+    for statement in labels["technical_statements"]:
+        how.setdefault(canonical(matcher, statement["skill"])[0], statement["how"])
+    tp, fp, fn = predicted & truth, predicted - truth, truth - predicted
+    evidence = report.details["skill_evidence"]
+    file_errors = []
+    for name in sorted(fp):
+        trap = trap_for(labels, evidence.get(name, []))
+        kind = "implied" if name in inferred else trap["class"] if trap else "other"
+        fp_classes[kind] += 1
+        first = (evidence.get(name) or [{}])[0]
+        file_errors.append(f"FP {kind:14} {name!r} ← {first.get('context', '')!r}")
+    for name in sorted(fn):
+        kind = how.get(name, "list") if canonical(matcher, name)[1] else "catalog_gap"
+        fn_classes[kind] += 1
+        file_errors.append(f"FN {kind:14} {name!r}")
+    return tp, fp, fn, file_errors
+
+
+def trap_for(labels, evidence):
+    """The trap whose phrase a skill was found in, or None."""
+    for item in evidence:
+        context = " ".join(item.get("context", "").split()).lower()
+        for trap in labels["traps"]:
+            text = " ".join(trap["text"].split()).lower()
+            if item.get("text", "").lower() in text and (context in text or text in context):
+                return trap
+    return None
+
+
+def trap_hits(labels, report):
+    """The traps some reported technical or soft skill was found in."""
+    hit = []
+    for name, evidence in report.details["skill_evidence"].items():
+        trap = trap_for(labels, evidence)
+        if trap and trap not in hit and name in set(report.technical_skills) | set(report.soft_skills):
+            hit.append(trap)
+    return hit
+
+
+def print_devset(title, figures, quiet=False):
+    totals = figures["totals"]
+    precision, recall, f1 = figures["technical"]
+    soft_p, soft_r, _ = figures["soft"]
+    print(f"\n{title}")
+    print(
+        f"technical P {precision:.3f} R {recall:.3f} F1 {f1:.3f}"
+        f" (TP {totals['tp']} FP {totals['fp']} FN {totals['fn']})"
+        f" · soft P {soft_p:.3f} R {soft_r:.3f} · trap hits {totals['trap_hits']}/{totals['traps']}"
+        f" · implied reported {totals['implied_hits']}"
+    )
+    print(
+        f"missing-section false alarms {totals['section_alarms']}/{totals['section_checks']}"
+        f" · table/multi-column layouts reported {totals['layouts_reported']}/{totals['layouts_complex']}"
+    )
+    print("false positives by class: " + (", ".join(f"{k} {v}" for k, v in figures["fp_classes"].most_common()) or "-"))
+    print("false negatives by class: " + (", ".join(f"{k} {v}" for k, v in figures["fn_classes"].most_common()) or "-"))
+    print(f"{'profession':24} {'TP':>4} {'FP':>4} {'FN':>4} {'P':>6} {'R':>6} {'softR':>6} {'traps':>6}")
+    for profession, counts in sorted(figures["by_profession"].items()):
+        p, r, _ = prf(counts["tp"], counts["fp"], counts["fn"])
+        soft_r = prf(counts["soft_tp"], counts["soft_fp"], counts["soft_fn"])[1]
+        print(
+            f"{profession:24} {counts['tp']:4} {counts['fp']:4} {counts['fn']:4} {p:6.2f} {r:6.2f} {soft_r:6.2f}"
+            f" {counts['trap_hits']:6}"
+        )
+    if quiet:
+        return
+    for name, file_errors in figures["errors"]:
+        if file_errors:
+            print(f"  {name}")
+            for line in file_errors:
+                print(f"    {line}")
 
 
 def print_table(title, matcher, truth, reports, scorer):

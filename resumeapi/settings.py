@@ -5,10 +5,13 @@ Every knob is read from the environment here and nowhere else; each has a safe d
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+
+from analyses.pipeline.scoring import DEFAULT_WEIGHTS
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -93,12 +96,15 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_q",
+    "axes",
     "skills_catalog",
     "analyses",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "resumeapi.middleware.refuse_trace",
+    "resumeapi.middleware.api_no_store",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -107,6 +113,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last, as django-axes asks: it turns a locked-out admin login into its 429 answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "resumeapi.urls"
@@ -216,8 +224,6 @@ ANALYSIS_MAX_ATTEMPTS = env_int("ANALYSIS_MAX_ATTEMPTS", 3)
 QUEUE_RETRY_SECONDS = env_int("QUEUE_RETRY_SECONDS", ANALYSIS_TIME_LIMIT + 30)
 if QUEUE_RETRY_SECONDS <= ANALYSIS_TIME_LIMIT:
     raise ImproperlyConfigured("QUEUE_RETRY_SECONDS must be larger than ANALYSIS_TIME_LIMIT, or slow tasks run twice.")
-# TEST-ONLY: every analysis first waits this long, so fault tests can kill a worker in the middle of one. Keep 0.
-ANALYSIS_TEST_DELAY_SECONDS = env_float("ANALYSIS_TEST_DELAY_SECONDS", 0)
 Q_CLUSTER = {
     "name": "resumeapi",
     "orm": "default",
@@ -272,6 +278,61 @@ X_FRAME_OPTIONS = "DENY"
 SECURE_REFERRER_POLICY = "same-origin"
 SESSION_COOKIE_HTTPONLY = True
 
+# Clients are told apart by address (throttles, admin lockouts). Only the last NUM_PROXIES entries of X-Forwarded-For
+# were written by our own proxies; with the default 0 the header is ignored, so a client cannot invent addresses.
+NUM_PROXIES = env_int("NUM_PROXIES", 0)
+
+
+def env_proxy_ssl_header(name, default):
+    """SECURE_PROXY_SSL_HEADER="X-Forwarded-Proto: https": the header (and value) by which our proxy says the client
+    came over HTTPS; "off" trusts none."""
+    value = os.environ.get(name, default).strip()
+    if not value or value.lower() == "off":
+        return None
+    header, _, expected = value.partition(":")
+    if not header.strip() or not expected.strip():
+        raise ImproperlyConfigured(f"{name} must look like 'X-Forwarded-Proto: https', not {value!r}")
+    return "HTTP_" + header.strip().upper().replace("-", "_"), expected.strip()
+
+
+# Production mode: HTTPS=1 when clients reach the service over TLS (terminated by the proxy of docs/deployment.md).
+# It turns on secure cookies, HSTS and the redirect from http://, which is what `manage.py check --deploy` asks.
+HTTPS = env_bool("HTTPS", False)
+# Which requests came over TLS is only known from a proxy header, trusted only when configured: by default only
+# with HTTPS=1 behind NUM_PROXIES >= 1, whose proxy must set X-Forwarded-Proto itself (deploy/nginx.conf does).
+SECURE_PROXY_SSL_HEADER = env_proxy_ssl_header(
+    "SECURE_PROXY_SSL_HEADER", "X-Forwarded-Proto: https" if HTTPS and NUM_PROXIES else ""
+)
+SESSION_COOKIE_SECURE = HTTPS
+CSRF_COOKIE_SECURE = HTTPS
+SECURE_SSL_REDIRECT = HTTPS
+# Load balancers and probes check health over plain HTTP inside the network.
+SECURE_REDIRECT_EXEMPT = [r"^api/v1/health$"]
+SECURE_HSTS_SECONDS = env_int("HSTS_SECONDS", 365 * 24 * 3600 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("HSTS_INCLUDE_SUBDOMAINS", HTTPS)
+SECURE_HSTS_PRELOAD = env_bool("HSTS_PRELOAD", HTTPS)
+
+# Staff passwords (the only accounts) follow Django's four checks: length, likeness to the user, common, numeric.
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+
+# Failed admin logins (django-axes): after ADMIN_LOGIN_FAILURES failures for one user name, or from one address,
+# that user name or address is refused (429) for ADMIN_LOCKOUT_MINUTES; a success resets the count.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = env_int("ADMIN_LOGIN_FAILURES", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("ADMIN_LOCKOUT_MINUTES", 15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "resumeapi.client_address.client_address"
+AXES_HTTP_RESPONSE_CODE = 429
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
@@ -294,9 +355,8 @@ def env_weights(name, default):
     return weights
 
 
-SCORE_WEIGHTS = env_weights(
-    "SCORE_WEIGHTS", {"skills": 30, "contact": 15, "structure": 15, "layout": 15, "length": 10, "content": 15}
-)
+# The categories and their default weights live with the score (a plain-Python module, safe to import here).
+SCORE_WEIGHTS = env_weights("SCORE_WEIGHTS", DEFAULT_WEIGHTS)
 
 
 def env_rate(name, default):
@@ -310,6 +370,4 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
     "upload": env_rate("THROTTLE_UPLOAD", "30/min"),
     "poll": env_rate("THROTTLE_POLL", "300/min"),
 }
-# Clients are told apart by address. Only the last NUM_PROXIES entries of X-Forwarded-For were written by our own
-# proxies; with the default 0 the header is ignored, so a client cannot escape its throttle by inventing addresses.
-REST_FRAMEWORK["NUM_PROXIES"] = env_int("NUM_PROXIES", 0)
+REST_FRAMEWORK["NUM_PROXIES"] = NUM_PROXIES

@@ -11,6 +11,13 @@ status = ResumeViewSet.as_view({"get": "status"})
 result = ResumeViewSet.as_view({"get": "result"})
 delete = ResumeViewSet.as_view({"delete": "destroy"})
 
+
+class SwaggerDocs(SpectacularSwaggerView):
+    """The docs page is HTML for GET only: DRF's OPTIONS metadata has no template to render into (it was a 500)."""
+
+    http_method_names = ["get", "head"]
+
+
 urlpatterns = [
     # The contract's paths, with or without a trailing slash.
     re_path(r"^api/v1/resume/upload/?$", upload, name="resume-upload"),
@@ -19,7 +26,7 @@ urlpatterns = [
     re_path(r"^api/v1/resume/(?P<task_id>[^/]+)/?$", delete, name="resume-delete"),
     path("api/v1/health", health, name="health"),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="docs"),
+    path("api/v1/docs/", SwaggerDocs.as_view(url_name="schema"), name="docs"),
     path("admin/", admin.site.urls),
     path("", demo_page, name="demo"),
 ]

@@ -15,8 +15,8 @@ from .models import (
     RoleSkill,
     Skill,
     SkillAlias,
-    bump_catalog_version,
-    version_bumps_paused,
+    catalog_changed,
+    catalog_edits,
 )
 
 
@@ -62,17 +62,15 @@ class SkillAdmin(admin.ModelAdmin):
         self._set_active(request, queryset, False)
 
     def _set_active(self, request, queryset, active):
-        # QuerySet.update() sends no signals: one bump for the whole batch.
         changed = queryset.exclude(active=active).update(active=active)
         if changed:
-            bump_catalog_version()
+            catalog_changed()  # QuerySet.update() sends no signals
         state = "activated" if active else "deactivated"
         self.message_user(request, f"{changed} skill(s) {state}.", messages.SUCCESS)
 
     def delete_queryset(self, request, queryset):
-        with version_bumps_paused():
+        with catalog_edits():
             super().delete_queryset(request, queryset)
-        bump_catalog_version()
 
     @admin.action(description="Export selected skills as JSON")
     def export_json(self, request, queryset):
@@ -106,9 +104,8 @@ class RoleProfileAdmin(admin.ModelAdmin):
         return role.skill_total
 
     def delete_queryset(self, request, queryset):
-        with version_bumps_paused():
+        with catalog_edits():
             super().delete_queryset(request, queryset)
-        bump_catalog_version()
 
 
 @admin.register(CatalogVersion)

@@ -17,6 +17,15 @@ def read_default_catalog(data_dir=DEFAULT_DATA_DIR):
     return skills, roles
 
 
+def shipped_implied_phrases(data_dir=DEFAULT_DATA_DIR):
+    """{skill name (lower case): phrases that imply it} from the shipped data files' `implied_by` lists.
+
+    Implying phrases are not aliases (an alias states the skill) and have no database column yet, so the compiled
+    catalog takes them from the shipped files by skill name."""
+    skills, _ = read_default_catalog(data_dir)
+    return {row["name"].lower(): tuple(row["implied_by"]) for row in skills if row.get("implied_by")}
+
+
 CSV_COLUMNS = ["name", "kind", "category", "aliases", "ambiguous", "active", "external_id"]
 ALIAS_SEPARATOR = "|"
 FORMATS = ("json", "csv")

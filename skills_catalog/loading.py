@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from .models import Kind, RoleProfile, RoleSkill, Skill, SkillAlias, bump_catalog_version, version_bumps_paused
+from .models import Kind, RoleProfile, RoleSkill, Skill, SkillAlias, catalog_changed, catalog_edits
 
 
 @dataclass
@@ -42,13 +42,13 @@ def load_catalog(skills, roles, *, overwrite=False, dry_run=False):
     """
     summary = LoadSummary()
     with transaction.atomic():
-        with version_bumps_paused():
+        with catalog_edits():
             _load_skills(skills, overwrite, summary)
             _load_roles(roles, overwrite, summary)
+            if summary.changed:
+                catalog_changed()  # the aliases are bulk-created, which sends no signal
         if dry_run:
             transaction.set_rollback(True)
-        elif summary.changed:
-            bump_catalog_version()
     return summary
 
 

@@ -4,7 +4,7 @@ from contextvars import ContextVar
 from django.db import models
 from django.db.models import F
 
-_batching = ContextVar("catalog_batching", default=False)
+_batch = ContextVar("catalog_batch", default=None)
 
 
 class Kind(models.TextChoices):
@@ -86,19 +86,36 @@ def current_catalog_version():
     return row or 1
 
 
-def bump_catalog_version():
-    if _batching.get():
+# The catalog version has one way up: every edit calls catalog_changed(). The signals (signals.py) call it for each
+# row saved or deleted; code that writes without signals (QuerySet.update, bulk_create) calls it itself. Inside
+# catalog_edits() the calls of a batch collapse into one bump at its end.
+
+
+def catalog_changed():
+    """Record a catalog edit: the version goes up now, or once at the end of the enclosing catalog_edits()."""
+    batch = _batch.get()
+    if batch is not None:
+        batch.changed = True
         return
     updated = CatalogVersion.objects.filter(pk=1).update(version=F("version") + 1)
     if not updated:
         CatalogVersion.objects.get_or_create(pk=1, defaults={"version": 2})
 
 
+class _Batch:
+    changed = False
+
+
 @contextmanager
-def version_bumps_paused():
-    """Many edits, then one bump by the caller: an import of 2,000 skills must not bump 2,000 times."""
-    token = _batching.set(True)
+def catalog_edits():
+    """Many edits, one bump (and none if nothing changed): an import of 2,000 skills must not bump 2,000 times, and
+    re-loading an unchanged catalog must not make every analysis outdated. The bump is in the block's transaction,
+    so a rolled-back block (a dry run) leaves the version as it was."""
+    batch = _Batch()
+    token = _batch.set(batch)
     try:
         yield
     finally:
-        _batching.reset(token)
+        _batch.reset(token)
+    if batch.changed:
+        catalog_changed()  # inside an outer batch this only marks that one

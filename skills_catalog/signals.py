@@ -1,12 +1,11 @@
-"""Any edit to the catalog, from the admin or code, bumps the catalog version so matchers rebuild.
-
-Bulk `QuerySet.update()` sends no signal: code that uses it calls `bump_catalog_version()` itself.
-"""
+"""Any edit to a catalog row, from the admin or code, is a catalog change (models.catalog_changed), so the version
+goes up and matchers rebuild. `QuerySet.update()` and `bulk_create()` send no signal: code that uses them calls
+`catalog_changed()` itself."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from .models import RoleProfile, RoleSkill, Skill, SkillAlias, bump_catalog_version
+from .models import RoleProfile, RoleSkill, Skill, SkillAlias, catalog_changed
 
 
 @receiver(post_save, sender=Skill)
@@ -17,6 +16,6 @@ from .models import RoleProfile, RoleSkill, Skill, SkillAlias, bump_catalog_vers
 @receiver(post_delete, sender=SkillAlias)
 @receiver(post_delete, sender=RoleProfile)
 @receiver(post_delete, sender=RoleSkill)
-def catalog_changed(sender, raw=False, **kwargs):
-    if not raw:
-        bump_catalog_version()
+def catalog_row_changed(sender, raw=False, **kwargs):
+    if not raw:  # loaddata: fixtures carry their own version row
+        catalog_changed()

@@ -1,5 +1,6 @@
 import pytest
 from django_q.conf import Conf
+from rest_framework.throttling import SimpleRateThrottle
 
 from skills_catalog.models import RoleProfile, RoleSkill, Skill, SkillAlias
 
@@ -13,11 +14,16 @@ def private_media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def no_throttling(settings):
-    settings.REST_FRAMEWORK = {
-        **settings.REST_FRAMEWORK,
-        "DEFAULT_THROTTLE_RATES": {"upload": None, "poll": None},
-    }
+def throttle_rates(monkeypatch):
+    """Every test starts with both API throttles off; a throttling test turns them on with
+    `throttle_rates(upload="2/min", poll=None)`. DRF's throttles read their rate table once, at import, so a settings
+    override would not reach them: the table itself is replaced."""
+
+    def set_rates(upload=None, poll=None):
+        monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"upload": upload, "poll": poll})
+
+    set_rates()
+    return set_rates
 
 
 @pytest.fixture

@@ -6,6 +6,8 @@ import time
 
 import pytest
 
+from analyses.pipeline.scoring import SCORE_BANDS
+
 from . import pdfs
 from .browser import (
     CHROMIUM,
@@ -88,9 +90,26 @@ def test_it_shows_the_report_the_api_returned(stack, page):
         for row in page.locator("#breakdown .breakdown-row").all()
     }
     assert shown_breakdown == result["score_breakdown"]
+    # The score's colour follows the server's one banding (pipeline/scoring.py), read from the page.
+    band = next(name for name, lowest in SCORE_BANDS if result["overall_score"] >= lowest)
+    tone = {"strong": "good", "good": "good", "fair": "ok", "weak": "bad"}[band]
+    assert f"tone-{tone}" in page.get_attribute(".score-card", "class")
     shown_codes = [row.get_attribute("data-code") for row in page.locator("#issues .issue").all()]
     assert shown_codes == [finding["code"] for finding in result["findings"]]
     assert page.get_attribute("#result-link", "href") == f"/api/v1/resume/result/{task_id}"
+
+
+@saves_screenshot_on_failure
+def test_the_demo_runs_under_its_content_security_policy_without_a_violation(stack, page):
+    """The page's CSP allows no inline code: a blocked script or style would be a console error here."""
+    console = []
+    page.on("console", lambda message: console.append(message.text))
+    response = page.goto(stack + "/")
+    assert "script-src 'self'" in response.headers["content-security-policy"]
+    analyse_on_page(page, stack, pdf_file(pdfs.resume_pdf()))
+    page.wait_for_selector("#report", state="visible")
+    page.hover("#technical-skills .chip")
+    assert not [text for text in console if "Content Security Policy" in text], console
 
 
 @saves_screenshot_on_failure

@@ -1,6 +1,8 @@
 """The demo page at `/` renders, links its own static files (no CDN) and the service's other doors."""
 
+import json
 import re
+from html import unescape
 
 import pytest
 from django.contrib.staticfiles import finders
@@ -50,3 +52,16 @@ def test_the_page_never_renders_api_data_as_html():
         source = handle.read()
     assert "innerHTML" not in source.replace("never innerHTML", "")
     assert "insertAdjacentHTML" not in source and "outerHTML" not in source and "document.write" not in source
+
+
+@pytest.mark.django_db
+def test_it_colours_scores_by_the_one_banding_the_admin_filters_by(client):
+    from analyses.admin import SCORE_BANDS as ADMIN_BANDS
+    from analyses.pipeline.scoring import SCORE_BANDS
+
+    html = client.get("/").content.decode()
+    attribute = re.search(r'data-score-bands="([^"]+)"', html).group(1)
+    bands = json.loads(unescape(attribute))
+    assert bands == [["strong", 85], ["good", 70], ["fair", 50], ["weak", 0]] == [list(b) for b in SCORE_BANDS]
+    assert tuple((name, low) for name, (_, low, _) in ADMIN_BANDS.items()) == SCORE_BANDS
+    assert ADMIN_BANDS["good"] == ("70–84", 70, 84)

@@ -6,6 +6,7 @@ from io import StringIO
 import pytest
 from django.core.management import CommandError, call_command
 
+from skills_catalog.loading import load_catalog
 from skills_catalog.matcher import get_matcher
 from skills_catalog.models import RoleProfile, Skill, SkillAlias, current_catalog_version
 
@@ -176,3 +177,13 @@ def test_export_csv_to_standard_output_leaves_out_inactive_skills_on_request(sma
 def test_export_to_an_unwritable_place_is_a_command_error(small_catalog, tmp_path):
     with pytest.raises(CommandError, match="Cannot write"):
         run("export_skills", str(tmp_path / "missing-folder" / "skills.json"))
+
+
+def test_a_load_bumps_the_version_once_and_an_unchanged_reload_not_at_all(db):
+    skills = [{"name": "Pulumi", "aliases": ["Pulumi IaC"]}, {"name": "Terraform"}]
+    roles = [{"name": "Infrastructure Engineer", "skills": {"Pulumi": 3, "Terraform": 5}}]
+    before = current_catalog_version()
+    load_catalog(skills, roles)
+    assert current_catalog_version() == before + 1
+    load_catalog(skills, roles, overwrite=True)
+    assert current_catalog_version() == before + 1

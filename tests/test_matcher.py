@@ -3,7 +3,8 @@ catalog version that makes each process rebuild it."""
 
 import pytest
 
-from skills_catalog.matcher import Line, compile_catalog, get_matcher, matcher_from_rows
+from skills_catalog.engine import Line
+from skills_catalog.matcher import compile_catalog, get_matcher, matcher_from_rows
 from skills_catalog.models import Skill, SkillAlias, current_catalog_version
 from skills_catalog.text import join_broken_word
 

@@ -57,3 +57,10 @@ def test_unknown_ids_are_404(client, task_id):
     r = result_of(client, task_id)
     assert r.status_code == 404
     assert r.json()["error"]
+
+
+@pytest.mark.django_db
+def test_a_result_is_one_query(client, django_assert_num_queries):
+    analysis = completed_analysis()
+    with django_assert_num_queries(1):
+        assert result_of(client, analysis.id).status_code == 200

@@ -4,53 +4,38 @@ import contextlib
 import os
 import socket
 import stat
-import subprocess
 import threading
 import time
 
 import pytest
 from django.contrib.auth.models import User
+from django.core.exceptions import ImproperlyConfigured
 
 from analyses.models import Analysis
 
 from . import pdfs
-from .live import PYTHON, ROOT, live_stack, query, upload, wait_for_status
+from .live import live_stack, query, upload, wait_for_status
+from .settings_env import settings_from
 
 
-def manage_with_clean_env(tmp_path, *args, **variables):
-    """manage.py with nothing from this shell's environment but PATH, plus `variables`."""
-    env = {"PATH": os.environ["PATH"], "VAR_DIR": str(tmp_path / "var"), **variables}
-    return subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
-    )
-
-
-def test_it_refuses_to_start_without_a_secret_key_outside_local_mode(tmp_path):
-    r = manage_with_clean_env(tmp_path, "check")
-    assert r.returncode != 0
-    assert "SECRET_KEY is not set" in r.stderr
+def test_it_refuses_to_start_without_a_secret_key_outside_local_mode(monkeypatch, tmp_path):
+    with pytest.raises(ImproperlyConfigured, match="SECRET_KEY is not set"):
+        settings_from(monkeypatch, tmp_path / "var", clean=True)
     assert not (tmp_path / "var" / "secret_key").exists()
 
 
-def test_local_mode_generates_one_private_key_and_keeps_it(tmp_path):
-    code = "from django.conf import settings; print(settings.SECRET_KEY)"
-    first = manage_with_clean_env(tmp_path, "shell", "--no-imports", "-c", code, LOCAL_MODE="1")
-    second = manage_with_clean_env(tmp_path, "shell", "--no-imports", "-c", code, LOCAL_MODE="1")
-    assert first.returncode == 0, first.stderr
+def test_local_mode_generates_one_private_key_and_keeps_it(monkeypatch, tmp_path):
+    first = settings_from(monkeypatch, tmp_path / "var", clean=True, LOCAL_MODE="1").SECRET_KEY
+    second = settings_from(monkeypatch, tmp_path / "var", clean=True, LOCAL_MODE="1").SECRET_KEY
     key_file = tmp_path / "var" / "secret_key"
     assert stat.S_IMODE(key_file.stat().st_mode) == 0o600
-    assert first.stdout.split()[-1] == second.stdout.split()[-1] == key_file.read_text().strip()
-    assert len(key_file.read_text().strip()) >= 50
+    assert first == second == key_file.read_text().strip()
+    assert len(first) >= 50
 
 
-def test_debug_is_off_unless_asked_for(tmp_path):
-    code = "from django.conf import settings; print(settings.DEBUG)"
-    assert (
-        manage_with_clean_env(tmp_path, "shell", "--no-imports", "-c", code, SECRET_KEY="k" * 50).stdout.split()[-1]
-        == "False"
-    )
-    on = manage_with_clean_env(tmp_path, "shell", "--no-imports", "-c", code, SECRET_KEY="k" * 50, DEBUG="1")
-    assert on.stdout.split()[-1] == "True"
+def test_debug_is_off_unless_asked_for(monkeypatch, tmp_path):
+    assert settings_from(monkeypatch, tmp_path / "var", clean=True, SECRET_KEY="k" * 50).DEBUG is False
+    assert settings_from(monkeypatch, tmp_path / "var", clean=True, SECRET_KEY="k" * 50, DEBUG="1").DEBUG is True
 
 
 @pytest.mark.django_db
@@ -64,12 +49,10 @@ def test_responses_carry_the_security_headers(client):
 @pytest.mark.django_db
 def test_the_admin_is_only_for_staff(client):
     assert client.get("/admin/").status_code == 302
-    User.objects.create_user("visitor", password="pw-visitor-123")
-    client.login(username="visitor", password="pw-visitor-123")
+    client.force_login(User.objects.create_user("visitor", password="pw-visitor-123"))
     r = client.get("/admin/analyses/analysis/")
     assert r.status_code == 302 and "/admin/login/" in r["Location"]
-    User.objects.create_user("curator", password="pw-curator-123", is_staff=True, is_superuser=True)
-    client.login(username="curator", password="pw-curator-123")
+    client.force_login(User.objects.create_user("curator", password="pw-curator-123", is_staff=True, is_superuser=True))
     assert client.get("/admin/analyses/analysis/").status_code == 200
 
 

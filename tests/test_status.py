@@ -35,3 +35,11 @@ def test_unknown_or_malformed_ids_are_404(client, task_id):
     r = status_of(client, task_id)
     assert r.status_code == 404
     assert r.json()["error"]
+
+
+@pytest.mark.django_db
+def test_a_poll_is_one_query_that_leaves_the_report_in_the_database(client, django_assert_num_queries):
+    analysis = completed_analysis()
+    with django_assert_num_queries(1) as captured:
+        assert status_of(client, analysis.id).status_code == 200
+    assert "details" not in captured.captured_queries[0]["sql"]  # the report's JSON is tens of KB per row

@@ -4,21 +4,22 @@ process shares; 429 with {"error"} and Retry-After; `off` turns a throttle off."
 import uuid
 
 import pytest
-from rest_framework.throttling import SimpleRateThrottle
 
-from .live import free_port, http, live_stack, manage, multipart, stack_env, start_web, stop, wait_until_serving
+from .live import free_port, http, live_stack, multipart, start_web, stop, wait_until_serving
+from .settings_env import settings_from
 
 NOT_A_PDF = b"plain text, not a pdf"
 
 
-@pytest.fixture
-def rates(monkeypatch):
-    """DRF's throttles read their rates once, at import; set the table they read."""
-
-    def set_rates(upload_rate, poll_rate):
-        monkeypatch.setattr(SimpleRateThrottle, "THROTTLE_RATES", {"upload": upload_rate, "poll": poll_rate})
-
-    return set_rates
+@pytest.mark.django_db
+def test_tests_run_without_throttles_until_one_turns_them_on(client, throttle_rates):
+    # More than the production defaults (30 uploads, 300 polls a minute) from one client: never a 429.
+    assert {client.post("/api/v1/resume/upload", {"file": _file(NOT_A_PDF)}).status_code for _ in range(32)} == {415}
+    assert {client.get(status_url()).status_code for _ in range(302)} == {404}
+    throttle_rates(upload="1/min", poll="1/min")
+    uploads = [client.post("/api/v1/resume/upload", {"file": _file(NOT_A_PDF)}) for _ in range(2)]
+    assert [r.status_code for r in uploads] == [415, 429]
+    assert [client.get(status_url()).status_code for _ in range(2)] == [404, 429]
 
 
 def status_url():
@@ -26,8 +27,8 @@ def status_url():
 
 
 @pytest.mark.django_db
-def test_uploads_over_the_rate_get_429_with_an_error_and_retry_after(client, rates, resume_bytes):
-    rates("2/min", None)
+def test_uploads_over_the_rate_get_429_with_an_error_and_retry_after(client, throttle_rates, resume_bytes):
+    throttle_rates(upload="2/min")
     answers = [client.post("/api/v1/resume/upload", {"file": _file(resume_bytes)}) for _ in range(3)]
     assert [r.status_code for r in answers] == [202, 202, 429]
     body = answers[2].json()
@@ -37,16 +38,16 @@ def test_uploads_over_the_rate_get_429_with_an_error_and_retry_after(client, rat
 
 
 @pytest.mark.django_db
-def test_polling_over_the_rate_gets_429_and_leaves_uploads_alone(client, rates, resume_bytes):
-    rates(None, "3/min")
+def test_polling_over_the_rate_gets_429_and_leaves_uploads_alone(client, throttle_rates, resume_bytes):
+    throttle_rates(poll="3/min")
     assert [client.get(status_url()).status_code for _ in range(4)] == [404, 404, 404, 429]
     assert client.get("/api/v1/resume/result/" + str(uuid.uuid4())).status_code == 429  # result counts as polling
     assert client.post("/api/v1/resume/upload", {"file": _file(resume_bytes)}).status_code == 202
 
 
 @pytest.mark.django_db
-def test_the_rate_is_per_client(client, rates):
-    rates(None, "1/min")
+def test_the_rate_is_per_client(client, throttle_rates):
+    throttle_rates(poll="1/min")
     assert client.get(status_url(), REMOTE_ADDR="10.0.0.1").status_code == 404
     assert client.get(status_url(), REMOTE_ADDR="10.0.0.1").status_code == 429
     assert client.get(status_url(), REMOTE_ADDR="10.0.0.2").status_code == 404
@@ -58,28 +59,33 @@ def _file(data):
     return SimpleUploadedFile("cv.pdf", data, content_type="application/pdf")
 
 
-def rates_from(tmp_path, **variables):
+def rates_from(monkeypatch, tmp_path, **variables):
     """The rates settings.py reads from these variables (None: the variable is unset)."""
-    env = stack_env(tmp_path / "var", DATABASE_URL="", **{k: v for k, v in variables.items() if v is not None})
-    for name in [name for name, value in variables.items() if value is None]:
-        env.pop(name)
-    code = "from django.conf import settings; print(settings.REST_FRAMEWORK['DEFAULT_THROTTLE_RATES'])"
-    return manage(env, "shell", "--no-imports", "-c", code).stdout.strip().splitlines()[-1]
+    return settings_from(monkeypatch, tmp_path / "var", **variables).REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"]
 
 
-def test_rates_come_from_the_environment_and_off_disables(tmp_path):
-    assert rates_from(tmp_path, THROTTLE_UPLOAD="5/hour", THROTTLE_POLL="off") == "{'upload': '5/hour', 'poll': None}"
-    assert rates_from(tmp_path, THROTTLE_UPLOAD="OFF", THROTTLE_POLL="120/min") == "{'upload': None, 'poll': '120/min'}"
+def test_rates_come_from_the_environment_and_off_disables(monkeypatch, tmp_path):
+    assert rates_from(monkeypatch, tmp_path, THROTTLE_UPLOAD="5/hour", THROTTLE_POLL="off") == {
+        "upload": "5/hour",
+        "poll": None,
+    }
+    assert rates_from(monkeypatch, tmp_path, THROTTLE_UPLOAD="OFF", THROTTLE_POLL="120/min") == {
+        "upload": None,
+        "poll": "120/min",
+    }
 
 
-def test_the_defaults_leave_room_for_a_frontend_polling_every_two_seconds(tmp_path):
+def test_the_defaults_leave_room_for_a_frontend_polling_every_two_seconds(monkeypatch, tmp_path):
     # The frontend polls every 2 s: 30 a minute, well inside the poll default.
-    assert rates_from(tmp_path, THROTTLE_UPLOAD=None, THROTTLE_POLL=None) == "{'upload': '30/min', 'poll': '300/min'}"
+    assert rates_from(monkeypatch, tmp_path, THROTTLE_UPLOAD=None, THROTTLE_POLL=None) == {
+        "upload": "30/min",
+        "poll": "300/min",
+    }
 
 
 @pytest.mark.django_db
-def test_an_invented_forwarded_for_address_does_not_escape_the_throttle(client, rates):
-    rates(None, "1/min")
+def test_an_invented_forwarded_for_address_does_not_escape_the_throttle(client, throttle_rates):
+    throttle_rates(poll="1/min")
     assert client.get(status_url(), HTTP_X_FORWARDED_FOR="203.0.113.1").status_code == 404
     assert client.get(status_url(), HTTP_X_FORWARDED_FOR="203.0.113.2").status_code == 429
 

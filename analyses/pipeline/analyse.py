@@ -3,21 +3,16 @@
 import time
 from dataclasses import dataclass, field
 
-from skills_catalog.matcher import (
-    Line,
-    best_role,
-    find_role,
-    job_description_skills,
-    missing_for_role,
-    role_coverage,
-)
+from skills_catalog.engine import Line
+from skills_catalog.roles import best_role, job_description_skills, missing_for_role, role_coverage
+from skills_catalog.selectors import find_role
 
 from .checks import low_confidence, run_checks
 from .extract import parse_pdf
 from .facts import resume_facts
 from .findings import rank
-from .scoring import DEFAULT_WEIGHTS, category_scores, overall_score, summary_text
-from .sections import label_sections
+from .scoring import DEFAULT_WEIGHTS, category_scores, overall_score, score_gains, summary_text
+from .sections import find_sections
 
 
 @dataclass
@@ -45,24 +40,25 @@ def analyse(pdf_bytes, matcher, options=None):
     parsed = parse_pdf(pdf_bytes, max_pages=options.max_pages)
     extracted = time.perf_counter()
 
-    sections, labels = label_sections(parsed.lines)
+    found_sections = find_sections(parsed.lines)
+    sections, labels = found_sections.found, found_sections.labels
     matched = matcher.match(
         Line(page=line.page, text=line.text, section=label) for line, label in zip(parsed.lines, labels, strict=True)
     )
     technical = matched.names("technical")
     soft = matched.names("soft")
-    missing, missing_source, coverage = _missing_keywords(matcher, options, technical + soft)
+    missing, missing_source, coverage, role = _missing_keywords(matcher, options, technical + soft)
     matched_at = time.perf_counter()
 
-    facts = resume_facts(parsed, labels, sections)
+    facts = resume_facts(parsed, labels, sections, found_sections.heading_cells)
     findings = rank(run_checks(parsed, facts))
     scores = category_scores(findings, coverage, len(technical))
-    role = {"name": missing_source["role"], "coverage": coverage} if missing_source.get("role") else None
+    gains = score_gains(findings, coverage, len(technical), options.score_weights)
     finished = time.perf_counter()
 
     return Report(
-        overall_score=overall_score(scores, options.score_weights),
-        summary_text=summary_text(technical, soft, findings, scores, facts, role),
+        overall_score=overall_score(scores, options.score_weights, findings),
+        summary_text=summary_text(technical, soft, findings, scores, facts, role, gains),
         technical_skills=technical,
         soft_skills=soft,
         missing_keywords=missing,
@@ -71,6 +67,11 @@ def analyse(pdf_bytes, matcher, options=None):
             "score_breakdown": scores,
             "findings": [finding.as_dict() for finding in findings],
             "skill_evidence": {name: hit.evidence for name, hit in matched.hits.items()},
+            # Implied, never stated: kept out of technical_skills/soft_skills and the summary (issue 11).
+            "inferred_skills": [
+                {"name": name, "kind": hit.skill.kind, "evidence": hit.evidence}
+                for name, hit in matched.inferred.items()
+            ],
             "missing_keywords_source": missing_source,
             "contact": facts["contact"],
             "sections": sections,
@@ -85,7 +86,7 @@ def analyse(pdf_bytes, matcher, options=None):
                 "font_families": facts["font_families"],
                 "body_font_size": facts["body_font_size"],
                 "images": facts["images"],
-                "tables": sum(page.table_grids >= 3 or page.boxes >= 4 for page in parsed.pages),
+                "tables": len(facts["table_pages"]),
                 "header_footer_lines": facts["header_footer_lines"][:10],
                 "garbled_share": facts["garbled_share"],
             },
@@ -110,16 +111,20 @@ def analyse(pdf_bytes, matcher, options=None):
 
 
 def _missing_keywords(matcher, options, found):
-    """(missing keywords, where they came from, share of the wanted skills the resume covers or None)."""
+    """(missing keywords, where they came from, share of the wanted skills the resume covers or None, the role for
+    the summary or None: its name, coverage, whether it is the target, and its skills the resume states)."""
     if options.job_description.strip():
         wanted = job_description_skills(matcher, options.job_description)
         found_set = set(found)
         missing = [name for name in wanted if name not in found_set]
         coverage = 1 - len(missing) / len(wanted) if wanted else None
-        return missing[:20], {"type": "job_description", "skills_asked": len(wanted)}, coverage
-    role = find_role(matcher, options.target_role) if options.target_role else best_role(matcher, found)
+        return missing[:20], {"type": "job_description", "skills_asked": len(wanted)}, coverage, None
+    role = find_role(matcher.roles, options.target_role) if options.target_role else best_role(matcher, found)
     if role is None:
-        return [], {"type": "none"}, None
+        return [], {"type": "none"}, None, None
     coverage = role_coverage(role, found)
     source = {"type": "target_role" if options.target_role else "best_fit_role", "role": role.name}
-    return missing_for_role(role, found), source, coverage
+    found_set = set(found)
+    stated = [name for name, _ in sorted(role.weights.items(), key=lambda item: -item[1]) if name in found_set]
+    summary_role = {"name": role.name, "coverage": coverage, "target": bool(options.target_role), "evidence": stated}
+    return missing_for_role(role, found), source, coverage, summary_role

@@ -27,8 +27,6 @@ MIN_BUZZWORDS = 2
 MAX_GARBLED_SHARE = 0.01  # 1 in 100 characters without a Unicode mapping already breaks words
 MIN_FUNCTION_WORD_SHARE = 0.03  # English prose is ~15% "the, and, of…"; letters mapped wrongly give almost none
 MIN_PROSE_WORDS = 60
-# Tables: three or more horizontal borders crossing two vertical ones, or four framed cells.
-MIN_TABLE_GRIDS, MIN_TABLE_BOXES = 3, 4
 MIN_GRAPHIC_SHAPES = 12  # skill bars, rating dots and charts: a few icons are fine
 
 
@@ -155,9 +153,7 @@ def check_columns(parsed, facts):
 
 
 def check_tables(parsed, facts):
-    pages = [
-        page.number for page in parsed.pages if page.table_grids >= MIN_TABLE_GRIDS or page.boxes >= MIN_TABLE_BOXES
-    ]
+    pages = facts["table_pages"]
     if not pages:
         return []
     return [

@@ -32,7 +32,12 @@ TEX_FAMILY_RE = re.compile(r"^(CM|LM|EC|TC|SF)[A-Z]*\d+$")
 MIN_FAMILY_SHARE = 0.02
 
 
-def resume_facts(parsed, labels, sections):
+# Tables: three or more horizontal borders crossing two vertical ones, or four framed cells, or (class: borderless
+# tables) three section headings each set as the left cell of a row with the content beside it.
+MIN_TABLE_GRIDS, MIN_TABLE_BOXES, MIN_HEADING_CELLS = 3, 4, 3
+
+
+def resume_facts(parsed, labels, sections, heading_cells=None):
     text = parsed.text
     zone_text = "\n".join(line.text for line in parsed.lines if line.zone != "body")
     body_text = "\n".join(line.text for line in parsed.lines if line.zone == "body")
@@ -61,7 +66,19 @@ def resume_facts(parsed, labels, sections):
         "invisible_share": round(parsed.invisible_chars / parsed.total_chars, 3) if parsed.total_chars else 0.0,
         "images": _image_facts(parsed),
         "columns": parsed.columns,
+        "table_pages": table_pages(parsed, heading_cells or {}),
     }
+
+
+def table_pages(parsed, heading_cells):
+    """Numbers of the pages laid out as a table, ruled or not."""
+    return [
+        page.number
+        for page in parsed.pages
+        if page.table_grids >= MIN_TABLE_GRIDS
+        or page.boxes >= MIN_TABLE_BOXES
+        or heading_cells.get(page.number, 0) >= MIN_HEADING_CELLS
+    ]
 
 
 def _bullet_facts(bullets):

@@ -24,6 +24,9 @@ MIN_SIDE_BY_SIDE_SHARE = 0.25
 # line by line: not columns. Two sides of prose that happen to share baselines are still two columns.
 ROW_ALIGNED_SHARE = 0.6
 GUTTER_CHARS_SHARE = 0.25
+# Class: a gutter holds short labels (dates, places, headings), a column holds text that wraps. A light side whose
+# typical line is longer than this is a narrow column of prose or lists beside the main one, whatever its baselines.
+MAX_GUTTER_LINE_CHARS = 24
 BASELINE_TOLERANCE_PT = 2.0
 GUTTER_BIN_PT = 2.0
 MAX_COLUMN_DEPTH = 2  # up to four columns
@@ -173,7 +176,13 @@ def _try_split(lines, gutter, width):
         if sum(_chars(line) for line in side) < MIN_COLUMN_CHARS_SHARE * total_chars:
             return None
     lighter = min(sum(_chars(line) for line in left), sum(_chars(line) for line in right))
-    if lighter < GUTTER_CHARS_SHARE * total_chars and _row_aligned(left, right, top, bottom):
+    light_side = left if sum(_chars(line) for line in left) == lighter else right
+    if (
+        lighter < GUTTER_CHARS_SHARE * total_chars
+        and _row_aligned(left, right, top, bottom)
+        and _median_chars([line for line in light_side if line.bbox[3] >= top and line.bbox[1] <= bottom])
+        <= MAX_GUTTER_LINE_CHARS
+    ):
         return None
     return Split(gutter=gutter, left=left, right=right, spanning=spanning)
 
@@ -196,6 +205,11 @@ def _has_near(sorted_values, value):
 
 def _chars(line):
     return len(line.text)
+
+
+def _median_chars(lines):
+    lengths = sorted(_chars(line) for line in lines)
+    return lengths[len(lengths) // 2] if lengths else 0
 
 
 def reading_order(lines):

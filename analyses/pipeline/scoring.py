@@ -3,10 +3,18 @@
 from .findings import rank
 
 DEFAULT_WEIGHTS = {"skills": 30, "contact": 15, "structure": 15, "layout": 15, "length": 10, "content": 15}
+# How a 0-100 score reads, best first: (band, lowest score in it). The admin's score filter and the demo page's
+# colours (through a data attribute) both use these edges.
+SCORE_BANDS = (("strong", 85), ("good", 70), ("fair", 50), ("weak", 0))
 # What one finding costs its category: a high-severity problem alone leaves a category at 60.
 SEVERITY_PENALTY = {"high": 40, "medium": 20, "low": 10}
 # A resume naming this many technical skills gets full marks for breadth.
 SKILL_BREADTH_TARGET = 12
+# Class: what an ATS cannot read in order. A table, columns, contact details in the page header, a page that is a
+# picture or unmapped text lose or scramble the content itself, which no strength elsewhere makes up for: each costs
+# the overall score this much on top of its category.
+ATS_READING_RISKS = frozenset(["tables", "multi_column", "contact_in_header_footer", "page_is_image", "garbled_text"])
+ATS_RISK_PENALTY = 10
 
 
 def category_scores(findings, skills_coverage, technical_count):
@@ -20,55 +28,179 @@ def category_scores(findings, skills_coverage, technical_count):
     return {category: max(0, min(100, score)) for category, score in scores.items()}
 
 
-def overall_score(scores, weights=None):
+def overall_score(scores, weights=None, findings=()):
+    """The weighted mean of the category scores, less ATS_RISK_PENALTY per ATS reading risk among `findings`."""
     weights = weights or DEFAULT_WEIGHTS
     total = sum(weights.get(category, 0) for category in scores)
     if not total:
         return 0
     value = sum(scores[category] * weights.get(category, 0) for category in scores) / total
+    value -= ATS_RISK_PENALTY * len({finding.code for finding in findings if finding.code in ATS_READING_RISKS})
     return max(0, min(100, int(value + 0.5)))
 
 
-def summary_text(technical_skills, soft_skills, findings, scores, facts=None, role=None):
-    """One or two sentences: this resume's main strength, then its most important fix."""
-    strength = _strength(technical_skills, soft_skills, scores, facts or {}, role)
-    return f"{strength} {_fix(findings)}".strip()
+def score_gains(findings, skills_coverage, technical_count, weights=None):
+    """[(finding, points the overall score gains once it is fixed)], the largest gain first, then by severity."""
+    findings = rank(findings)
+    base = overall_score(category_scores(findings, skills_coverage, technical_count), weights, findings)
+    gains = []
+    for index, finding in enumerate(findings):
+        rest = findings[:index] + findings[index + 1 :]
+        fixed = overall_score(category_scores(rest, skills_coverage, technical_count), weights, rest)
+        gains.append((fixed - base, -index, finding))
+    gains.sort(key=lambda item: item[:2], reverse=True)
+    return [(finding, gain) for gain, _, finding in gains]
+
+
+# Words that fit a profession, for the summary's fixes: what its results are counted in and the verbs its bullets
+# open with. A family is recognised from the role's name; the first family whose word it holds wins.
+PROFESSION_WORDS = (
+    (
+        ("nurse", "medical", "pharmac", "clinic", "health", "care"),
+        "patients, shifts or error rates",
+        "Assessed, Administered",
+    ),
+    (("teacher", "tutor", "instructor", "lecturer"), "class sizes, pass rates or grades", "Planned, Taught"),
+    (
+        ("accountant", "bookkeeper", "financ", "billing", "audit", "tax"),
+        "accounts, days to close or savings",
+        "Reconciled, Closed",
+    ),
+    (("sales", "account manager", "retail", "customer"), "revenue, quota or accounts won", "Closed, Grew"),
+    (("recruit", "hr ", "human resources"), "hires, time to hire or retention", "Hired, Onboarded"),
+    (("chef", "cook", "kitchen", "culinary"), "covers, food cost or waste", "Developed, Ran"),
+    (
+        ("civil", "construction", "mechanical", "electrical", "electronics"),
+        "budgets, schedules or tolerances",
+        "Designed, Delivered",
+    ),
+    (("designer",), "users, conversions or turnaround", "Designed, Redesigned"),
+    (("marketer", "marketing", "seo", "social media", "content"), "reach, leads or conversion", "Launched, Grew"),
+    (("warehouse", "supply chain", "operations", "logistics"), "orders, lead times or accuracy", "Shipped, Cut"),
+    (
+        ("developer", "engineer", "data", "devops", "architect", "administrator", "analyst", "security"),
+        "users, latency, uptime or time saved",
+        "Built, Shipped",
+    ),
+)
+DEFAULT_PROFESSION_WORDS = ("%, $, counts or time saved", "Led, Built")
+# The fix each finding asks for, as an instruction; {units} and {verbs} take the profession's words.
+FIXES = {
+    "no_email": "add your email address",
+    "no_phone": "add a phone number",
+    "no_profile_link": "add a LinkedIn or portfolio link",
+    "contact_in_header_footer": "move your email and phone out of the page header into the body",
+    "header_footer_text": "move the text in the page header or footer into the body",
+    "no_experience_section": 'put your jobs under a heading "Experience"',
+    "no_education_section": 'add a section headed "Education"',
+    "no_skills_section": 'list your skills under a heading "Skills"',
+    "no_summary": "open with a two-line summary of your role and strongest skills",
+    "margins_too_narrow": "widen the margins to at least 0.5 in",
+    "margins_too_wide": "narrow the left margin to 0.5-1 in",
+    "multi_column": "set the page in one column",
+    "tables": "write the table's content as plain headings and lines",
+    "photo": "leave the photo out",
+    "images_or_graphics": "say in words what the graphics and rating bars show",
+    "page_is_image": "export the PDF from your editor instead of scanning it",
+    "too_many_fonts": "use one or two typefaces",
+    "small_text": "set the body text at 10-12 pt",
+    "long_resume": "cut it to two pages",
+    "too_many_pages": "cut it to two pages",
+    "too_few_words": "describe each position in 3-5 bullets",
+    "too_many_words": "cut older positions and repeated duties",
+    "long_bullets": "split the longest bullets",
+    "few_quantified_results": "put numbers on your results ({units})",
+    "weak_bullet_openings": 'open bullets with what you did ("{verbs}…")',
+    "first_person": 'drop "I" and "my" from the bullets',
+    "buzzwords": "replace the clichés with results",
+    "inconsistent_dates": "write every date the same way",
+    "garbled_text": "export the PDF again with standard fonts",
+    "repaired_pdf": "export the PDF again from your editor",
+}
+# A role the skills found cover this share of is named as the fit; below it the summary names no role.
+MIN_ROLE_COVERAGE = 0.2
+MAX_EVIDENCE = 3
+
+
+def summary_text(technical_skills, soft_skills, findings, scores, facts=None, role=None, gains=None):
+    """Two sentences about this resume: the role it fits and its strongest stated evidence, then the two fixes
+    that would raise its score most, worded for its profession.
+
+    `role`: {"name", "coverage", "target": bool, "evidence": stated skills of the role, heaviest first}. Only
+    skills the resume states are ever cited. `gains`: score_gains(); without it findings count by severity.
+    """
+    facts = facts or {}
+    words = _profession_words(role["name"] if role else "")
+    strength = _strength(technical_skills, soft_skills, scores, facts, role)
+    fixes = _fixes(findings, gains, words)
+    return f"{strength} {fixes}".strip()
+
+
+def _profession_words(role_name):
+    name = f" {role_name.lower()} "
+    for keys, units, verbs in PROFESSION_WORDS:
+        if any(key in name for key in keys):
+            return units, verbs
+    return DEFAULT_PROFESSION_WORDS
 
 
 def _strength(technical_skills, soft_skills, scores, facts, role):
-    count = len(technical_skills)
+    skills = technical_skills + soft_skills
     bullets = facts.get("bullets") or {}
-    if role and role.get("coverage", 0) >= 0.6 and count:
-        return f"Covers most of what a {role['name']} needs ({count} skills incl. {_names(technical_skills[:2])})"
-    if count >= 8:
-        return f"Strong technical background ({count} skills incl. {_names(technical_skills[:2])})"
-    if bullets.get("count", 0) >= 4 and bullets["quantified"] >= 0.5 * bullets["count"]:
-        return f"Results are well quantified ({bullets['quantified']} of {bullets['count']} bullets show numbers)"
-    if count >= 3:
-        return f"Solid set of skills ({count} incl. {_names(technical_skills[:2])})"
+    quantified = bullets.get("count", 0) >= 4 and bullets.get("quantified", 0) >= 0.5 * bullets["count"]
+    results = f"{bullets.get('quantified', 0)} of {bullets.get('count', 0)} bullets show measurable results"
+    if role and (role.get("target") or role.get("coverage", 0) >= MIN_ROLE_COVERAGE):
+        evidence = [name for name in role.get("evidence", []) if name in skills][:MAX_EVIDENCE]
+        if role.get("target"):
+            opening = f"For the {role['name']} role you target"
+        else:
+            opening = f"Fits {_article(role['name'])} {role['name']} role"
+        if evidence:
+            tail = f"; {results}" if quantified else ""
+            return f"{opening}: it states {_names(evidence)}{tail}."
+        if quantified:
+            return f"{opening}: {results}."
+        return f"{opening}, though few of its key skills are stated."
+    if skills:
+        tail = f"; {results}" if quantified else ""
+        return f"It states {len(skills)} skills, among them {_names(skills[:MAX_EVIDENCE])}{tail}."
+    if quantified:
+        return f"{results[0].upper()}{results[1:]}."
     if scores.get("layout", 0) >= 90 and scores.get("structure", 0) >= 90:
-        return "Clean single-column layout with every key section"
-    if count:
-        return f"Few technical skills recognised (only {_names(technical_skills[:2])})"
-    if soft_skills:
-        return f"Soft skills stand out ({_names(soft_skills[:2])}) but no technical skills were recognised"
-    return "No skills from the catalog were recognised"
+        return "A clean one-column layout with every key section."
+    return "No skills from the catalog were recognised."
 
 
-def _fix(findings):
-    ranked = rank(findings)
-    serious = [finding for finding in ranked if finding.severity != "low"][:2]
-    if serious:
-        return f"but it needs work: {' and '.join(_phrase(finding) for finding in serious)}."
-    if ranked:
-        return f"and only small fixes remain: {_phrase(ranked[0])}."
-    return "and nothing stands in an ATS's way."
+def _fixes(findings, gains, words):
+    if gains is None:
+        gains = [(finding, None) for finding in rank(findings)]
+    chosen = [finding for finding, gain in gains if gain is None or gain > 0][:2] or [f for f, _ in gains][:2]
+    if not chosen:
+        return "Nothing stands in an ATS's way."
+    units, verbs = words
+    phrases = [
+        FIXES.get(finding.code, _lower_first(finding.message)).format(units=units, verbs=verbs) for finding in chosen
+    ]
+    if len(phrases) == 1:
+        lead = "The one change left" if all(f.severity == "low" for f in chosen) else "To raise the score most"
+        return f"{lead}: {phrases[0]}."
+    return f"To raise the score most: {phrases[0]}, and {phrases[1]}."
 
 
-def _phrase(finding):
-    message = finding.message
+def _article(name):
+    """ "an" before a vowel sound: "an Accountant", "an HR Specialist", "a Teacher"."""
+    first = name.split()[0] if name.split() else ""
+    if first.isupper() and len(first) > 1:
+        return "an" if first[0] in "AEFHILMNORSX" else "a"
+    return "an" if first[:1].lower() in "aeiou" else "a"
+
+
+def _lower_first(message):
     return message if message[:2].isupper() else message[0].lower() + message[1:]
 
 
 def _names(names):
-    return " and ".join(names)
+    names = list(names)
+    if len(names) <= 2:
+        return " and ".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]

@@ -17,6 +17,14 @@
   // The server marks every analysis completed or failed well within this; past it, stop and say so.
   const MAX_POLL_MS = 10 * 60 * 1000;
   const EVIDENCE_SHOWN = 3;
+  // The colour each score band is drawn in, and what the overall score's band says.
+  const BAND_TONES = { strong: "good", good: "good", fair: "ok", weak: "bad" };
+  const BAND_VERDICTS = {
+    strong: "Strong resume",
+    good: "Good, with fixes to make",
+    fair: "Fair: several fixes to make",
+    weak: "Needs work",
+  };
 
   const root = document.getElementById("main");
   const config = {
@@ -24,6 +32,8 @@
     statusUrl: root.dataset.statusUrl,
     resultUrl: root.dataset.resultUrl,
     pollMs: Number(root.dataset.pollMs) || 2000,
+    // [[band, lowest score], …] best first: the server's one banding (pipeline/scoring.py), the admin's too.
+    scoreBands: JSON.parse(root.dataset.scoreBands || "[]"),
   };
   const $ = (id) => document.getElementById(id);
   const form = $("upload-form");
@@ -257,7 +267,7 @@
     circle.style.strokeDashoffset = String(circumference * (1 - value / 100));
     $("score").textContent = String(value);
     $("score-label").textContent = `Overall score ${value} out of 100`;
-    $("score-verdict").textContent = { good: "Strong resume", ok: "Good, with fixes to make", bad: "Needs work" }[tone];
+    $("score-verdict").textContent = BAND_VERDICTS[bandFor(value)] || "";
     $("summary").textContent = summary || "";
   }
 
@@ -411,11 +421,13 @@
     });
   }
 
+  function bandFor(value) {
+    const band = config.scoreBands.find(([, lowest]) => value >= lowest);
+    return band ? band[0] : "weak";
+  }
+
   function toneFor(value) {
-    // The same bands a reader expects from a grade: 75+ strong, 50-74 fair, below 50 weak.
-    if (value >= 75) return "good";
-    if (value >= 50) return "ok";
-    return "bad";
+    return BAND_TONES[bandFor(value)] || "bad";
   }
 
   function clamp(value) {

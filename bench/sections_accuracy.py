@@ -1,0 +1,146 @@
+"""Sections, layout risks and score separation, measured on labelled resumes.
+
+Three figures, each on the generated resumes of tests/resume_layouts.py (professions x layouts, split into a tune
+half and a held-back half by profession) and on ../shared/corpus/real (truth.json), when present:
+  - false "missing section": "No Experience/Education/Skills section found" for a section the resume has, as a
+    share of the sections it has;
+  - tables and multi-column layouts reported: a `tables` or `multi_column` finding on a resume laid out that way
+    (and false alarms on the one-column ones);
+  - score gap: the clean one-column resume's score minus the same content's score in a table, two-column or
+    sidebar layout (generated set only: the corpus has no pairs).
+
+Usage:  .venv/bin/python bench/sections_accuracy.py [--corpus DIR] [--quiet]
+"""
+
+import argparse
+import json
+import statistics
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from analyses.pipeline.analyse import analyse  # noqa: E402
+from bench.pipeline import default_matcher  # noqa: E402
+from tests import resume_layouts  # noqa: E402
+
+DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "real"
+CHECKED_SECTIONS = ("experience", "education", "skills")
+RISK_CODES = frozenset(["tables", "multi_column"])
+# Tune on these professions, report the others as held back.
+TUNE_PROFESSIONS = frozenset(["nursing", "software", "accounting", "sales", "data"])
+
+
+def measure(cases):
+    """cases: (name, pdf bytes, sections present, layout kind or "") → dict of counts and the per-file misses."""
+    counts = {"sections": 0, "false_missing": 0, "risky": 0, "reported": 0, "plain": 0, "false_risk": 0}
+    misses, scores = [], {}
+    matcher = default_matcher()
+    for name, data, sections, kind in cases:
+        report = analyse(data, matcher)
+        codes = {finding["code"] for finding in report.details["findings"]}
+        scores[name] = report.overall_score
+        for section in CHECKED_SECTIONS:
+            if section in sections:
+                counts["sections"] += 1
+                if f"no_{section}_section" in codes:
+                    counts["false_missing"] += 1
+                    misses.append(f"{name}: false no_{section}_section (found {report.details['sections']})")
+        reported = bool(codes & RISK_CODES)
+        if kind:
+            counts["risky"] += 1
+            counts["reported"] += reported
+            if not reported:
+                misses.append(f"{name}: {kind} layout not reported")
+        else:
+            counts["plain"] += 1
+            counts["false_risk"] += reported
+            if reported:
+                misses.append(f"{name}: one-column layout reported as {sorted(codes & RISK_CODES)}")
+    return counts, misses, scores
+
+
+def generated_cases(professions):
+    for variant, resume in enumerate(resume_layouts.PROFESSIONS):
+        if resume.profession not in professions:
+            continue
+        for layout in resume_layouts.LAYOUTS:
+            name = f"{resume.profession}/{layout}"
+            data = resume_layouts.render(resume, layout, variant)
+            yield name, data, resume_layouts.sections_of(resume), resume_layouts.LAYOUT_KIND.get(layout, "")
+
+
+def corpus_cases(corpus):
+    truth = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
+    for name, entry in sorted(truth.items()):
+        path = corpus / name
+        if not path.exists():
+            continue
+        layout = entry["layout"]
+        kind = "columns" if layout["columns"] >= 2 else ""
+        if "table" in layout["type"].lower() or "label column" in layout["type"].lower():
+            kind = kind or "table"
+        yield name, path.read_bytes(), {section.lower() for section in layout["sections"]}, kind
+
+
+def score_gaps(scores):
+    """(profession, flawed layout, clean score - flawed score) for every pair in the generated set."""
+    gaps = []
+    for name, score in scores.items():
+        profession, layout = name.split("/")
+        if layout in resume_layouts.LAYOUT_KIND:
+            gaps.append((profession, layout, scores[f"{profession}/single"] - score))
+    return gaps
+
+
+def print_row(label, counts):
+    sections, risky, plain = counts["sections"] or 1, counts["risky"] or 1, counts["plain"] or 1
+    print(
+        f"{label:22} false missing {counts['false_missing']:3}/{counts['sections']:<4} "
+        f"{100 * counts['false_missing'] / sections:5.1f}%   "
+        f"table/columns reported {counts['reported']:3}/{counts['risky']:<3} "
+        f"{100 * counts['reported'] / risky:5.1f}%   "
+        f"false risk {counts['false_risk']:2}/{counts['plain']:<3} {100 * counts['false_risk'] / plain:5.1f}%"
+    )
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--quiet", action="store_true", help="only the summary")
+    args = parser.parse_args(argv)
+    all_professions = {resume.profession for resume in resume_layouts.PROFESSIONS}
+    rows = [
+        ("generated: tune", list(generated_cases(TUNE_PROFESSIONS))),
+        ("generated: held back", list(generated_cases(all_professions - TUNE_PROFESSIONS))),
+    ]
+    if (args.corpus / "truth.json").exists():
+        rows.append(("corpus real", list(corpus_cases(args.corpus))))
+    else:
+        print(f"No labelled corpus at {args.corpus}; generated resumes only.")
+    gaps = []
+    for label, cases in rows:
+        counts, misses, scores = measure(cases)
+        print_row(label, counts)
+        if not args.quiet:
+            for miss in misses:
+                print(f"    {miss}")
+        if label.startswith("generated"):
+            gaps.extend(score_gaps(scores))
+    if gaps:
+        values = [gap for _, _, gap in gaps]
+        print(
+            f"score gap clean - flawed (generated, {len(values)} pairs): "
+            f"min {min(values)}, median {statistics.median(values):g}, mean {statistics.mean(values):.1f}"
+        )
+        by_layout = {}
+        for _, layout, gap in gaps:
+            by_layout.setdefault(layout, []).append(gap)
+        for layout, values in sorted(by_layout.items()):
+            print(f"    {layout:14} min {min(values):3}  mean {statistics.mean(values):5.1f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""The catalog audit: aliases that may name a different concept than their skill (issue 11, "implied skills
+reported as claimed"). An alias must be a synonym, an abbreviation or a spelling of its skill; a phrase for an
+activity or an object that goes with the skill ("barcode scanning" → RFID, "a knowledge base" → Knowledge Base
+Management) implies it and belongs in the skill's `implied_by` list instead.
+
+`risky_aliases(rows)` flags the shapes of alias that need a person's verdict; `tests/test_catalog_audit.py` fails on
+any flagged alias that `data/alias_review.json` has not recorded as a reviewed synonym."""
+
+import json
+import re
+from pathlib import Path
+
+REVIEW_FILE = Path(__file__).resolve().parent / "data" / "alias_review.json"
+WORD_RE = re.compile(r"[a-z0-9+#]+")
+STEM_LENGTH = 5  # "migrations"/"migration", "reconciled"/"reconciliation" share their first five letters
+
+
+def _words(text):
+    return WORD_RE.findall(text.lower())
+
+
+# Small words an acronym skips: "Simultaneous Localization and Mapping" is SLAM.
+ACRONYM_SKIPS = frozenset(["and", "of", "the", "for", "to", "in", "from", "with", "a", "an"])
+# Head nouns that make a name an activity on an object: "Knowledge Base Management" is work on a knowledge base.
+ACTIVITY_NOUNS = frozenset(
+    _words(
+        "management administration development analysis planning design qualification migration engineering testing "
+        "maintenance operations processing reporting monitoring coordination scheduling"
+    )
+)
+
+
+def _stems(text):
+    return {word[:STEM_LENGTH] for word in _words(text) if len(word) > 2}
+
+
+def _expands(name, alias):
+    """ "simultaneous localization and mapping" spells out SLAM."""
+    initials = "".join(word[0] for word in _words(alias) if word not in ACRONYM_SKIPS)
+    letters = re.sub(r"[^a-z]", "", name.lower())
+    return letters in (initials, initials + "s") or initials.startswith(letters) and len(letters) >= 3
+
+
+def alias_risk(name, alias):
+    """The class of risk of one alias, or None. Only lower-case phrases are judged: a capitalised alias is a name."""
+    if alias != alias.lower() or not re.search(r"[\s-]", alias):
+        return None
+    alias_words, name_words = _words(alias), _words(name)
+    # Class "object of the activity": the alias is the skill's name without its activity noun ("knowledge base").
+    extra = set(name_words) - set(alias_words)
+    if alias_words and set(alias_words) < set(name_words) and extra & ACTIVITY_NOUNS:
+        return "object_of_activity"
+    if _stems(alias) & _stems(name) or _expands(name, alias):
+        return None
+    # Class "activity phrase": a lower-case phrase built on an -ing activity that shares no word with the name
+    # ("barcode scanning" → RFID, "taking minutes" → Meeting Coordination).
+    if any(word.endswith("ing") and len(word) > 5 for word in alias_words):
+        return "activity_phrase"
+    # Class "concept for a product": a lower-case common phrase standing for a named product or an acronym
+    # ("service mesh" → Istio, "connection pooling" → PgBouncer).
+    if _is_product_name(name):
+        return "concept_for_product"
+    return None
+
+
+def _is_product_name(name):
+    """One word that is not a plain word: an acronym or a product's spelling ("RFID", "PgBouncer", "minikube")."""
+    return " " not in name and (name.isupper() or any(char.isupper() for char in name[1:]) or name.islower())
+
+
+def risky_aliases(rows):
+    """[(skill name, alias, risk class)] for every alias of every row that needs a reviewed verdict."""
+    flagged = []
+    for row in rows:
+        for alias in row.get("aliases") or ():
+            risk = alias_risk(row["name"], alias)
+            if risk:
+                flagged.append((row["name"], alias, risk))
+    return flagged
+
+
+def reviewed_synonyms(path=REVIEW_FILE):
+    """{(skill name, alias)} a person checked and kept as true synonyms."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return {(name, alias) for name, aliases in data["synonyms"].items() for alias in aliases}

@@ -1,0 +1,330 @@
+"""The matching engine: finds catalog names in resume lines by n-gram lookup, then asks the acceptance rules
+(`rules.py`) whether each counts. `Matcher.match(lines)` is pure and needs no database.
+
+Matching, per line (a PDF line with its page and section):
+1. exact lookup of normalised token n-grams, longest first, names and aliases alike; a name broken across two lines
+   ("Software Develop-" / "ment", "IBM Notes" / "Domino") is joined first;
+2. for a token nothing matched: its slash-separated parts ("Python/Django"), an OCR "l" for "I" ("Cl/CD"), its
+   camel-case parts when spaces were lost ("toolslikeAnsible"), then rapidfuzz `ratio` for typos of long names
+   ("Jaiascript");
+3. every match is then checked against its context (`rules.accepted`).
+"""
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from .rules import (
+    ABOUT_DOCUMENT_RE,
+    NO_SKILL_SECTIONS,
+    ROLE_NOUNS,
+    SENTENCE_END_RE,
+    LineContext,
+    accepted,
+    chained,
+    degree_span,
+    is_listing,
+    spaced_slash_list,
+)
+from .text import clean_text, join_broken_word, phrase_variants, tokenize
+
+MAX_NGRAM = 6
+# Typos are looked for only in long capitalised words: short or common words score high against ordinary prose
+# ("Baking" vs "Banking", "batching" vs "bathing"), and a prefix is an inflection, not a typo ("network"/"NetworkX").
+FUZZY_MIN_LENGTH = 8
+FUZZY_MIN_SCORE = 90
+FUZZY_MAX_LENGTH_GAP = 2
+# Spaces lost in the text layer ("toolslikeAnsible") are only guessed at in long tokens.
+CAMEL_MIN_LENGTH = 10
+VERSION_SUFFIX_RE = re.compile(r"^([A-Za-z][A-Za-z.+#-]{2,}?)[-.]?\d+(?:\.\d+)*$")
+CAMEL_SPLIT_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+OCR_L_RE = re.compile(r"(?<=[A-Z])l|l(?=[A-Z/])")
+
+
+@dataclass(frozen=True)
+class CatalogSkill:
+    id: int
+    name: str
+    kind: str
+    category: str
+    ambiguous: bool
+    forms: tuple = ()
+    # Phrases that imply the skill without stating it ("daily stand-ups" → Scrum): reported apart, as inferred.
+    implied_by: tuple = ()
+
+
+@dataclass(frozen=True)
+class Form:
+    """One written form of a skill (its name or an alias) as the lookup finds it."""
+
+    skill: CatalogSkill
+    text: str
+    # "DOE", "MEAN", "CLI": an acronym counts in capitals; written "Doe" or "mean" it is another word.
+    acronym: bool
+    # "support" for Technical Support, "testing" for Software Testing: one plain word standing for a longer name
+    # is that word in prose, and the skill only as an item of a list.
+    partial: bool = False
+    # A phrase that implies the skill ("barcode scanning" → RFID): found, but reported as inferred, never as stated.
+    implied: bool = False
+
+
+@dataclass
+class Line:
+    page: int
+    text: str
+    section: str = ""
+
+
+@dataclass
+class SkillHit:
+    skill: CatalogSkill
+    evidence: list = field(default_factory=list)  # [{"page", "text", "context"}]
+
+
+@dataclass
+class MatchResult:
+    hits: dict  # canonical name -> SkillHit, in order of first appearance
+    # canonical name -> SkillHit for skills only implied by an activity and never stated anywhere in the text
+    inferred: dict = field(default_factory=dict)
+
+    def names(self, kind=None):
+        return [name for name, hit in self.hits.items() if kind is None or hit.skill.kind == kind]
+
+
+@dataclass
+class _Found:
+    start: int  # token index
+    end: int
+    form: Form
+    surface: str
+    fuzzy: bool = False
+
+
+def _is_acronym(form):
+    letters = [char for char in form if char.isalpha()]
+    return 2 <= len(letters) <= 5 and all(char.isupper() for char in letters) and not form.isdigit()
+
+
+class Matcher:
+    def __init__(self, skills, roles=(), version=0):
+        self.version = version
+        self.skills = list(skills)
+        self.roles = list(roles)
+        self.skills_by_name = {skill.name: skill for skill in self.skills}
+        self.lookup = {}  # token tuple -> CatalogSkill (the public view: benchmarks and tools resolve names by it)
+        self.forms = {}  # token tuple -> Form
+        for skill in self.skills:
+            for text in (skill.name, *skill.forms):
+                if text is not skill.name and text.split()[-1].lower() in ROLE_NOUNS:
+                    continue
+                partial = text is not skill.name and text.isalpha() and text.islower() and " " in skill.name
+                form = Form(skill=skill, text=text, acronym=_is_acronym(text), partial=partial)
+                for key in phrase_variants(text):
+                    if key not in self.forms:
+                        self.forms[key] = form
+                        self.lookup[key] = skill
+        for skill in self.skills:
+            for text in skill.implied_by:
+                form = Form(skill=skill, text=text, acronym=False, implied=True)
+                for key in phrase_variants(text):
+                    self.forms.setdefault(key, form)  # a stated form of any skill wins over an implying phrase
+        self.max_ngram = min(MAX_NGRAM, max((len(key) for key in self.forms), default=1))
+        # Every leading part of every form: the n-gram walk stops as soon as the words so far start no form.
+        self.prefixes = {key[:length] for key in self.forms for length in range(1, len(key) + 1)}
+        self.fuzzy_buckets = defaultdict(dict)  # (first letter, length) -> {word: Form}
+        for key, form in self.forms.items():
+            word = key[0]
+            if len(key) == 1 and len(word) >= FUZZY_MIN_LENGTH and word.isalpha() and not form.skill.ambiguous:
+                self.fuzzy_buckets[(word[0], len(word))][word] = form
+        self._fuzzy_cache = {}
+
+    def match(self, lines):
+        """Match an iterable of `Line`s; returns a `MatchResult`."""
+        hits, inferred = {}, {}
+        previous = None
+        about_document = False
+        for line in _join_broken_words(lines):
+            text = spaced_slash_list(clean_text(line.text))
+            # A sentence about the document runs on over the lines it wraps onto, until it ends.
+            about_document = bool(ABOUT_DOCUMENT_RE.search(text)) or (about_document and text.strip() != "")
+            previous = self._match_line(line, text, previous, (hits, inferred), about_document)
+            if SENTENCE_END_RE.search(text) or not text.strip():
+                about_document = False
+        return MatchResult(hits=hits, inferred={name: hit for name, hit in inferred.items() if name not in hits})
+
+    def match_text(self, text, section=""):
+        """The canonical names found in plain text (one line per line): handy in a shell, a test or a job ad."""
+        return self.match(Line(page=1, text=line, section=section) for line in text.splitlines()).names()
+
+    def _match_line(self, line, text, previous, results, about_document=False):
+        """Match one line into `results` = (stated hits, inferred hits); `text` is already through `clean_text`."""
+        tokens = list(tokenize(text))
+        found = []
+        i = 0
+        bridge = self._bridge(previous, line, text, tokens)
+        if bridge:
+            found.append(bridge)
+            i = bridge.end
+        words = [token for token, _, _ in tokens]
+        while i < len(tokens):
+            match = self._longest_match(tokens, i, words)
+            if match:
+                length, form = match
+                found.append(_Found(i, i + length, form, text[tokens[i][1] : tokens[i + length - 1][2]]))
+                i += length
+                continue
+            found.extend(self._unmatched_token(tokens, i, text))
+            i += 1
+
+        if line.section in NO_SKILL_SECTIONS or about_document:
+            return line, text, tokens
+        context = LineContext(text, tokens, line.section, is_listing(text, line.section), found, degree_span(text))
+        kept = [item for item in found if accepted(item, context)]
+        kept += chained(found, kept, context)
+        for item in sorted(kept, key=lambda item: item.start):
+            hits = results[1] if item.form.implied else results[0]
+            hit = hits.setdefault(item.form.skill.name, SkillHit(skill=item.form.skill))
+            if len(hit.evidence) < 3:
+                hit.evidence.append({"page": line.page, "text": item.surface, "context": _context(text, item.surface)})
+        return line, text, tokens
+
+    def _longest_match(self, tokens, i, words=None):
+        """The longest form starting at token i: walks forward only while the words so far begin some form."""
+        words = words or [token for token, _, _ in tokens]
+        best, key = None, ()
+        for j in range(i, min(i + self.max_ngram, len(words))):
+            key = (*key, words[j])
+            if key not in self.prefixes:
+                break
+            form = self.forms.get(key)
+            if form:
+                best = (j - i + 1, form)
+        return best
+
+    def _bridge(self, previous, line, text, tokens):
+        """A multi-word name split over two lines of one column: "IBM Notes" / "Domino"."""
+        if previous is None or not tokens:
+            return None
+        prev_line, prev_text, prev_tokens = previous
+        if prev_line.page != line.page or prev_line.section != line.section or not prev_tokens:
+            return None
+        if prev_text.rstrip()[-1:] in ",;.:|•)]!?":
+            return None
+        best = None
+        for carried in range(1, min(self.max_ngram - 1, len(prev_tokens)) + 1):
+            key = tuple(token for token, _, _ in prev_tokens[-carried:])
+            if key not in self.prefixes:
+                continue
+            for taken in range(1, min(self.max_ngram - carried, len(tokens)) + 1):
+                key = (*key, tokens[taken - 1][0])
+                if key not in self.prefixes:
+                    break
+                form = self.forms.get(key)
+                if form and not form.skill.ambiguous and (best is None or carried + taken > best[0]):
+                    surface = f"{prev_text[prev_tokens[-carried][1] :]} {text[tokens[0][1] : tokens[taken - 1][2]]}"
+                    best = (carried + taken, _Found(0, taken, form, surface))
+        return best[1] if best else None
+
+    def _unmatched_token(self, tokens, i, text):
+        word, start, end = tokens[i]
+        original = text[start:end]
+        if "/" in word:
+            parts = self._slash_parts(original, i, tokens[i - 1][0] if i else None)
+            if parts:
+                return parts
+        if "l" in original and any(char.isupper() for char in original):
+            form = self.forms.get((OCR_L_RE.sub("I", original).lower(),))
+            if form:
+                return [_Found(i, i + 1, form, original, fuzzy=True)]
+        if len(original) >= CAMEL_MIN_LENGTH and CAMEL_SPLIT_RE.search(original):
+            parts = self._camel_parts(original, i)
+            if parts:
+                return parts
+        versioned = VERSION_SUFFIX_RE.match(original)
+        if versioned:
+            form = self.forms.get((versioned.group(1).lower(),))
+            # A flagged name with a version counts only as an item of a slash list ("HTML5/CSS3/Angular2"), where
+            # the acceptance rules judge it; alone, "Spring2014" may be anything.
+            in_slash_list = "/" in text[max(0, start - 2) : start] or "/" in text[end : end + 2]
+            if form and (not form.skill.ambiguous or in_slash_list):
+                return [_Found(i, i + 1, form, original)]  # "SLES12", "Python3": a name with its version
+        form = self._fuzzy(original)
+        return [_Found(i, i + 1, form, original, fuzzy=True)] if form else []
+
+    def _slash_parts(self, original, i, before):
+        """ "Python/Django", "HTML5/CSS3" or "Java SE/EE" are one token; try each part (with the word before)."""
+        found = []
+        for part in original.split("/"):
+            word = part.strip(".").lower()
+            keys = [(before, word)] if before else []
+            keys += [(word,), (word.rstrip("0123456789."),)]  # "Bootstrap3", "HTML5"
+            for key in keys:
+                form = self.forms.get(key)
+                if form:
+                    surface = f"{before} {part}" if len(key) == 2 else part
+                    found.append(_Found(i - len(key) + 1, i + 1, form, surface))
+                    break
+        return found
+
+    def _camel_parts(self, original, i):
+        """ "toolslikeAnsible": the text layer lost its spaces; names among the pieces still count."""
+        pieces = CAMEL_SPLIT_RE.split(original)
+        found, j = [], 0
+        while j < len(pieces):
+            for length in range(min(self.max_ngram, len(pieces) - j), 0, -1):
+                form = self.forms.get(tuple(piece.lower() for piece in pieces[j : j + length]))
+                if form and not form.skill.ambiguous and not form.acronym:
+                    found.append(_Found(i, i + 1, form, "".join(pieces[j : j + length])))
+                    j += length
+                    break
+            else:
+                j += 1
+        return found
+
+    def _fuzzy(self, word):
+        if len(word) < FUZZY_MIN_LENGTH or not word.isalpha() or not word[0].isupper():
+            return None
+        lowered = word.lower()
+        if lowered in self._fuzzy_cache:
+            return self._fuzzy_cache[lowered]
+        form = None
+        best_score = 0
+        for length in range(len(lowered) - FUZZY_MAX_LENGTH_GAP, len(lowered) + FUZZY_MAX_LENGTH_GAP + 1):
+            choices = self.fuzzy_buckets.get((lowered[0], length))
+            if not choices:
+                continue
+            best = process.extractOne(lowered, choices.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
+            if best and best[1] > best_score and not _inflection(lowered, best[0]):
+                form, best_score = choices[best[0]], best[1]
+        if len(self._fuzzy_cache) < 50_000:
+            self._fuzzy_cache[lowered] = form
+        return form
+
+
+def _join_broken_words(lines):
+    """Yield the lines with words hyphenated across a line break put back together on the first line."""
+    pending = None
+    for line in lines:
+        if pending is not None:
+            if pending.page == line.page:
+                joined, rest = join_broken_word(pending.text, line.text)
+                if joined is not pending.text:
+                    pending = Line(pending.page, joined, pending.section)
+                    line = Line(line.page, rest, line.section)
+            yield pending
+        pending = line
+    if pending is not None:
+        yield pending
+
+
+def _inflection(word, candidate):
+    """ "network"/"networkx", "injection"/"injections": one is the other plus an ending, not a typo of it."""
+    return word.startswith(candidate) or candidate.startswith(word)
+
+
+def _context(text, surface, width=60):
+    at = max(text.find(surface), 0)
+    start, end = max(0, at - width), min(len(text), at + len(surface) + width)
+    return text[start:end].strip()

@@ -1,0 +1,461 @@
+"""The acceptance rules: whether a name the engine found in a line counts as a skill, given its context.
+
+Acronyms only in capitals ("DOE" is not "Doe"), employers and link labels are not skills ("Red Hat" alone on an
+experience line, "Github://"), and ambiguous names (Go, R, C, Swift, Excel, Access, Chef…) count only where the
+context shows a skill. Pure functions of a `LineContext`; no database, no catalog lookups.
+"""
+
+import re
+from dataclasses import dataclass
+
+
+def _words(text):
+    return frozenset(text.split())
+
+
+# Catalog forms ending in a job noun name a role, not a skill ("Software Engineer" ≠ Software Engineering).
+ROLE_NOUNS = _words(
+    "engineer engineers developer developers architect architects manager managers analyst analysts designer "
+    "designers consultant consultants specialist specialists administrator administrators technician technicians "
+    "intern interns researcher researchers scientist scientists officer director coordinator lead surveyor"
+)
+# Words after an ambiguous name that make it a verb or a common noun in prose ("react to", "go to", "excel in").
+PROSE_FOLLOWERS = _words(
+    "to the a an with into on in up out over about through by from our their your my its this that his her them "
+    "us me it quickly ahead beyond above at of is are was were be been"
+)
+# Words before an ambiguous name that make it a verb ("I excel", "to make", "will go").
+PROSE_LEADERS = _words("i we you they he she to will would can could should must may might did do does not")
+# Words that introduce a tool in prose: "provisioning with Puppet", "written in Go".
+TOOL_LEADERS = _words("with using use used via in through including includes like and or on")
+# Words allowed between two items of an enumeration: "Python and R", "Kafka, Consul".
+ENUMERATION_GLUE = _words("and or & as well plus")
+# Labels that introduce languages or tools: "Programming Languages:", "Tools Used:", "Tech:".
+SKILL_LABEL_WORDS = _words("language languages skills tools tool tech technologies stack programming used software")
+YEAR_RE = re.compile(r"^(?:19|20)\d\d$|^'\d\d$")
+LIST_SEPARATORS_RE = re.compile(r"\s*(?:[,;|•·▪◦●○■►✓\t]|\s[-–—>=]+\s|\s/\s)\s*")
+# Words that open an enumeration inside a sentence: "tools such as awk, sed, grep", "including Jetty, Tomcat".
+LIST_INTRODUCER_RE = re.compile(r"^.*\b(?:such as|including|like|e\.g\.|i\.e\.)\s+", re.IGNORECASE)
+LABEL_RE = re.compile(r"^\s*[\w][\w &/+-]{0,40}:\s*(?!//)")
+LINK_LABEL_RE = re.compile(r"^\s*:+\s*(?://|https?:|www\.|@|\S+\.(?:com|org|net|io|me|dev)\b)", re.IGNORECASE)
+LOCATION_AFTER_RE = re.compile(r"^\s*,\s*[A-Z]{2}\b(?!\w)")
+# Class "place": a name that starts a place name written with its US state or Canadian province ("Rust Hollow, MT",
+# "Python Lake, ID"). The codes are the postal ones; other two-letter words after a comma ("ML", "AI") are not.
+REGION_CODES = _words(
+    "AL AK AZ AR CA CO CT DE FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND OH OK OR "
+    "PA RI SC SD TN TX UT VT VA WA WV WI WY DC AB BC MB NB NL NS NT NU ON PE QC SK YT"
+)
+PLACE_AFTER_RE = re.compile(r"^(?:\s+[A-Z][a-z]+){1,2}\s*,\s*([A-Z]{2})\b(?!\w)")
+# Class "title/employer line": a job's header carries a date range ("Analyst, Splunk Valley Foods (2019 - 2022)",
+# "Buyer at Bamboo & Co. | 2018-2021"); the names on it are a title and an employer, not claimed skills.
+DATE_RANGE_RE = re.compile(r"\b(?:19|20)\d\d\s*(?:-|to)\s*(?:(?:19|20)\d\d|present|current|now|today)\b", re.IGNORECASE)
+SLASH_SEGMENT_RE = re.compile(r"([,;|•·])")
+SLASH_RE = re.compile(r"(?<=\S)/(?=\S)")
+HEADER_LINE_MAX_WORDS = 14  # a longer line with dates is a sentence ("Built … with Python, 2019-2021")
+# Class "category label": "Cloud & DevOps:", "Data & Analytics:", "COMPLIANCE:" name a group of the items after
+# them; a single name as a label ("AWS: EC2, S3") still names the tool its parts belong to.
+BULLETED_LABEL_RE = re.compile(r"^\s*(?:[•·▪◦●○■►✓*-]\s*)?([\w][\w &/+-]{0,40}?)\s*:\s*(?!//)")
+CATEGORY_JOIN_RE = re.compile(r"&|\band\b|/|,", re.IGNORECASE)
+# Class "person": "Ruby Alvarez, Nurse Manager" (a referee line), "novels by Julia Fairweather" (an author).
+PERSON_ROLE_WORDS = _words("reference referee supervisor nurse teacher principal vp head chief president professor")
+# Class "ambiguous name in technical prose": the grammar that makes Go, R, Rust or Chef a tool.
+# "a CLI written in Go", "models fitted in R": a making verb, then "in X".
+MAKING_VERBS = _words(
+    "written wrote rewrote rewritten built build implemented coded programmed fitted developed scripted modelled "
+    "modeled ported shipped prototyped automated solved simulated analysed analyzed"
+)
+# "a Rust service", "a Webpack plugin": a name before a software artefact noun.
+ARTEFACT_NOUNS = _words(
+    "service services library libraries plugin plugins cli app apps api apis backend module modules package packages "
+    "codebase script scripts pipeline pipelines microservice microservices server servers sdk toolkit framework "
+    "component components cookbook cookbooks manifests modules tests test suite rewrite port"
+)
+# "replaced Puppet with Chef", "migrated from Jenkins to Buildkite": both ends of a swap are tools.
+SWAP_OPENERS = _words("replaced replacing swapped migrated migrating moved switched from")
+SWAP_JOINERS = _words("with to by for")
+# Followers that make a name a verb ("React to") do not apply after "with"/"using": "tests with Jest to the site".
+TOOL_ONLY_LEADERS = _words("with using via")
+NAME_LINE_SECTIONS = frozenset(["experience", "education"])
+# A name followed by one of these names an organisation or an event, not a skill: "The Linux Foundation", "Python
+# Software Foundation", "Microsoft Coding Competition", "DEFCON CTF Hacking Competition".
+INSTITUTION_NOUNS = _words(
+    "foundation foundations institute university association society consortium competition competitions contest "
+    "hackathon olympiad championship award awards prize club circle league"
+)
+ORGANISATION_BREAK_RE = re.compile(r"[,;|•·/()]")
+# A certification line names a credential: its broad words ("AWS Certified Security – Specialty") claim no skill.
+CERTIFICATION_RE = re.compile(r"\bcertifi(?:ed|cation|cations|cate|cates)\b", re.IGNORECASE)
+# A sentence about the document itself (template boilerplate): "create a CV or resume as a PDF from a YAML file",
+# "this template uses LaTeX". Its tools are the template's, not the person's.
+ABOUT_DOCUMENT_RE = re.compile(
+    r"\b(?:cv\s*/\s*resume|resume\s*/\s*cv|cv or resume|resume or cv"
+    r"|(?:this|your) (?:template|cv|resume|r[ée]sum[ée])|this document)\b",
+    re.IGNORECASE,
+)
+SENTENCE_END_RE = re.compile(r"[.!?:]\s*$")
+# A percentage before a practice makes it a measured figure, not a claim: "ensuring 100% test coverage".
+PERCENT_BEFORE_RE = re.compile(r"\d\s*%\s*$")
+# Profile sites double as tools; outside a list they are links or trivia ("Github" under the name, "2.5K GitHub stars").
+# A soft skill in lower-case prose is narration ("fault tolerance", "drive innovation", "conflict resolution
+# algorithms") unless the sentence states it as a quality: "strong communication skills", "excellent teamwork".
+SOFT_CLAIM_AFTER = _words("skills skill abilities ability")
+SOFT_CLAIM_BEFORE = _words("strong excellent good great exceptional outstanding proven effective solid superb")
+# A name written in full behind its vendor ("Apache Beam", "Microsoft Teams", "HashiCorp Consul") names the product
+# even when the skill is flagged for its short form ("Beam", "Teams", "Consul").
+VENDOR_WORDS = _words(
+    "apache microsoft ms google adobe amazon aws oracle ibm sap azure autodesk atlassian hashicorp salesforce eclipse "
+    "jetbrains"
+)
+PROFILE_SITES = frozenset(
+    ["github", "gitlab", "bitbucket", "stack overflow", "kaggle", "behance", "dribbble", "leetcode", "hackerrank"]
+)
+# Hobbies and interests claim no professional skill ("Baking cupcakes", "Photography").
+NO_SKILL_SECTIONS = frozenset(["interests", "references"])
+# Where a generic soft-skill word ("detail-oriented", "collaborative") is a claim, not narration: a summary.
+SOFT_CLAIM_SECTIONS = frozenset(["summary"])
+# A degree names a field of study, not a claimed skill: "B.S. in Information Systems", "Master of Science in
+# Information Technology", "Bachelor of Engineering in Electrical and Electronics", "major in Economics".
+DEGREE_RE = re.compile(
+    r"\b(?:bachelor|master|associate|doctor)(?:'?s)?(?:\s+(?:degree|student|program|programme))?\s+(?:of|in)\b"
+    r"|\b(?:bachelor|master)'s\b"
+    r"|\b(?:B|M)\.\s?(?:S|A|E|Sc|Eng|Tech|Phil)\.?(?=\s|,|$)"
+    r"|\b(?:BS|MS|BA|MA|BSc|MSc|BEng|MEng|BTech|MTech|MBA)\b(?=,?\s+(?:in|of)\b)"
+    r"|\bPh\.?\s?D\b|\bMBA\b|\bdoctorate\b"
+    r"|\b(?:diploma|degree|major|majored|majoring|minor|concentration)\s+(?:of|in)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class LineContext:
+    text: str
+    tokens: list
+    section: str
+    listing: bool  # a skills section, a labelled line ("Tech: …") or a list of short items
+    found: list
+    degree_span: tuple = None  # (start, end) of the part of a degree line that names the field of study
+
+
+def accepted(item, context):
+    """Whether a match found on a line counts as a skill the resume states, given its context."""
+    form, tokens = item.form, context.tokens
+    following = context.text[tokens[item.end - 1][2] :] if item.end <= len(tokens) else ""
+    if LINK_LABEL_RE.match(following):
+        return False  # "Github:// deedydas", "GitHub: https://…" label a link, they claim nothing
+    if form.acronym and not item.surface.isupper() and not item.fuzzy and not _whole_list_item(item, context):
+        return False  # "Doe" is a name, "mean" a word; as an item of a list a lower-case "aws" still means AWS
+    if form.partial and not context.listing:
+        return False
+    if LOCATION_AFTER_RE.match(following):
+        return False  # "Palo Alto, CA" is a place
+    place = PLACE_AFTER_RE.match(following)
+    if place and place.group(1) in REGION_CODES and item.surface[:1].isupper():
+        return False  # "Rust Hollow, MT": the first word of a place name
+    if _header_line(context):
+        return False  # "Design Engineer, Splunk Valley Foods (2019 - 2022)": a title and an employer
+    if _in_category_label(item, context):
+        return False  # "Cloud & DevOps: Docker, Helm": the label names the group, the items are the skills
+    if _names_a_person(item, context):
+        return False  # "Ruby Alvarez, Nurse Manager", "novels by Julia Fairweather"
+    # A word alone on its line in capitals is a heading; a lone "C" in a sidebar is the language.
+    heading = context.text.strip() == item.surface and item.surface.isupper() and len(item.surface) > 1
+    heading = heading and not form.acronym
+    if heading and context.section != "skills":
+        return False  # "RESEARCH" alone in capitals is a heading the section finder did not know
+    if context.section in NAME_LINE_SECTIONS and _names_the_line(item, context):
+        return False  # "Red Hat" or "Stripe • San Francisco" heading a job: an employer, not a tool
+    if _names_institution(item, context):
+        return False  # "The Linux Foundation", "Microsoft Coding Competition": an organisation or an event
+    preceding = context.text[: tokens[item.start][1]] if item.start < len(tokens) else ""
+    if PERCENT_BEFORE_RE.search(preceding):
+        return False  # "100% test coverage" is a figure
+    if form.skill.ambiguous and form.text != form.skill.name and CERTIFICATION_RE.search(context.text):
+        # "AWS Certified Security – Specialty": a broad word standing for a field names the credential; a named
+        # subject ("HashiCorp Certified: Consul Associate") is still the plain skill it certifies.
+        return False
+    if form.skill.name.lower() in PROFILE_SITES and not context.listing:
+        return False  # "Github" under the name is a link, "2.5K GitHub stars" a figure
+    if context.degree_span and _inside(item, context, context.degree_span) and _field_of_study(form.skill):
+        return False  # "M.S. in Information Systems": a field of study, not a claimed skill
+    if form.skill.kind == "soft" and not _soft_claim(item, context):
+        return False
+    if form.skill.ambiguous and not _vendor_named(item):
+        return _ambiguous_credible(item, context)
+    return True
+
+
+def spaced_slash_list(text):
+    """Class "slash list": "Scheduling/Quality Control/Site Safety" is a list of three; a part between list
+    separators with two or more slashes gets spaces around them so each item is read. One slash stays one name
+    ("CI/CD", "TCP/IP", "A/B Testing"); links are left alone."""
+    if text.count("/") < 2 or "://" in text or "www." in text:
+        return text
+    parts = SLASH_SEGMENT_RE.split(text)
+    return "".join(SLASH_RE.sub(" / ", part) if part.count("/") >= 2 else part for part in parts)
+
+
+def _header_line(context):
+    return bool(DATE_RANGE_RE.search(context.text)) and len(context.text.split()) <= HEADER_LINE_MAX_WORDS
+
+
+def _in_category_label(item, context):
+    label = BULLETED_LABEL_RE.match(context.text)
+    if not label or item.start >= len(context.tokens) or context.tokens[item.start][1] >= label.end():
+        return False
+    words = label.group(1)
+    rest = context.text[label.end() :].strip()
+    return bool(rest) and (bool(CATEGORY_JOIN_RE.search(words)) or (words.isupper() and not item.form.acronym))
+
+
+def _names_a_person(item, context):
+    tokens, text = context.tokens, context.text
+    before = tokens[item.start - 1][0] if item.start > 0 else ""
+    following = tokens[item.end] if item.end < len(tokens) else None
+    if not item.surface[:1].isupper() or following is None or not text[following[1]].isupper():
+        return False
+    if before == "by":
+        return True  # "a novel by Julia Fairweather": an author
+    if item.start != 0 or item.end != 1:
+        return False
+    rest = text[following[2] :]
+    return rest.lstrip().startswith(",") and bool(set(_words(rest.lower().replace(",", " "))) & PERSON_ROLE_WORDS)
+
+
+def is_listing(text, section):
+    if section == "skills":
+        return True
+    if LABEL_RE.match(text):
+        return True  # "Tech: Meteor, Javascript", "Tools Used: C"
+    segments = [segment for segment in LIST_SEPARATORS_RE.split(text) if segment.strip()]
+    if len(segments) >= 2 and all(len(segment.split()) <= 4 for segment in segments):
+        return True
+    stripped = text.strip()
+    return stripped.endswith(",") and len(stripped.split()) <= 4  # "Project Management," wrapped in a column
+
+
+def _whole_list_item(item, context):
+    segments = LIST_SEPARATORS_RE.split(LABEL_RE.sub("", context.text, count=1))
+    items = (LIST_INTRODUCER_RE.sub("", segment.strip(" .()")) for segment in segments)
+    return len(segments) > 1 and item.surface in items
+
+
+def _names_the_line(item, context):
+    """The match is the whole first segment of the line and nothing else on it is a skill (an employer line)."""
+    if len(context.found) > 1 or item.fuzzy:
+        return False
+    first_segment = LIST_SEPARATORS_RE.split(context.text.strip(), maxsplit=1)[0]
+    return first_segment.strip(" .") == item.surface
+
+
+def _vendor_named(item):
+    words = item.surface.split()
+    return len(words) >= 2 and words[0].lower() in VENDOR_WORDS and words[0][0].isupper() and not item.fuzzy
+
+
+def _soft_claim(item, context):
+    """A soft skill's own name in lower-case prose is often part of a longer phrase: "fault tolerance", "conflict
+    resolution algorithms", "drive innovation". It counts in a skills section, as a whole list item, written as a name
+    ("Teamwork"), or stated as a quality ("strong communication skills"). Aliases are claim phrases already
+    ("mentored", "team player", "led a team of")."""
+    if item.form.text.lower() != item.form.skill.name.lower() or item.surface != item.surface.lower():
+        return True
+    if context.section == "skills" or _whole_list_item(item, context):
+        return True
+    tokens = context.tokens
+    after = tokens[item.end][0] if item.end < len(tokens) else ""
+    before = {token for token, _, _ in tokens[max(0, item.start - 2) : item.start]}
+    return after in SOFT_CLAIM_AFTER or bool(before & SOFT_CLAIM_BEFORE)
+
+
+def _names_institution(item, context):
+    """The name is the first word(s) of an organisation's or an event's name: one of the next two words is an
+    institution noun ("Linux Foundation", "Python Software Foundation", "CTF Hacking Competition")."""
+    tokens = context.tokens
+    for token, start, _ in tokens[item.end : item.end + 2]:
+        if ORGANISATION_BREAK_RE.search(context.text[tokens[item.end - 1][2] : start]):
+            break  # "Bootstrap, Foundation" is a list, not a name
+        if token in INSTITUTION_NOUNS:
+            return True
+    # "The Linux Foundation": the noun itself ends a name it is written straight after (not "Bootstrap, Foundation").
+    if item.start == 0 or item.surface.lower() not in INSTITUTION_NOUNS:
+        return False
+    gap = context.text[tokens[item.start - 1][2] : tokens[item.start][1]]
+    return not gap.strip() and context.text[tokens[item.start - 1][1]].isupper()
+
+
+def _ambiguous_credible(item, context):
+    """Go, R, C, Swift, Spring, Excel, Access, Chef, Make…, and broad fields or generic nouns (Marketing,
+    Budgeting, Scalability, Algorithms…): a skill only where the context shows one."""
+    form, tokens, surface = item.form, context.tokens, item.surface
+    after = tokens[item.end][0] if item.end < len(tokens) else ""
+    before = tokens[item.start - 1][0] if item.start > 0 else ""
+    if YEAR_RE.match(after):
+        return False  # "Spring 2014" is a season
+    if _tool_by_grammar(item, context):
+        return True  # "a CLI written in Go", "a Rust service", "replaced Puppet with Chef", "tests with Jest"
+    if after in PROSE_FOLLOWERS or before in PROSE_LEADERS:
+        return False  # "React to incidents", "I Excel in", "to Make"
+    if form.skill.kind == "soft":
+        # "detail-oriented", "collaborative", "communication": claims in a list or a summary, narration elsewhere.
+        return context.listing or context.section in SOFT_CLAIM_SECTIONS
+    if after in ROLE_NOUNS:
+        return False  # "Software Engineering Intern", "Marketing Manager": a job title claims no skill by itself
+    if not _written_as_name(surface, form) and not _listed_in_lower_case(item, context):
+        return False  # "go", "excel", "access", "marketing", "cloud platforms": the common word or phrase
+    if len(form.skill.name) == 1:
+        return _single_letter_credible(item, context)
+    if context.listing:
+        return True
+    if len(tokens) == item.end - item.start and context.section not in NAME_LINE_SECTIONS:
+        return True  # alone on its line in a sidebar or a language list: "C", "Chef"
+    if _enumerated_with_skill(item, context):
+        return True  # "Python and R", "Istio, Cilium, Kuma, Consul"
+    # "provisioning with Puppet": a capitalised name after a word that introduces a tool, mid-sentence.
+    return len(surface) >= 3 and before in TOOL_LEADERS and item.start > 1
+
+
+def _tool_by_grammar(item, context):
+    """The grammar of technical prose makes a capitalised ambiguous name a tool: "written in Go", "fitted in R",
+    "a Rust service", "a Webpack plugin", "replaced Puppet with Chef", "moved from Jenkins to Buildkite", "tests with
+    Jest to the site". Only names written as names (never "go", "rust"), and never at the start of a sentence."""
+    form, tokens, surface = item.form, context.tokens, item.surface
+    if item.start == 0 or form.skill.kind != "technical" or not _written_as_name(surface, form):
+        return False
+    words = [token for token, _, _ in tokens]
+    before = words[item.start - 1]
+    after = words[item.end] if item.end < len(words) else ""
+    if before == "in" and set(words[max(0, item.start - 6) : item.start - 1]) & MAKING_VERBS:
+        return after in ("", "and", "for", "to", "with", "on", "at") or after in ARTEFACT_NOUNS
+    if len(surface) < 2:
+        return False  # "a C grade": single letters need the making verb
+    if after in ARTEFACT_NOUNS and before in ("a", "an", "the", "our", "its", "their"):
+        return True
+    swap_next = item.end + 1 < len(words) and context.text[tokens[item.end + 1][1]].isupper()
+    if before in SWAP_OPENERS and after in SWAP_JOINERS and swap_next:
+        return True
+    if before in SWAP_JOINERS and item.start >= 3:
+        opener = set(words[max(0, item.start - 4) : item.start - 2])
+        if opener & SWAP_OPENERS and context.text[tokens[item.start - 2][1]].isupper():
+            return True
+    return before in TOOL_ONLY_LEADERS and item.start > 1 and len(surface) >= 3
+
+
+def _single_letter_credible(item, context):
+    """ "C" and "R" are also grades, plans, icons and initials: only in a skills section, next to another skill,
+    alone on a sidebar line, or after a label that names languages or tools ("Tools Used: C")."""
+    if context.section == "skills" or _enumerated_with_skill(item, context):
+        return True
+    if len(context.tokens) == 1 and context.section not in NAME_LINE_SECTIONS:
+        return True
+    label = LABEL_RE.match(context.text)
+    return bool(label) and bool(SKILL_LABEL_WORDS & set(label.group().lower().replace(":", " ").split()))
+
+
+def _written_as_name(surface, form):
+    """ "Go", "GO" or "Golang", never "go"; "Marketing" or "MARKETING", never "marketing". Plain lower-case words are
+    prose ("cloud platforms", "reports") unless the skill's own name is lower case ("pandas", "dbt")."""
+    if surface == surface.lower() and surface.replace(" ", "").replace("-", "").isalpha():
+        return form.skill.name == form.skill.name.lower()
+    if surface.lower() != form.text.lower():
+        return True  # an alias or a near miss written with capitals or symbols: "Golang", "C++"
+    return surface == form.text or surface.isupper()
+
+
+def _listed_in_lower_case(item, context):
+    """ "budgeting, forecasting, payroll" or a skills section: people list concepts in lower case too. A list item
+    counts only when the list holds a clear skill as well (so "poetry, music, and art" is not a list of tools);
+    single letters never ("c", "r")."""
+    if len(item.surface) < 2:
+        return False
+    if context.section == "skills":
+        return True
+    return _whole_list_item(item, context) and any(
+        other is not item and not other.form.skill.ambiguous and other.form.skill.kind == "technical"
+        for other in context.found
+    )
+
+
+def degree_span(text):
+    """The part of a degree line that names the field: the list segment holding the degree word."""
+    match = DEGREE_RE.search(text)
+    if not match:
+        return None
+    start = end = match.start()
+    for segment in LIST_SEPARATORS_RE.finditer(text):
+        if segment.end() <= match.start():
+            start = segment.end()
+        elif segment.start() >= match.end():
+            end = segment.start()
+            break
+    else:
+        end = len(text)
+    if not re.search(r"[^\W\d_]", text[start:end].replace(match.group(), "", 1)) and end < len(text):
+        following = LIST_SEPARATORS_RE.search(text, end + 1)  # "B.S., Information Technology": the next item
+        end = following.start() if following else len(text)
+    return (start, max(end, match.end()))
+
+
+def _inside(item, context, span):
+    start = context.tokens[item.start][1] if item.start < len(context.tokens) else 0
+    return span[0] <= start < span[1]
+
+
+def _field_of_study(skill):
+    """Fields name what was studied; named tools ("M.S. in CS, thesis in MATLAB") still count. A field is a flagged
+    broad concept, or a name made of plain words ("Supply Chain Management"), unlike "Power BI" or "C++"."""
+    words = skill.name.split()
+    return skill.ambiguous or (len(words) >= 2 and all(word.isalpha() and not word.isupper() for word in words))
+
+
+def chained(found, accepted, context):
+    """ "using Backbone, Jade, Stylus": a flagged name written as a name, next to one already accepted in the same
+    enumeration, is an item of it too (transitively)."""
+    added = []
+    pending = [
+        item
+        for item in found
+        if item not in accepted
+        and item.form.skill.ambiguous
+        and item.form.skill.kind == "technical"
+        and len(item.form.skill.name) > 1
+        and _written_as_name(item.surface, item.form)
+    ]
+    changed = True
+    while changed:
+        changed = False
+        for item in list(pending):
+            if any(_adjacent(item, other, context.tokens, context.text) for other in accepted + added):
+                added.append(item)
+                pending.remove(item)
+                changed = True
+    return added
+
+
+def _adjacent(item, other, tokens, text):
+    """Next to each other in a comma list: "Backbone, Jade" (not "Research and Teaching Assistant")."""
+    if other.form.skill.kind != "technical":
+        return False
+    first, second = (other, item) if other.end <= item.start else (item, other)
+    if first.end > second.start:
+        return False
+    between = tokens[first.end : second.start]
+    gap = text[tokens[first.end - 1][2] : tokens[second.start][1]]
+    return "," in gap and len(between) <= 2 and all(token in ENUMERATION_GLUE for token, _, _ in between)
+
+
+def _enumerated_with_skill(item, context):
+    tokens = context.tokens
+    for other in context.found:
+        if other is item or other.form.skill.ambiguous or other.form.skill.kind != "technical":
+            continue
+        if (other.start, other.end) == (item.start, item.end):
+            return True  # parts of one slash-joined token: "HTML5/CSS3/Bootstrap3"
+        if other.end <= item.start:
+            between = tokens[other.end : item.start]
+        elif item.end <= other.start:
+            between = tokens[item.end : other.start]
+        else:
+            continue
+        if len(between) <= 2 and all(token in ENUMERATION_GLUE for token, _, _ in between):
+            return True
+    return False
