@@ -30,7 +30,7 @@ from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from analyses.models import Analysis
-from analyses.tasks import enqueue_analysis
+from analyses.services import enqueue_analysis
 data = open({pdf!r}, "rb").read()
 rows = []
 for number in range({count}):
