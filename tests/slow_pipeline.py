@@ -20,6 +20,8 @@ class SlowPipelineConfig(AppConfig):
 
 
 def slow_analyse(*args, **kwargs):
-    """Module-level, so it pickles by name should the service hand it to another process."""
+    """Module-level, so it pickles by name should the service hand it to another process. The line it prints (to the
+    worker's log) tells a test the row has been claimed, without a query of its own."""
+    print(f"slow analysis: claimed, sleeping {settings.SLOW_ANALYSIS_SECONDS} s", flush=True)
     time.sleep(settings.SLOW_ANALYSIS_SECONDS)
     return analyse(*args, **kwargs)
