@@ -1,8 +1,9 @@
-"""Every error the API returns is JSON: {"error": "<a sentence>", "code": "<machine-readable>"}."""
+"""Every error the API returns is JSON: {"error": "<a sentence>", "code": "<machine-readable>"} (docs/API.md lists
+them)."""
 
 import logging
 
-from django.http import JsonResponse
+from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
@@ -31,8 +32,6 @@ def json_exception_handler(exc, context):
         return response
     if isinstance(exc, exceptions.APIException):
         return Response({"error": _sentence(exc.detail), "code": _code(exc)}, status=exc.status_code)
-    from django.http import Http404
-
     if isinstance(exc, Http404):
         return Response({"error": "Not found.", "code": "not_found"}, status=status.HTTP_404_NOT_FOUND)
     logger.exception("Unhandled error in %s", context.get("view"))

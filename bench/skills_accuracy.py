@@ -126,7 +126,7 @@ def main():
 
     corpus = Path(args.corpus)
     if not (corpus / "truth.json").exists():
-        print(f"\nNo real corpus at {corpus} (expected truth.json and PDFs there); skipped.")
+        print(f"\nNo corpus at {corpus} (expected the real resumes and truth.json there); skipped.")
         return 0
     truth = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
     reports = {}

@@ -217,6 +217,12 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o600
 MAX_PAGES = env_int("MAX_PAGES", 10)
 MAX_JOB_DESCRIPTION_CHARS = env_int("MAX_JOB_DESCRIPTION_CHARS", 20000)
+# Scanned pages are read by Tesseract (docs/formats.md): at OCR_DPI, at most OCR_MAX_PAGES of them per PDF (each
+# costs 1-5 s on a busy 2-core machine, inside ANALYSIS_TIME_LIMIT). OCR_TESSDATA: the folder with eng.traineddata
+# when it is not where Debian's tesseract-ocr-eng puts it.
+OCR_DPI = env_int("OCR_DPI", 300)
+OCR_MAX_PAGES = env_int("OCR_MAX_PAGES", 3)
+OCR_TESSDATA = env_str("OCR_TESSDATA", "")
 
 # The worker. An analysis gets ANALYSIS_TIME_LIMIT seconds; django-q2 re-delivers an unacknowledged task (a killed
 # worker) after `retry` seconds, which must exceed the timeout or a slow task would run twice.

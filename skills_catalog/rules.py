@@ -57,7 +57,17 @@ HEADER_LINE_MAX_WORDS = 14  # a longer line with dates is a sentence ("Built …
 BULLETED_LABEL_RE = re.compile(r"^\s*(?:[•·▪◦●○■►✓*-]\s*)?([\w][\w &/+-]{0,40}?)\s*:\s*(?!//)")
 CATEGORY_JOIN_RE = re.compile(r"&|\band\b|/|,", re.IGNORECASE)
 # Class "person": "Ruby Alvarez, Nurse Manager" (a referee line), "novels by Julia Fairweather" (an author).
-PERSON_ROLE_WORDS = _words("reference referee supervisor nurse teacher principal vp head chief president professor")
+PERSON_ROLE_WORDS = ROLE_NOUNS | _words(
+    "reference referee supervisor nurse teacher principal vp head chief president professor"
+)
+# Class "place": a name followed straight by a landform or settlement noun starts a place ("Cassandra Ridge",
+# "Python Creek", "Spring Hollow"), whether a town, a trail or an employer named after one.
+PLACE_NOUNS = _words(
+    "creek valley lake hollow falls springs ridge point river bay harbor harbour hill hills mountain heights grove "
+    "canyon meadows mesa"
+)
+# Small words inside a product or field name written in Title Case: "Design for Manufacturing", "Bills of Lading".
+NAME_JOINERS = _words("for of and & the")
 # Class "ambiguous name in technical prose": the grammar that makes Go, R, Rust or Chef a tool.
 # "a CLI written in Go", "models fitted in R": a making verb, then "in X".
 MAKING_VERBS = _words(
@@ -73,6 +83,8 @@ ARTEFACT_NOUNS = _words(
 # "replaced Puppet with Chef", "migrated from Jenkins to Buildkite": both ends of a swap are tools.
 SWAP_OPENERS = _words("replaced replacing swapped migrated migrating moved switched from")
 SWAP_JOINERS = _words("with to by for")
+CLAUSE_MARKS = ".;!?"
+SHORT_CLAUSE_WORDS = 4  # "Calm, patient and detail-oriented": a quality list; longer is a sentence about work
 # Followers that make a name a verb ("React to") do not apply after "with"/"using": "tests with Jest to the site".
 TOOL_ONLY_LEADERS = _words("with using via")
 NAME_LINE_SECTIONS = frozenset(["experience", "education"])
@@ -108,6 +120,7 @@ VENDOR_WORDS = _words(
 )
 PROFILE_SITES = frozenset(
     ["github", "gitlab", "bitbucket", "stack overflow", "kaggle", "behance", "dribbble", "leetcode", "hackerrank"]
+    + ["linkedin", "facebook", "twitter", "instagram"]
 )
 # Hobbies and interests claim no professional skill ("Baking cupcakes", "Photography").
 NO_SKILL_SECTIONS = frozenset(["interests", "references"])
@@ -157,6 +170,10 @@ def accepted(item, context):
         return False  # "Cloud & DevOps: Docker, Helm": the label names the group, the items are the skills
     if _names_a_person(item, context):
         return False  # "Ruby Alvarez, Nurse Manager", "novels by Julia Fairweather"
+    if _starts_a_place(item, context):
+        return False  # "the Cassandra Ridge trail", "Python Creek Savings"
+    if form.skill.ambiguous and form.skill.kind == "technical" and _part_of_unknown_name(item, context):
+        return False  # "Transaction Monitoring", "Oracle TMS": a list item the catalog does not know as a whole
     # A word alone on its line in capitals is a heading; a lone "C" in a sidebar is the language.
     heading = context.text.strip() == item.surface and item.surface.isupper() and len(item.surface) > 1
     heading = heading and not form.acronym
@@ -173,8 +190,8 @@ def accepted(item, context):
         # "AWS Certified Security – Specialty": a broad word standing for a field names the credential; a named
         # subject ("HashiCorp Certified: Consul Associate") is still the plain skill it certifies.
         return False
-    if form.skill.name.lower() in PROFILE_SITES and not context.listing:
-        return False  # "Github" under the name is a link, "2.5K GitHub stars" a figure
+    if form.skill.name.lower() in PROFILE_SITES and (following.lstrip().startswith(":") or not context.listing):
+        return _profile_site_in_prose(item, context)  # "Github" under the name is a link, "GitHub stars" a figure
     if context.degree_span and _inside(item, context, context.degree_span) and _field_of_study(form.skill):
         return False  # "M.S. in Information Systems": a field of study, not a claimed skill
     if form.skill.kind == "soft" and not _soft_claim(item, context):
@@ -194,7 +211,66 @@ def spaced_slash_list(text):
     return "".join(SLASH_RE.sub(" / ", part) if part.count("/") >= 2 else part for part in parts)
 
 
+def _profile_site_in_prose(item, context):
+    """Class "social site in prose": "a prospect list from LinkedIn and Twitter", "campaigns on Facebook" use the
+    site as a tool; "LinkedIn: /in/jane" or a bare "LinkedIn" in the contact line is a link."""
+    tokens = context.tokens
+    following = context.text[tokens[item.end - 1][2] :]
+    before = tokens[item.start - 1][0] if item.start > 0 else ""
+    if following.lstrip().startswith(":") or item.start < 2 or not item.surface[:1].isupper():
+        return False
+    return before in TOOL_LEADERS or before in ("from", "and") or _enumerated_with_skill(item, context)
+
+
+def _starts_a_place(item, context):
+    tokens = context.tokens
+    if item.end >= len(tokens) or not item.surface[:1].isupper():
+        return False
+    word, start, _ = tokens[item.end]
+    gap = context.text[tokens[item.end - 1][2] : start]
+    return not gap.strip() and word in PLACE_NOUNS and context.text[start].isupper()
+
+
+def _part_of_unknown_name(item, context):
+    """Class "part of an unknown name": in a list, an item written in Title Case ("Transaction Monitoring", "Oracle
+    TMS", "Design for Manufacturing") is one name; a flagged word inside it is not a skill when the catalog knows
+    no name for the whole item."""
+    if not context.listing or not item.surface[:1].isupper() or context.section == "education":
+        return False  # a degree line ("BEng Civil Engineering, Northgate") is judged by the degree rules
+    start = context.tokens[item.start][1]
+    for segment in LIST_SEPARATORS_RE.finditer(context.text):
+        if segment.start() > start:
+            segment_text = context.text[: segment.start()]
+            break
+    else:
+        segment_text = context.text
+    left = max((found.end() for found in LIST_SEPARATORS_RE.finditer(segment_text)), default=0)
+    item_text = BULLETED_LABEL_RE.sub("", segment_text[left:], count=1).strip(" .•")
+    words = item_text.split()
+    while words and words[0].lower() in ENUMERATION_GLUE:
+        words = words[1:]  # "…, and Excel": the glue of the list, not part of the item
+    item_text = " ".join(words)
+    if len(words) < 2 or item.surface == item_text:
+        return False
+    title_case = all(word[:1].isupper() or word.lower() in NAME_JOINERS for word in words)
+    covered = [other for other in context.found if other is not item and other.surface in item_text]
+    tokens, text = context.tokens, context.text
+    next_product = [
+        other
+        for other in covered
+        if other.start == item.end == item.start + 1
+        and not text[tokens[item.start][2] : tokens[other.start][1]].strip()
+    ]
+    if title_case and next_product:
+        return True  # "Oracle TMS": a one-word vendor before the product it makes
+    return title_case and not covered
+
+
 def _header_line(context):
+    """A job's header; a dated degree line is judged by the degree rules instead ("BEng Civil Engineering, 2013 -
+    2017" names the field studied, which `_field_of_study` decides)."""
+    if context.section == "education":
+        return False
     return bool(DATE_RANGE_RE.search(context.text)) and len(context.text.split()) <= HEADER_LINE_MAX_WORDS
 
 
@@ -204,7 +280,10 @@ def _in_category_label(item, context):
         return False
     words = label.group(1)
     rest = context.text[label.end() :].strip()
-    return bool(rest) and (bool(CATEGORY_JOIN_RE.search(words)) or (words.isupper() and not item.form.acronym))
+    if not rest and not context.text.rstrip().endswith(":"):
+        return False
+    category = bool(CATEGORY_JOIN_RE.search(words)) or (words.isupper() and " " in words)
+    return category or (words.isupper() and not item.form.acronym)
 
 
 def _names_a_person(item, context):
@@ -235,7 +314,8 @@ def is_listing(text, section):
 
 def _whole_list_item(item, context):
     segments = LIST_SEPARATORS_RE.split(LABEL_RE.sub("", context.text, count=1))
-    items = (LIST_INTRODUCER_RE.sub("", segment.strip(" .()")) for segment in segments)
+    # Class "nested list": "Microsoft Office (Word, Excel, PowerPoint)": the suite's parts are items too.
+    items = (LIST_INTRODUCER_RE.sub("", segment.split("(")[-1].strip(" .()")) for segment in segments)
     return len(segments) > 1 and item.surface in items
 
 
@@ -297,7 +377,7 @@ def _ambiguous_credible(item, context):
         return False  # "React to incidents", "I Excel in", "to Make"
     if form.skill.kind == "soft":
         # "detail-oriented", "collaborative", "communication": claims in a list or a summary, narration elsewhere.
-        return context.listing or context.section in SOFT_CLAIM_SECTIONS
+        return context.listing or context.section in SOFT_CLAIM_SECTIONS or _short_clause(item, context)
     if after in ROLE_NOUNS:
         return False  # "Software Engineering Intern", "Marketing Manager": a job title claims no skill by itself
     if not _written_as_name(surface, form) and not _listed_in_lower_case(item, context):
@@ -338,6 +418,19 @@ def _tool_by_grammar(item, context):
         if opener & SWAP_OPENERS and context.text[tokens[item.start - 2][1]].isupper():
             return True
     return before in TOOL_ONLY_LEADERS and item.start > 1 and len(surface) >= 3
+
+
+def _short_clause(item, context):
+    """Class "soft skill stated as a quality": a clause of a few words on its own ("Meticulous.", "Patient;",
+    "Curious and detail-oriented.") claims the quality; inside a longer sentence the word is narration."""
+    start = context.tokens[item.start][1]
+    end = context.tokens[item.end - 1][2]
+    left = max(context.text.rfind(mark, 0, start) for mark in CLAUSE_MARKS) + 1
+    rights = [position for position in (context.text.find(mark, end) for mark in CLAUSE_MARKS) if position >= 0]
+    if not rights:
+        return False  # a line that runs on ("Site Reliability Engineer", a wrapped sentence) is no clause
+    clause = context.text[left : min(rights)].strip(" •·-")
+    return clause[:1].isupper() and len(clause.split()) <= SHORT_CLAUSE_WORDS
 
 
 def _single_letter_credible(item, context):
@@ -419,6 +512,7 @@ def chained(found, accepted, context):
         and item.form.skill.kind == "technical"
         and len(item.form.skill.name) > 1
         and _written_as_name(item.surface, item.form)
+        and not _part_of_unknown_name(item, context)
     ]
     changed = True
     while changed:

@@ -6,14 +6,14 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 import pytest
 
-from . import pdfs
+from . import pdfs, scans
 from .live import http, is_postgres, live_stack, query, upload
 
 pytestmark = pytest.mark.e2e
 
 CLIENT_PROCESSES = 5
 UPLOADS_PER_PROCESS = 10
-FILES = {"resume": pdfs.resume_pdf(), "damaged": pdfs.damaged_pdf(), "scan": pdfs.scanned_pdf()}
+FILES = {"resume": pdfs.resume_pdf(), "damaged": pdfs.damaged_pdf(), "scan": scans.picture_without_text_pdf()}
 
 
 def one_upload(base_url, kind):

@@ -100,3 +100,74 @@ def test_a_category_label_after_a_bullet_is_still_a_label():
 
 def test_a_name_that_starts_an_award_circle_or_club_is_an_institution():
     assert found("Inducted into the Kotlin Circle for top sellers, 2021") == []
+
+
+SITES = matcher_from_rows([{"name": "LinkedIn", "ambiguous": True}, {"name": "Salesforce"}])
+
+
+def test_a_social_site_counts_in_prose_but_not_as_a_link_label():
+    assert SITES.match_text("Sourced candidates from LinkedIn every week", "experience") == ["LinkedIn"]
+    assert SITES.match_text("LinkedIn: /in/jane-doe", "contact") == []
+    assert SITES.match_text("LinkedIn", "contact") == []
+
+
+QUALITIES = matcher_from_rows(
+    [
+        {"name": "Patience", "kind": "soft", "aliases": ["patient"], "ambiguous": True},
+        {"name": "Reliability", "kind": "soft", "aliases": ["reliable"], "ambiguous": True},
+    ]
+)
+
+
+def test_a_quality_in_a_short_clause_of_its_own_is_a_claim():
+    assert QUALITIES.match_text("Hospice aide for six years. Patient and reliable.", "experience") == [
+        "Patience",
+        "Reliability",
+    ]
+
+
+def test_a_quality_inside_a_sentence_or_a_title_is_narration():
+    assert QUALITIES.match_text("Kept every patient record reliable across two wards.", "experience") == []
+    assert QUALITIES.match_text("Platform Reliability Lead", "experience") == []
+
+
+PARTS = matcher_from_rows(
+    [
+        {"name": "Monitoring", "ambiguous": True},
+        {"name": "Oracle Database", "aliases": ["Oracle"], "ambiguous": True},
+        {"name": "Python"},
+        {"name": "Kafka", "ambiguous": True},
+        {"name": "CAD"},
+        {"name": "Revit"},
+    ]
+)
+
+
+def test_a_flagged_word_inside_a_title_case_list_item_the_catalog_does_not_know_is_not_a_skill():
+    assert PARTS.match_text("Fleet Monitoring, Python, Kafka", "skills") == ["Python", "Kafka"]
+    assert PARTS.match_text("Oracle Fusion Payroll, Python", "skills") == ["Python"]
+    assert PARTS.match_text("Monitoring, Oracle, Python", "skills") == ["Monitoring", "Oracle Database", "Python"]
+
+
+def test_a_name_followed_by_a_landform_starts_a_place():
+    assert PARTS.match_text("Weekend walks along the Kafka Ridge trail", "experience") == []
+    assert PARTS.match_text("Clerk, Python Hollow Feed Store", "experience") == []
+
+
+def test_a_label_of_several_words_in_capitals_is_a_category():
+    assert PARTS.match_text("CAD SUITES: Revit", "skills") == ["Revit"]
+    assert PARTS.match_text("CAD: Revit", "skills") == ["CAD", "Revit"]
+
+
+def test_a_flagged_vendor_before_a_product_in_a_list_item_is_not_a_skill_itself():
+    vendors = matcher_from_rows(
+        [{"name": "Oracle Database", "aliases": ["Oracle"], "ambiguous": True}, {"name": "Fleet Telematics"}]
+    )
+    assert vendors.match_text("Oracle Fleet Telematics, Python", "skills") == ["Fleet Telematics"]
+
+
+def test_the_parts_of_a_suite_in_brackets_are_list_items():
+    suite = matcher_from_rows(
+        [{"name": "Microsoft Office"}, {"name": "Microsoft Word", "aliases": ["Word"], "ambiguous": True}]
+    )
+    assert suite.match_text("Microsoft Office (Word, Access)", "experience") == ["Microsoft Office", "Microsoft Word"]

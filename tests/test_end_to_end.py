@@ -4,7 +4,7 @@ import time
 
 import pytest
 
-from . import pdfs
+from . import pdfs, scans
 from .live import http, upload, wait_for_status
 
 pytestmark = pytest.mark.e2e
@@ -45,7 +45,7 @@ def test_hostile_inputs_get_their_documented_answers(stack):
     assert upload(stack, b"")[0] == 400
     for data, words in [
         (pdfs.encrypted_pdf(), "password-protected"),
-        (pdfs.scanned_pdf(), "no selectable text"),
+        (scans.picture_without_text_pdf(), "no selectable text"),
         (pdfs.many_pages_pdf(400), "400 pages"),
     ]:
         _, body, _ = upload(stack, data, filename="../../evil ünïcode.pdf")

@@ -6,7 +6,7 @@ from analyses.pipeline.analyse import AnalysisOptions, analyse
 from analyses.pipeline.errors import UnreadablePdf
 from skills_catalog.matcher import compile_catalog
 
-from . import pdfs
+from . import pdfs, scans
 
 
 @pytest.fixture
@@ -67,7 +67,7 @@ def test_missing_keywords_default_to_the_best_fitting_role(matcher):
     [
         (pdfs.damaged_pdf(), "damaged_pdf", "Could not read PDF"),
         (pdfs.encrypted_pdf(), "password_protected", "password-protected"),
-        (pdfs.scanned_pdf(), "no_text", "no selectable text"),
+        (scans.picture_without_text_pdf(), "no_text", "no selectable text"),
         (pdfs.many_pages_pdf(300), "too_many_pages", "300 pages"),
         (b"%PDF-1.4\n", "damaged_pdf", "Could not read PDF"),
         (pdfs.truncated_pdf(), "damaged_pdf", "Could not read PDF"),

@@ -1,4 +1,4 @@
-"""PDF → ParsedResume. The only module that imports PyMuPDF.
+"""PDF → ParsedResume. With ocr.py, the only modules that import PyMuPDF.
 
 One interpretation of each page: a text page that also collects vector paths (rules, boxes) gives text, fonts and
 drawings at once; images are located with a second cheap call only on pages whose resources hold any.
@@ -10,7 +10,9 @@ from dataclasses import dataclass, field
 import pymupdf
 
 from .errors import UnreadablePdf
+from .facts import image_kind
 from .layout import header_footer_zones, reading_order
+from .ocr import find_tessdata, is_scanned, ocr_page_content
 
 # Whitespace kept for tokenising; vectors collected to count rules and boxes without a get_drawings() pass.
 TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_COLLECT_VECTORS
@@ -46,6 +48,7 @@ class TextLine:
     fonts: tuple = ()
     zone: str = "body"  # body | header | footer
     column: int = 0  # 0 on one-column pages; 1, 2… left to right otherwise
+    paragraph: int = 0  # .docx: 1-based paragraph number in reading order (what evidence points to)
 
 
 @dataclass
@@ -86,6 +89,12 @@ class ParsedResume:
     total_chars: int = 0
     is_repaired: bool = False
     metadata: dict = field(default_factory=dict)
+    file_type: str = "pdf"  # pdf | docx
+    ocr_pages: list = field(default_factory=list)  # pages whose text Tesseract read from the picture
+    ocr_dpi: int = 0
+    ocr_missing_pages: list = field(default_factory=list)  # scanned pages left unread: OCR is not installed
+    page_count_estimated: bool = False  # a .docx has no pages until Word lays it out
+    text_boxes: int = 0  # text in floating boxes (.docx): many ATS skip it
 
     @property
     def page_count(self):
@@ -116,7 +125,8 @@ def open_pdf(data):
     return doc
 
 
-def parse_pdf(data, max_pages=10):
+def parse_pdf(data, max_pages=10, ocr=None):
+    """`ocr`: OcrOptions for pages that are only a picture; None reads text layers only."""
     doc = open_pdf(data)
     try:
         if doc.page_count > max_pages:
@@ -124,8 +134,10 @@ def parse_pdf(data, max_pages=10):
                 f"The PDF has {doc.page_count} pages; a resume can have at most {max_pages}.", "too_many_pages"
             )
         parsed = ParsedResume(pages=[], lines=[], is_repaired=bool(doc.is_repaired), metadata=dict(doc.metadata or {}))
+        contents = [page.get_textpage(flags=TEXT_FLAGS).extractDICT() for page in doc]
+        _ocr_scanned_pages(doc, contents, parsed, ocr)
         for index, page in enumerate(doc):
-            _read_page(page, index + 1, parsed)
+            _read_page(page, index + 1, parsed, contents[index])
     except UnreadablePdf:
         raise
     except Exception:
@@ -133,6 +145,18 @@ def parse_pdf(data, max_pages=10):
     finally:
         doc.close()
     if sum(len(line.text.strip()) for line in parsed.lines) < MIN_TEXT_CHARS:
+        if parsed.ocr_missing_pages:
+            raise UnreadablePdf(
+                "The PDF is a scan (its pages are pictures) and OCR is not installed on this server, so its text "
+                "cannot be read. Upload a PDF exported from your editor (with selectable text), or a .docx.",
+                "ocr_unavailable",
+            )
+        if parsed.ocr_pages:
+            raise UnreadablePdf(
+                "The PDF holds no selectable text, and OCR found no words in its pictures either. "
+                "Upload a PDF exported from your editor, or a sharper scan (300 DPI, black on white).",
+                "no_text",
+            )
         raise UnreadablePdf(
             "The PDF holds no selectable text (it looks like a scan or an image). "
             "Export it as a PDF from your editor, or run OCR on it, and upload it again.",
@@ -142,10 +166,37 @@ def parse_pdf(data, max_pages=10):
     return parsed
 
 
-def _read_page(page, number, parsed):
+def _ocr_scanned_pages(doc, contents, parsed, options):
+    """Replace the empty text of scanned pages by what Tesseract reads on them; note which pages it read."""
+    if options is None:
+        return
+    scanned = [
+        index
+        for index, page in enumerate(doc)
+        if page.get_images(full=False) and is_scanned(page, contents[index], page.get_image_info())
+    ]
+    if not scanned:
+        return
+    tessdata = find_tessdata(options)
+    if not tessdata:
+        parsed.ocr_missing_pages = [index + 1 for index in scanned]
+        return
+    if len(scanned) > options.max_pages:
+        raise UnreadablePdf(
+            f"The PDF has {len(scanned)} scanned pages; at most {options.max_pages} are read by OCR. "
+            "Upload a PDF exported from your editor (with selectable text), or a .docx.",
+            "too_many_scanned_pages",
+        )
+    for index in scanned:
+        contents[index], parsed.ocr_dpi = ocr_page_content(doc[index], index + 1, options, tessdata)
+        parsed.ocr_pages.append(index + 1)
+
+
+def _read_page(page, number, parsed, content):
     rect = page.rect
     info = PageInfo(number=number, width=rect.width, height=rect.height)
     parsed.pages.append(info)
+    ocr = number in parsed.ocr_pages
     for link in page.get_links():
         if link.get("uri"):
             parsed.links.append(link["uri"])
@@ -153,14 +204,15 @@ def _read_page(page, number, parsed):
         for image in page.get_image_info():
             x0, y0, x1, y1 = image["bbox"]
             if x1 - x0 >= MIN_IMAGE_PT and y1 - y0 >= MIN_IMAGE_PT:
+                if ocr and image_kind(image["bbox"], rect.width, rect.height, number) == "page":
+                    continue  # the scan itself: reported as a page read by OCR, not as a picture on the page
                 parsed.images.append(ImageInfo(number, tuple(image["bbox"]), (image["width"], image["height"])))
                 info.image_count += 1
-    content = page.get_textpage(flags=TEXT_FLAGS).extractDICT()
     lines, vectors = [], []
     for block in content["blocks"]:
         kind = block.get("type", 0)
         if kind == 0:
-            found = list(_block_lines(block, number, parsed))
+            found = list(_block_lines(block, number, parsed, ocr))
             if found:
                 lines.extend(found)
                 info.text_box = _union([block["bbox"], info.text_box or block["bbox"]])
@@ -181,7 +233,7 @@ def _read_page(page, number, parsed):
     parsed.lines.extend(sorted(footer, key=lambda line: (line.bbox[1], line.bbox[0])))
 
 
-def _block_lines(block, number, parsed):
+def _block_lines(block, number, parsed, ocr=False):
     for line in block["lines"]:
         spans = [span for span in line["spans"] if span["text"]]
         text = "".join(span["text"] for span in spans)
@@ -194,6 +246,8 @@ def _block_lines(block, number, parsed):
         for span in visible:
             chars = len(span["text"].strip())
             parsed.total_chars += chars
+            if ocr:
+                continue  # OCR text is set in an invisible stand-in font at estimated sizes: nothing to measure
             parsed.fonts[span["font"]] = parsed.fonts.get(span["font"], 0) + chars
             size = round(span["size"], 1)
             parsed.font_sizes[size] = parsed.font_sizes.get(size, 0) + chars

@@ -202,7 +202,7 @@ PROFESSIONS = {
             ("Trained tellers on spotting unusual deposits", "Anti-Money Laundering"),
         ],
         "soft": [
-            ("Strong written communication skills", ["Communication"]),
+            ("Strong written communication skills", ["Written Communication"]),
             ("Analytical and detail-oriented", ["Attention to Detail"]),
         ],
         "traps": [
@@ -266,7 +266,10 @@ PROFESSIONS = {
             ("Ran the pass on Friday nights for 220 covers", "Kitchen Management"),
             ("Tasted every sauce before service", "Quality Control"),
         ],
-        "soft": [("Team player", ["Teamwork"]), ("Calm under pressure and adaptable", ["Adaptability"])],
+        "soft": [
+            ("Team player", ["Teamwork"]),
+            ("Calm under pressure and adaptable", ["Stress Management", "Adaptability"]),
+        ],
         "traps": [
             ("Promoted to head chef within a year", "common_word", "Chef"),
             ("Sous Chef, Salt & Rust Kitchen (2015 - 2018)", "employer", "Rust"),
@@ -340,7 +343,7 @@ PROFESSIONS = {
             ("Handled barcode scanning at the inbound dock", "RFID"),
             ("Checked pallets against packing lists", "Quality Control"),
         ],
-        "soft": [("Organized", ["Organization"]), ("Reliable problem solver", ["Problem Solving"])],
+        "soft": [("Organized", ["Organization"]), ("Reliable problem solver", ["Reliability", "Problem Solving"])],
         "traps": [
             ("Dispatcher at Kafka Lane Haulage (2016 - 2019)", "employer", "Apache Kafka"),
             ("Based in Maven Point, OR", "place", "Maven"),
@@ -385,7 +388,7 @@ PROFESSIONS = {
             ("Introduced lead scoring for inbound demo requests", "Lead Qualification"),
             ("Handled contract redlines with procurement", "Contract Negotiation"),
         ],
-        "soft": [("Persuasive negotiator", ["Negotiation"]), ("Resilient", ["Resilience"])],
+        "soft": [("Persuasive negotiator", ["Persuasion", "Negotiation"]), ("Resilient", ["Resilience"])],
         "traps": [
             ("Growth Marketing Manager", "label_or_title", "Growth Hacking"),
             ("Sales Rep, Ruby Valley Motors (2015 - 2018)", "employer", "Ruby"),
@@ -447,7 +450,10 @@ PROFESSIONS = {
             ("Cleaned up the team's shared knowledge base", "Knowledge Base Management"),
             ("Presented findings to leadership every month", "Data Storytelling"),
         ],
-        "soft": [("Curious and detail-oriented", ["Attention to Detail"]), ("Clear communicator", ["Communication"])],
+        "soft": [
+            ("Curious and detail-oriented", ["Curiosity", "Attention to Detail"]),
+            ("Clear communicator", ["Communication"]),
+        ],
         "traps": [
             ("Data & Analytics:", "label_or_title", "Data Analytics"),
             ("Analyst at Tableau Row Furniture (2017 - 2019)", "employer", "Tableau"),

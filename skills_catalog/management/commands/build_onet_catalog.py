@@ -1,0 +1,44 @@
+import json
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from skills_catalog.files import DEFAULT_DATA_DIR, read_default_catalog
+from skills_catalog.onet import onet_rows
+from skills_catalog.text import phrase_variants
+
+OUTPUT = "skills_onet_software.json"
+
+
+class Command(BaseCommand):
+    help = (
+        "Write skills_catalog/data/skills_onet_software.json from O*NET's Technology Skills.txt: named software the "
+        "curated data files do not know yet, as resumes write them, with their O*NET commodity codes."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("onet_dir", help='The O*NET 29.2 text folder (holds "Technology Skills.txt").')
+        parser.add_argument("--dry-run", action="store_true", help="Count what would be written; write nothing.")
+
+    def handle(self, *args, **options):
+        source = Path(options["onet_dir"]) / "Technology Skills.txt"
+        if not source.exists():
+            raise CommandError(f"No {source.name} in {options['onet_dir']}")
+        target = Path(DEFAULT_DATA_DIR) / OUTPUT
+        curated, _ = read_default_catalog()
+        known = set()
+        for row in curated:
+            if row.get("external_id", "").startswith("onet:commodity:") and target.exists():
+                continue  # the previous import's own rows: rebuilt from the source, not kept as curated
+            for form in (row["name"], *(row.get("aliases") or ())):
+                known |= phrase_variants(form)
+        rows = onet_rows(source, known)
+        if not options["dry_run"]:
+            target.write_text("[\n" + ",\n".join(_json(row) for row in rows) + "\n]\n", encoding="utf-8")
+        verb = "Would write" if options["dry_run"] else "Wrote"
+        ambiguous = sum(row["ambiguous"] for row in rows)
+        self.stdout.write(f"{verb} {len(rows)} skills ({ambiguous} flagged ambiguous) to {target}")
+
+
+def _json(row):
+    return json.dumps(row, ensure_ascii=False)
