@@ -8,7 +8,7 @@ WEB_WORKERS ?= 2
 # Local mode: with no SECRET_KEY in the environment, one is generated once and kept under var/.
 export LOCAL_MODE ?= 1
 
-.PHONY: run serve run-nginx nginx setup install chromium test lint format bench clean
+.PHONY: run serve run-nginx nginx setup install chromium tesseract test lint format bench clean
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -27,7 +27,7 @@ setup: install
 # The web server and one worker together; Ctrl-C or SIGTERM stops both within 10 s (deploy/serve.py). `exec`
 # makes the supervisor make's own child, so a SIGTERM that make passes on reaches it.
 SERVE = exec $(BIN)/python -m deploy.serve --bind $(HOST):$(PORT) --web-workers $(WEB_WORKERS)
-run: setup
+run: setup tesseract
 	@echo "Serving http://$(HOST):$(PORT)/  (admin: http://$(HOST):$(PORT)/admin/, Ctrl-C stops)"
 	$(SERVE)
 
@@ -65,7 +65,19 @@ chromium:
 		fi; \
 	fi
 
-test: install chromium nginx
+# Scanned PDFs are read by Tesseract through PyMuPDF, which needs only Debian's English language data (and the
+# engine's package, for the tessdata folder layout): install them when missing. Without them scans fail with a reason.
+tesseract:
+	@if [ ! -f /usr/share/tesseract-ocr/5/tessdata/eng.traineddata ] && \
+		[ ! -f /usr/share/tesseract-ocr/4.00/tessdata/eng.traineddata ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-eng; \
+		else \
+			echo "Scanned PDFs need Tesseract: run 'sudo apt-get install -y tesseract-ocr tesseract-ocr-eng'"; \
+		fi; \
+	fi
+
+test: install chromium nginx tesseract
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 lint: install

@@ -21,6 +21,7 @@ from django.utils.text import Truncator
 from skills_catalog.models import current_catalog_version
 
 from .admin_paging import CappedCountPaginator
+from .filetypes import CONTENT_TYPES_BY_KIND, EXTENSIONS, kind_of_name
 from .models import Analysis, Status
 from .pipeline import scoring
 from .serializers import ResultSerializer
@@ -56,6 +57,7 @@ SCORE_BANDS = band_ranges(scoring.SCORE_BANDS)
 SHA256_PREFIX_CHARS = 16
 
 STATUS_COLOURS = {Status.COMPLETED: "#2e7d32", Status.FAILED: "#c62828", Status.PROCESSING: "#8d6e00"}
+FILE_TYPE_LABELS = {"pdf": "PDF", "docx": "Word .docx"}
 
 # Each change-list row stays one line: long text is cut here (whole in the cell's tooltip and on the change page), and
 # analyses/static/analyses/admin.css keeps cells from wrapping.
@@ -232,12 +234,13 @@ class AnalysisAdmin(admin.ModelAdmin):
 
     # Detail page
 
-    @admin.display(description="Stored PDF")
+    @admin.display(description="Stored file")
     def download(self, obj):
         if not obj.file:
             return "Not stored"
         url = reverse("admin:analyses_analysis_download", args=[obj.pk])
-        return format_html('<a href="{}">Download {}</a>', url, obj.original_filename)
+        kind = FILE_TYPE_LABELS[kind_of_name(obj.file.name)]
+        return format_html('<a href="{}">Download {}</a> ({})', url, obj.original_filename, kind)
 
     @admin.display(description="Size")
     def size(self, obj):
@@ -259,7 +262,7 @@ class AnalysisAdmin(admin.ModelAdmin):
         return [download, *super().get_urls()]
 
     def download_view(self, request, object_id):
-        """The stored PDF, for staff who may view analyses. There is no public URL for uploads."""
+        """The stored file (PDF or .docx), for staff who may view analyses. There is no public URL for uploads."""
         obj = self.get_object(request, unquote(object_id))
         if obj is None:
             return self._get_obj_does_not_exist_redirect(request, self.opts, object_id)
@@ -272,9 +275,11 @@ class AnalysisAdmin(admin.ModelAdmin):
         if handle is None:
             self.message_user(request, "The stored file is no longer there.", messages.WARNING)
             return redirect("admin:analyses_analysis_change", obj.pk)
-        response = FileResponse(
-            handle, as_attachment=True, filename=obj.original_filename, content_type="application/pdf"
-        )
+        kind = kind_of_name(obj.file.name)
+        filename = obj.original_filename
+        if not filename.lower().endswith(EXTENSIONS[kind]):
+            filename += EXTENSIONS[kind]  # a .docx the applicant named .pdf downloads as what it is
+        response = FileResponse(handle, as_attachment=True, filename=filename, content_type=CONTENT_TYPES_BY_KIND[kind])
         response["X-Content-Type-Options"] = "nosniff"
         response["Content-Security-Policy"] = "sandbox"
         response["Cache-Control"] = "private, no-store"

@@ -1,8 +1,10 @@
-"""Every error the API returns is JSON: {"error": "<a sentence>", "code": "<machine-readable>"}."""
+"""Every error the API returns is JSON: {"error": "<a sentence>", "code": "<machine-readable>"} (docs/API.md lists
+them)."""
 
 import logging
 
-from django.http import JsonResponse
+from django.db import InterfaceError, OperationalError
+from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
@@ -31,10 +33,20 @@ def json_exception_handler(exc, context):
         return response
     if isinstance(exc, exceptions.APIException):
         return Response({"error": _sentence(exc.detail), "code": _code(exc)}, status=exc.status_code)
-    from django.http import Http404
-
     if isinstance(exc, Http404):
         return Response({"error": "Not found.", "code": "not_found"}, status=status.HTTP_404_NOT_FOUND)
+    if isinstance(exc, (OperationalError, InterfaceError)):
+        # The database is down or restarting: a temporary state the client can wait out, not a bug (503, not 500).
+        logger.warning("Database unavailable in %s: %s", context.get("view"), exc)
+        response = Response(
+            {
+                "error": "The database is unavailable right now. Try again in a few seconds.",
+                "code": "database_unavailable",
+            },
+            status=status.HTTP_503_SERVICE_UNAVAILABLE,
+        )
+        response["Retry-After"] = "5"
+        return response
     logger.exception("Unhandled error in %s", context.get("view"))
     return Response(
         {"error": "Something went wrong on our side. Please try again.", "code": "server_error"},

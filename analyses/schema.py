@@ -15,7 +15,9 @@ from .serializers import ResultSerializer, StatusSerializer, UploadAcceptedSeria
 
 class ErrorSerializer(serializers.Serializer):
     error = serializers.CharField(help_text="A sentence a person understands.")
-    code = serializers.CharField(help_text="Machine-readable, e.g. not_pdf, file_too_large, throttled.")
+    code = serializers.CharField(
+        help_text="Machine-readable, e.g. not_pdf, macro_document, zip_bomb, file_too_large, throttled."
+    )
 
 
 class UploadRejectedSerializer(ErrorSerializer):
@@ -43,7 +45,7 @@ RESUME_OPERATIONS = dict(
     create=extend_schema(
         summary="Upload a resume",
         parameters=[RETRY_AFTER],
-        description="Stores the PDF, queues its analysis and answers at once with a task id.",
+        description="Stores the resume (PDF or Word .docx), queues its analysis and answers at once with a task id.",
         request={"multipart/form-data": UploadSerializer},
         responses={
             202: UploadAcceptedSerializer,
@@ -52,7 +54,10 @@ RESUME_OPERATIONS = dict(
             411: _error(
                 "A chunked upload without Content-Length (Django reads a body only up to its declared length)."
             ),
-            415: _error("The file is not a PDF by its bytes."),
+            415: _error(
+                "Neither a PDF nor a Word .docx by its bytes (not_pdf), a .doc or encrypted Word file "
+                "(unsupported_word_format), a .docm (macro_document), or a ZIP bomb (zip_bomb)."
+            ),
             429: THROTTLED,
             507: _error("The upload could not be stored (storage full or not writable); nothing was kept."),
         },

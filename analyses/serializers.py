@@ -12,8 +12,8 @@ from rest_framework.fields import empty
 from skills_catalog.selectors import canonical_role_name, role_names
 
 from .errors import ApiError
+from .filetypes import Refused, sniff
 from .models import Status
-from .uploads import is_pdf
 
 
 def file_too_large():
@@ -32,8 +32,10 @@ class ResumeFileField(serializers.FileField):
             raise ApiError(400, "The uploaded file is empty.", "empty_file")
         if data.size > settings.MAX_UPLOAD_BYTES:
             raise file_too_large()
-        if not is_pdf(data):
-            raise ApiError(415, "The file is not a PDF. Upload your resume as a PDF file.", "not_pdf")
+        try:
+            data.file_kind = sniff(data)  # "pdf" | "docx": the stored name's extension and the pipeline follow it
+        except Refused as refused:
+            raise ApiError(415, refused.message, refused.code) from None
         return data
 
 
@@ -43,7 +45,9 @@ class UploadSerializer(serializers.Serializer):
     # Field errors (e.g. a target_role over 120 characters) become one `invalid_fields` answer (the view); the checks
     # in `validate` run only once every field is well-formed, and a bad file is raised before either.
 
-    file = ResumeFileField(help_text="The resume, a PDF (checked by its bytes).")
+    file = ResumeFileField(
+        help_text="The resume: a PDF (text or scanned; scans are read by OCR) or a Word .docx, told apart by its bytes."
+    )
     job_description = serializers.CharField(required=False, allow_blank=True, help_text="Extra: text of a job ad.")
     target_role = serializers.CharField(
         required=False, allow_blank=True, max_length=120, help_text="Extra: a role profile name from the catalog."

@@ -19,9 +19,11 @@ from django_q.tasks import async_task
 from skills_catalog.matcher import get_matcher
 from skills_catalog.models import current_catalog_version
 
+from .isolation import run_limited
 from .models import Analysis, Status
 from .pipeline.analyse import AnalysisOptions, Report, analyse
 from .pipeline.errors import UnreadablePdf
+from .pipeline.ocr import OcrOptions
 from .uploads import display_name, store_upload
 
 logger = logging.getLogger(__name__)
@@ -61,7 +63,7 @@ def create_analysis(uploaded, job_description="", target_role=""):
     """Store a validated upload, create its `processing` row and queue it once the row has committed.
 
     Raises uploads.StorageError (an OSError), keeping nothing, when the storage refuses the file."""
-    name, size, sha256 = store_upload(uploaded)
+    name, size, sha256 = store_upload(uploaded, getattr(uploaded, "file_kind", "pdf"))
     try:
         with transaction.atomic():
             analysis = Analysis.objects.create(
@@ -134,8 +136,10 @@ def run_pipeline(analysis):
         target_role=analysis.target_role,
         max_pages=settings.MAX_PAGES,
         score_weights=settings.SCORE_WEIGHTS,
+        ocr=OcrOptions(dpi=settings.OCR_DPI, max_pages=settings.OCR_MAX_PAGES, tessdata=settings.OCR_TESSDATA),
     )
-    return analyse(_read_file(analysis), get_matcher(), options)
+    limits = {"memory_mb": settings.ANALYSIS_MAX_MEMORY_MB, "time_limit_s": settings.ANALYSIS_TIME_LIMIT}
+    return run_limited(analyse, _read_file(analysis), get_matcher(), options, **limits)  # analyses/isolation.py
 
 
 def _claim(analysis_id):

@@ -1,4 +1,4 @@
-"""Storing an uploaded resume: size limit while streaming, PDF magic bytes, a generated name, SHA-256."""
+"""Storing an uploaded resume: size limit while streaming, a generated name with its kind's extension, SHA-256."""
 
 import contextlib
 import hashlib
@@ -10,9 +10,7 @@ from django.core.files.storage import default_storage
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.utils import timezone
 
-PDF_MAGIC = b"%PDF-"
-# The PDF header may follow a little junk (some generators write a BOM or a line first); readers accept 1 KB.
-MAGIC_SEARCH_BYTES = 1024
+from .filetypes import EXTENSIONS
 
 
 class SizeLimitUploadHandler(FileUploadHandler):
@@ -34,13 +32,6 @@ class SizeLimitUploadHandler(FileUploadHandler):
         return None
 
 
-def is_pdf(uploaded_file):
-    uploaded_file.seek(0)
-    head = uploaded_file.read(MAGIC_SEARCH_BYTES)
-    uploaded_file.seek(0)
-    return PDF_MAGIC in head
-
-
 def display_name(client_name):
     """The client's file name, safe to show: no directories, no control characters, at most 200 characters."""
     name = unicodedata.normalize("NFC", client_name or "")
@@ -49,14 +40,14 @@ def display_name(client_name):
     return (name or "resume.pdf")[:200]
 
 
-def store_upload(uploaded_file):
+def store_upload(uploaded_file, kind="pdf"):
     """Write the file under a generated name; return (storage name, size, sha256)."""
     digest = hashlib.sha256()
     for chunk in uploaded_file.chunks():
         digest.update(chunk)
     uploaded_file.seek(0)
     now = timezone.now()
-    wanted = f"resumes/{now:%Y/%m}/{uuid.uuid4().hex}.pdf"
+    wanted = f"resumes/{now:%Y/%m}/{uuid.uuid4().hex}{EXTENSIONS[kind]}"
     try:
         name = default_storage.save(wanted, uploaded_file)
     except Exception as error:

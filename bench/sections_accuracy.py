@@ -1,7 +1,8 @@
 """Sections, layout risks and score separation, measured on labelled resumes.
 
-Three figures, each on the generated resumes of tests/resume_layouts.py (professions x layouts, split into a tune
-half and a held-back half by profession) and on ../shared/corpus/real (truth.json), when present:
+Three figures, each on the layout fixtures of tests/resume_layouts.py (9 professions x 9 layouts, split into a tune
+half and a held-back half by profession), on the labelled dev set of bench/devset (12 professions x 8 layouts, its
+own tune/held-back halves) and on ../shared/corpus/real (truth.json), when present:
   - false "missing section": "No Experience/Education/Skills section found" for a section the resume has, as a
     share of the sections it has;
   - tables and multi-column layouts reported: a `tables` or `multi_column` finding on a resume laid out that way
@@ -21,7 +22,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import pymupdf  # noqa: E402
+
 from analyses.pipeline.analyse import analyse  # noqa: E402
+from bench.devset.generate import build_devset  # noqa: E402
 from bench.pipeline import default_matcher  # noqa: E402
 from tests import resume_layouts  # noqa: E402
 
@@ -34,7 +38,7 @@ TUNE_PROFESSIONS = frozenset(["nursing", "software", "accounting", "sales", "dat
 
 def measure(cases):
     """cases: (name, pdf bytes, sections present, layout kind or "") → dict of counts and the per-file misses."""
-    counts = {"sections": 0, "false_missing": 0, "risky": 0, "reported": 0, "plain": 0, "false_risk": 0}
+    counts = {"sections": 0, "false_missing": 0, "risky": 0, "reported": 0, "plain": 0, "false_risk": 0, "one_half": 0}
     misses, scores = [], {}
     matcher = default_matcher()
     for name, data, sections, kind in cases:
@@ -52,13 +56,25 @@ def measure(cases):
             counts["risky"] += 1
             counts["reported"] += reported
             if not reported:
-                misses.append(f"{name}: {kind} layout not reported")
+                one_half = kind == "columns" and _text_in_one_half(data)
+                counts["one_half"] += one_half
+                misses.append(
+                    f"{name}: {kind} layout not reported" + (" (all its text is in one half)" if one_half else "")
+                )
         else:
             counts["plain"] += 1
             counts["false_risk"] += reported
             if reported:
                 misses.append(f"{name}: one-column layout reported as {sorted(codes & RISK_CODES)}")
     return counts, misses, scores
+
+
+def _text_in_one_half(data):
+    """True when no text line reaches past the middle of its page: labelled two-column, set as one narrow column."""
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
+        return all(
+            block[2] <= page.rect.width / 2 for page in doc for block in page.get_text("blocks") if block[4].strip()
+        )
 
 
 def generated_cases(professions):
@@ -69,6 +85,17 @@ def generated_cases(professions):
             name = f"{resume.profession}/{layout}"
             data = resume_layouts.render(resume, layout, variant)
             yield name, data, resume_layouts.sections_of(resume), resume_layouts.LAYOUT_KIND.get(layout, "")
+
+
+def devset_cases(split, headings_printed=True):
+    """The dev set's half; `headings_printed=False` gives its no-headings files, whose sections have no heading to
+    find (a "missing section" finding is then right, so they are counted apart)."""
+    for name, data, labels in build_devset(split=split):
+        layout = labels["layout"]
+        if layout["headings_printed"] != headings_printed:
+            continue
+        kind = "table" if layout["table"] else "columns" if layout["columns"] >= 2 else ""
+        yield name, data, set(labels["sections"]), kind
 
 
 def corpus_cases(corpus):
@@ -97,12 +124,14 @@ def score_gaps(scores):
 def print_row(label, counts):
     sections, risky, plain = counts["sections"] or 1, counts["risky"] or 1, counts["plain"] or 1
     print(
-        f"{label:22} false missing {counts['false_missing']:3}/{counts['sections']:<4} "
+        f"{label:20} false missing {counts['false_missing']:3}/{counts['sections']:<4} "
         f"{100 * counts['false_missing'] / sections:5.1f}%   "
         f"table/columns reported {counts['reported']:3}/{counts['risky']:<3} "
         f"{100 * counts['reported'] / risky:5.1f}%   "
         f"false risk {counts['false_risk']:2}/{counts['plain']:<3} {100 * counts['false_risk'] / plain:5.1f}%"
     )
+    if counts["one_half"]:
+        print(f"{'':20} of the unreported, {counts['one_half']} labelled two-column hold all their text in one half")
 
 
 def main(argv=None):
@@ -112,8 +141,11 @@ def main(argv=None):
     args = parser.parse_args(argv)
     all_professions = {resume.profession for resume in resume_layouts.PROFESSIONS}
     rows = [
-        ("generated: tune", list(generated_cases(TUNE_PROFESSIONS))),
-        ("generated: held back", list(generated_cases(all_professions - TUNE_PROFESSIONS))),
+        ("fixtures: tune", list(generated_cases(TUNE_PROFESSIONS))),
+        ("fixtures: held back", list(generated_cases(all_professions - TUNE_PROFESSIONS))),
+        ("devset: tune", list(devset_cases("tune"))),
+        ("devset: held back", list(devset_cases("held_back"))),
+        ("devset: no headings", list(devset_cases("tune", False)) + list(devset_cases("held_back", False))),
     ]
     if (args.corpus / "truth.json").exists():
         rows.append(("corpus real", list(corpus_cases(args.corpus))))
@@ -126,12 +158,12 @@ def main(argv=None):
         if not args.quiet:
             for miss in misses:
                 print(f"    {miss}")
-        if label.startswith("generated"):
+        if label.startswith("fixtures"):
             gaps.extend(score_gaps(scores))
     if gaps:
         values = [gap for _, _, gap in gaps]
         print(
-            f"score gap clean - flawed (generated, {len(values)} pairs): "
+            f"score gap clean - flawed (fixtures, {len(values)} pairs): "
             f"min {min(values)}, median {statistics.median(values):g}, mean {statistics.mean(values):.1f}"
         )
         by_layout = {}

@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 NGINX_TEMPLATE = Path(__file__).with_name("nginx.conf")
-STOP_DEADLINE_SECONDS = 8  # under the 10 s promised, with room for the last SIGKILL
+STOP_DEADLINE_SECONDS = 7  # under the 10 s promised, with room for the last SIGKILL and the reaping
 GRACEFUL_SECONDS = 5  # what gunicorn gives requests in flight; qcluster gets the same before the kill
 PR_SET_PDEATHSIG = 1
 

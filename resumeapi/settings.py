@@ -1,6 +1,7 @@
 """Settings for the resume-analysis service.
 
-Every knob is read from the environment here and nowhere else; each has a safe default and is listed in the README.
+Every knob is read from the environment here and nowhere else; each has a safe default and is listed in
+docs/configuration.md.
 """
 
 import os
@@ -216,19 +217,34 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_PERMISSIONS = 0o600
 MAX_PAGES = env_int("MAX_PAGES", 10)
 MAX_JOB_DESCRIPTION_CHARS = env_int("MAX_JOB_DESCRIPTION_CHARS", 20000)
+# Scanned pages are read by Tesseract (docs/formats.md): at OCR_DPI, at most OCR_MAX_PAGES of them per PDF (each
+# costs 1-5 s on a busy 2-core machine, inside ANALYSIS_TIME_LIMIT). OCR_TESSDATA: the folder with eng.traineddata
+# when it is not where Debian's tesseract-ocr-eng puts it.
+OCR_DPI = env_int("OCR_DPI", 300)
+OCR_MAX_PAGES = env_int("OCR_MAX_PAGES", 3)
+OCR_TESSDATA = env_str("OCR_TESSDATA", "")
 
-# The worker. An analysis gets ANALYSIS_TIME_LIMIT seconds; django-q2 re-delivers an unacknowledged task (a killed
-# worker) after `retry` seconds, which must exceed the timeout or a slow task would run twice.
+# The worker. Each analysis runs in a child process (analyses/isolation.py, docs/limits.md) killed after
+# ANALYSIS_TIME_LIMIT seconds and capped at ANALYSIS_MAX_MEMORY_MB of address space, the worker's own included (a
+# worker with the default catalog is ~180 MB; a normal analysis adds ~10-20 MB; 0 turns the cap off). django-q2's own
+# timeout is 10 s longer, so our limit, which ends the analysis with a reason, always fires first; it re-delivers an
+# unacknowledged task (a killed worker) after `retry` seconds, which must exceed that timeout or a slow task would
+# run twice.
 ANALYSIS_TIME_LIMIT = env_int("ANALYSIS_TIME_LIMIT", 30)
+ANALYSIS_MAX_MEMORY_MB = env_int("ANALYSIS_MAX_MEMORY_MB", 512)
 ANALYSIS_MAX_ATTEMPTS = env_int("ANALYSIS_MAX_ATTEMPTS", 3)
-QUEUE_RETRY_SECONDS = env_int("QUEUE_RETRY_SECONDS", ANALYSIS_TIME_LIMIT + 30)
-if QUEUE_RETRY_SECONDS <= ANALYSIS_TIME_LIMIT:
-    raise ImproperlyConfigured("QUEUE_RETRY_SECONDS must be larger than ANALYSIS_TIME_LIMIT, or slow tasks run twice.")
+QUEUE_TIMEOUT_SECONDS = ANALYSIS_TIME_LIMIT + 10
+QUEUE_RETRY_SECONDS = env_int("QUEUE_RETRY_SECONDS", QUEUE_TIMEOUT_SECONDS + 30)
+if QUEUE_RETRY_SECONDS <= QUEUE_TIMEOUT_SECONDS:
+    raise ImproperlyConfigured(
+        f"QUEUE_RETRY_SECONDS must be larger than ANALYSIS_TIME_LIMIT + 10 ({QUEUE_TIMEOUT_SECONDS}), "
+        "or slow tasks run twice."
+    )
 Q_CLUSTER = {
     "name": "resumeapi",
     "orm": "default",
     "workers": env_int("WORKERS", 2),
-    "timeout": ANALYSIS_TIME_LIMIT,
+    "timeout": QUEUE_TIMEOUT_SECONDS,
     "retry": QUEUE_RETRY_SECONDS,
     "max_attempts": ANALYSIS_MAX_ATTEMPTS,
     "ack_failures": True,

@@ -325,6 +325,13 @@ def _inflection(word, candidate):
 
 
 def _context(text, surface, width=60):
+    """Up to `width` characters either side of the match, in whole words: a reviewer reads the snippet as it stands."""
     at = max(text.find(surface), 0)
     start, end = max(0, at - width), min(len(text), at + len(surface) + width)
+    if start > 0 and not text[start - 1].isspace():
+        space = text.find(" ", start, at)
+        start = at if space == -1 else space + 1
+    if end < len(text) and not text[end].isspace():
+        space = text.rfind(" ", at + len(surface), end)
+        end = at + len(surface) if space == -1 else space
     return text[start:end].strip()

@@ -34,11 +34,11 @@ ENUMERATION_GLUE = _words("and or & as well plus")
 # Labels that introduce languages or tools: "Programming Languages:", "Tools Used:", "Tech:".
 SKILL_LABEL_WORDS = _words("language languages skills tools tool tech technologies stack programming used software")
 YEAR_RE = re.compile(r"^(?:19|20)\d\d$|^'\d\d$")
-LIST_SEPARATORS_RE = re.compile(r"\s*(?:[,;|•·▪◦●○■►✓\t]|\s[-–—>=]+\s|\s/\s)\s*")
+LIST_SEPARATORS_RE = re.compile(r"(?:(?<!\s)\s+)?(?:[,;|•·▪◦●○■►✓\t]|\s[-–—>=]+\s|\s/\s)\s*")
 # Words that open an enumeration inside a sentence: "tools such as awk, sed, grep", "including Jetty, Tomcat".
 LIST_INTRODUCER_RE = re.compile(r"^.*\b(?:such as|including|like|e\.g\.|i\.e\.)\s+", re.IGNORECASE)
 LABEL_RE = re.compile(r"^\s*[\w][\w &/+-]{0,40}:\s*(?!//)")
-LINK_LABEL_RE = re.compile(r"^\s*:+\s*(?://|https?:|www\.|@|\S+\.(?:com|org|net|io|me|dev)\b)", re.IGNORECASE)
+LINK_LABEL_RE = re.compile(r"^\s*:+\s*(?://|https?:|www\.|@|[^\s:]\S*\.(?:com|org|net|io|me|dev)\b)", re.IGNORECASE)
 LOCATION_AFTER_RE = re.compile(r"^\s*,\s*[A-Z]{2}\b(?!\w)")
 # Class "place": a name that starts a place name written with its US state or Canadian province ("Rust Hollow, MT",
 # "Python Lake, ID"). The codes are the postal ones; other two-letter words after a comma ("ML", "AI") are not.

@@ -1,8 +1,34 @@
-"""Write the tests' small catalog as catalog data files, for processes started by tests."""
+"""The tests' small catalog: rows for in-process tests (the `small_catalog` fixture), data files for processes
+started by tests."""
 
 import json
 
-from .conftest import SMALL_CATALOG
+# (name, kind, category, ambiguous, aliases)
+SMALL_CATALOG = [
+    ("Python", "technical", "Languages", False, []),
+    ("JavaScript", "technical", "Languages", False, ["JS"]),
+    ("TypeScript", "technical", "Languages", False, ["TS"]),
+    ("Go", "technical", "Languages", True, ["Golang"]),
+    ("React", "technical", "Frontend", True, ["ReactJS", "React.js"]),
+    ("Django", "technical", "Backend", False, []),
+    ("REST APIs", "technical", "Backend", False, ["REST API", "RESTful API"]),
+    ("Kubernetes", "technical", "Cloud & DevOps", False, ["k8s"]),
+    ("Docker", "technical", "Cloud & DevOps", False, []),
+    ("Terraform", "technical", "Cloud & DevOps", False, []),
+    ("AWS", "technical", "Cloud & DevOps", False, ["Amazon Web Services"]),
+    ("CI/CD", "technical", "Cloud & DevOps", False, ["CICD"]),
+    ("Git", "technical", "Tools", False, []),
+    ("PostgreSQL", "technical", "Databases", False, ["Postgres"]),
+    ("pandas", "technical", "Data", False, []),
+    ("Airflow", "technical", "Data", False, ["Apache Airflow"]),
+    ("C++", "technical", "Languages", False, ["cpp"]),
+    ("C#", "technical", "Languages", False, []),
+    ("R", "technical", "Languages", True, []),
+    ("Excel", "technical", "Office", True, ["MS Excel", "Microsoft Excel"]),
+    ("Leadership", "soft", "Soft Skills", False, ["led a team", "led a team of"]),
+    ("Mentoring", "soft", "Soft Skills", False, ["mentored"]),
+    ("Communication", "soft", "Soft Skills", False, ["communication skills"]),
+]
 
 
 def write_small_catalog(folder):

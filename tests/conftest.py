@@ -1,10 +1,24 @@
+from dataclasses import dataclass
+from pathlib import Path
+
 import pytest
+from django.test import override_settings
 from django_q.conf import Conf
 from rest_framework.throttling import SimpleRateThrottle
 
 from skills_catalog.models import RoleProfile, RoleSkill, Skill, SkillAlias
 
 from . import pdfs
+from .browser import collect_static
+from .catalog_files import SMALL_CATALOG, write_small_catalog
+from .live import live_stack
+
+
+@pytest.fixture(scope="session", autouse=True)
+def fast_password_hasher():
+    """Test users get MD5 hashes: the real hasher's cost is by design and would only slow every login and admin test."""
+    with override_settings(PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"]):
+        yield
 
 
 @pytest.fixture(autouse=True)
@@ -32,33 +46,6 @@ def run_tasks_inline(monkeypatch):
     monkeypatch.setattr(Conf, "SYNC", True)
 
 
-SMALL_CATALOG = [
-    ("Python", "technical", "Languages", False, []),
-    ("JavaScript", "technical", "Languages", False, ["JS"]),
-    ("TypeScript", "technical", "Languages", False, ["TS"]),
-    ("Go", "technical", "Languages", True, ["Golang"]),
-    ("React", "technical", "Frontend", True, ["ReactJS", "React.js"]),
-    ("Django", "technical", "Backend", False, []),
-    ("REST APIs", "technical", "Backend", False, ["REST API", "RESTful API"]),
-    ("Kubernetes", "technical", "Cloud & DevOps", False, ["k8s"]),
-    ("Docker", "technical", "Cloud & DevOps", False, []),
-    ("Terraform", "technical", "Cloud & DevOps", False, []),
-    ("AWS", "technical", "Cloud & DevOps", False, ["Amazon Web Services"]),
-    ("CI/CD", "technical", "Cloud & DevOps", False, ["CICD"]),
-    ("Git", "technical", "Tools", False, []),
-    ("PostgreSQL", "technical", "Databases", False, ["Postgres"]),
-    ("pandas", "technical", "Data", False, []),
-    ("Airflow", "technical", "Data", False, ["Apache Airflow"]),
-    ("C++", "technical", "Languages", False, ["cpp"]),
-    ("C#", "technical", "Languages", False, []),
-    ("R", "technical", "Languages", True, []),
-    ("Excel", "technical", "Office", True, ["MS Excel", "Microsoft Excel"]),
-    ("Leadership", "soft", "Soft Skills", False, ["led a team", "led a team of"]),
-    ("Mentoring", "soft", "Soft Skills", False, ["mentored"]),
-    ("Communication", "soft", "Soft Skills", False, ["communication skills"]),
-]
-
-
 @pytest.fixture
 def small_catalog(db):
     skills = {}
@@ -79,3 +66,38 @@ def small_catalog(db):
 @pytest.fixture
 def resume_bytes():
     return pdfs.resume_pdf()
+
+
+@dataclass
+class Stack:
+    url: str
+    env: dict
+    folder: Path
+
+    def log_mark(self):
+        """Where the web and worker logs end now; `logs_since(mark)` reads what was written after."""
+        return {name: self._log(name).stat().st_size for name in ("web.log", "qcluster.log")}
+
+    def logs_since(self, mark):
+        text = ""
+        for name, offset in mark.items():
+            with open(self._log(name), "rb") as log:
+                log.seek(offset)
+                text += log.read().decode(errors="replace")
+        return text
+
+    def _log(self, name):
+        path = self.folder / name
+        path.touch()
+        return path
+
+
+@pytest.fixture(scope="session")
+def shared_stack(tmp_path_factory):
+    """One live stack (gunicorn, a qcluster worker, the small catalog, collected static files) for every end-to-end
+    test that needs no settings of its own: each start costs seconds of a busy 2-core machine. Tests on it work with
+    their own uploads and never assume an empty database."""
+    folder = tmp_path_factory.mktemp("shared-stack")
+    catalog = write_small_catalog(folder / "catalog")
+    with live_stack(folder, catalog_dir=catalog, **collect_static(folder)) as (url, env):
+        yield Stack(url, env, folder)

@@ -3,9 +3,10 @@ started with those variables would get, without starting a process for each chec
 
 import os
 import runpy
+import subprocess
 from types import SimpleNamespace
 
-from .live import ROOT
+from .live import PYTHON, ROOT
 
 SETTINGS_FILE = ROOT / "resumeapi" / "settings.py"
 
@@ -23,3 +24,12 @@ def settings_from(monkeypatch, var_dir, clean=False, **variables):
         else:
             monkeypatch.setenv(name, str(value))
     return SimpleNamespace(**runpy.run_path(str(SETTINGS_FILE)))
+
+
+def manage_with_clean_env(tmp_path, *args, **variables):
+    """manage.py in its own process, with nothing from this shell's environment but PATH, plus `variables`: for
+    what only a whole process shows (`check --deploy`)."""
+    env = {"PATH": os.environ["PATH"], "VAR_DIR": str(tmp_path / "var"), **variables}
+    return subprocess.run(
+        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
+    )

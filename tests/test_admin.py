@@ -1,5 +1,6 @@
 """Reviewing uploads in the admin: list, filters, search, report page, download, actions, and who may see them."""
 
+import re
 from datetime import UTC, datetime, timedelta
 
 import pytest
@@ -10,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from analyses.models import Analysis
+from analyses.pipeline.analyse import analyse
+from skills_catalog.matcher import compile_catalog
 from skills_catalog.models import CatalogVersion
 
 from . import pdfs
@@ -202,6 +205,20 @@ def test_the_detail_page_shows_the_report_readably(admin_client):
         assert text in page, text
     assert "score_breakdown" not in page  # rendered, not dumped as JSON
     assert 'name="_save"' not in page  # read-only
+
+
+def test_evidence_on_the_detail_page_is_cut_at_word_boundaries(admin_client, small_catalog):
+    long_line = (
+        "Worked across the organisation with product managers, designers and analysts to move the "
+        "Kubernetes clusters into a single region, saving forty thousand dollars a year in compute"
+    )
+    pdf = pdfs.make_pdf([["Jane Doe", "jane@example.com", "Experience", long_line]], margin=36, fontsize=6)
+    report = analyse(pdf, compile_catalog())
+    analysis = completed_analysis(details=report.details, technical_skills=report.technical_skills)
+    page = admin_client.get(change_url(analysis)).content.decode()
+    snippet = re.search(r"p\. 1: “([^”]*Kubernetes[^”]*)”", page).group(1)
+    assert len(snippet) < len(long_line)
+    assert snippet.split()[0] in long_line.split() and snippet.split()[-1] in long_line.split(), snippet
 
 
 @pytest.mark.django_db

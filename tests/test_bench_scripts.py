@@ -73,5 +73,5 @@ def test_the_pipeline_benchmark_runs_on_generated_resumes(tmp_path):
 
 
 def test_the_matcher_and_accuracy_benchmarks_run_without_a_corpus(tmp_path):
-    assert "No corpus" in run_plain("bench.skills_accuracy", "--corpus", str(tmp_path))
+    assert f"No corpus at {tmp_path}" in run_plain("bench.skills_accuracy", "--corpus", str(tmp_path))
     assert "ms" in run_plain("bench.matcher", "--skills", "500", "--repeat", "1")

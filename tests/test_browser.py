@@ -14,12 +14,10 @@ from .browser import (
     MISSING_CHROMIUM,
     StaticSite,
     chromium_context,
-    collect_static,
     saves_screenshot_on_failure,
     screenshot_on_failure,
 )
-from .catalog_files import write_small_catalog
-from .live import http, live_stack, upload
+from .live import http, upload
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
@@ -39,12 +37,9 @@ def browser():
         yield context
 
 
-@pytest.fixture(scope="module")
-def stack(tmp_path_factory):
-    tmp_path = tmp_path_factory.mktemp("browser")
-    catalog = write_small_catalog(tmp_path / "catalog")
-    with live_stack(tmp_path, catalog_dir=catalog, **collect_static(tmp_path)) as (base_url, _env):
-        yield base_url
+@pytest.fixture
+def stack(shared_stack):
+    return shared_stack.url
 
 
 @pytest.fixture

@@ -6,15 +6,14 @@ from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 
 import pytest
 
-from . import pdfs
-from .catalog_files import write_small_catalog
+from . import pdfs, scans
 from .live import http, is_postgres, live_stack, query, upload
 
 pytestmark = pytest.mark.e2e
 
 CLIENT_PROCESSES = 5
 UPLOADS_PER_PROCESS = 10
-FILES = {"resume": pdfs.resume_pdf(), "damaged": pdfs.damaged_pdf(), "scan": pdfs.scanned_pdf()}
+FILES = {"resume": pdfs.resume_pdf(), "damaged": pdfs.damaged_pdf(), "scan": scans.picture_without_text_pdf()}
 
 
 def one_upload(base_url, kind):
@@ -47,10 +46,10 @@ def client_process(base_url, kinds):
     return statuses + [status for seen, _ in polls for status in seen] + results, [final for _, final in polls]
 
 
-def test_fifty_concurrent_uploads_all_end_without_5xx_or_locks(tmp_path):
+def test_fifty_concurrent_uploads_all_end_without_5xx_or_locks(shared_stack):
     kinds = ["resume", "resume", "damaged", "resume", "scan"] * (UPLOADS_PER_PROCESS // 5)
-    catalog = write_small_catalog(tmp_path / "catalog")
-    with live_stack(tmp_path, catalog_dir=catalog) as (url, _env), ProcessPoolExecutor(CLIENT_PROCESSES) as clients:
+    url, mark = shared_stack.url, shared_stack.log_mark()
+    with ProcessPoolExecutor(CLIENT_PROCESSES) as clients:
         outcomes = list(clients.map(client_process, [url] * CLIENT_PROCESSES, [kinds] * CLIENT_PROCESSES))
     statuses = [status for seen, _ in outcomes for status in seen]
     finals = [final for _, finals in outcomes for final in finals]
@@ -60,7 +59,7 @@ def test_fifty_concurrent_uploads_all_end_without_5xx_or_locks(tmp_path):
     assert len(finals) == 50
     assert all(final["status"] == "completed" or final.get("error") for final in finals), finals
     assert sum(final["status"] == "completed" for final in finals) == 30  # the resumes; damaged and scans fail
-    logs = (tmp_path / "web.log").read_text(errors="replace") + (tmp_path / "qcluster.log").read_text(errors="replace")
+    logs = shared_stack.logs_since(mark)
     assert "database is locked" not in logs
     assert "Traceback" not in logs
 
@@ -69,10 +68,9 @@ ON_POSTGRES = is_postgres(os.environ.get("DATABASE_URL"))
 
 
 @pytest.mark.skipif(ON_POSTGRES, reason="SQLite only: WAL is what lets web and worker processes write side by side")
-def test_the_live_sqlite_database_runs_in_wal_mode(tmp_path):
-    with live_stack(tmp_path, worker=False) as (_url, env):
-        code = "from django.db import connection as c; print(c.cursor().execute('PRAGMA journal_mode').fetchone()[0])"
-        assert query(env, code) == "wal"
+def test_the_live_sqlite_database_runs_in_wal_mode(shared_stack):
+    code = "from django.db import connection as c; print(c.cursor().execute('PRAGMA journal_mode').fetchone()[0])"
+    assert query(shared_stack.env, code) == "wal"
 
 
 @pytest.mark.skipif(not ON_POSTGRES, reason="PostgreSQL only: a live stack gets its own database on the CI server")

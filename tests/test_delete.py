@@ -10,9 +10,8 @@ from analyses.models import Analysis
 from analyses.services import delete_analyses
 
 from . import pdfs
-from .catalog_files import write_small_catalog
 from .factories import completed_analysis, make_analysis
-from .live import http, live_stack, upload, wait_for_status
+from .live import http, upload, wait_for_status
 
 
 def stored(**fields):
@@ -86,15 +85,16 @@ def test_the_file_stays_if_the_deletion_is_rolled_back(private_media_root, djang
 
 
 @pytest.mark.e2e
-def test_delete_through_the_real_server_removes_the_file(tmp_path):
-    with live_stack(tmp_path, catalog_dir=write_small_catalog(tmp_path / "catalog")) as (base_url, _env):
-        _, body, _ = upload(base_url, pdfs.resume_pdf())
-        task_id = body["task_id"]
-        assert wait_for_status(base_url, task_id)["status"] == "completed"
-        files = list((tmp_path / "var" / "uploads" / "resumes").rglob("*.pdf"))
-        assert len(files) == 1
-        status, _, _ = http("DELETE", f"{base_url}/api/v1/resume/{task_id}")
-        assert status == 204
-        assert not files[0].exists()
-        assert http("GET", f"{base_url}/api/v1/resume/result/{task_id}")[0] == 404
-        assert http("DELETE", f"{base_url}/api/v1/resume/{task_id}")[0] == 404
+def test_delete_through_the_real_server_removes_the_file(shared_stack):
+    base_url, uploads = shared_stack.url, shared_stack.folder / "var" / "uploads"
+    before = set(uploads.rglob("*.pdf"))
+    _, body, _ = upload(base_url, pdfs.resume_pdf())
+    task_id = body["task_id"]
+    assert wait_for_status(base_url, task_id)["status"] == "completed"
+    files = set(uploads.rglob("*.pdf")) - before
+    assert len(files) == 1
+    status, _, _ = http("DELETE", f"{base_url}/api/v1/resume/{task_id}")
+    assert status == 204
+    assert not files.pop().exists()
+    assert http("GET", f"{base_url}/api/v1/resume/result/{task_id}")[0] == 404
+    assert http("DELETE", f"{base_url}/api/v1/resume/{task_id}")[0] == 404

@@ -4,18 +4,15 @@ import time
 
 import pytest
 
-from . import pdfs
-from .catalog_files import write_small_catalog
-from .live import http, live_stack, upload, wait_for_status
+from . import pdfs, scans
+from .live import http, upload, wait_for_status
 
 pytestmark = pytest.mark.e2e
 
 
-@pytest.fixture(scope="module")
-def stack(tmp_path_factory):
-    tmp_path = tmp_path_factory.mktemp("e2e")
-    with live_stack(tmp_path, catalog_dir=write_small_catalog(tmp_path / "catalog")) as (base_url, _env):
-        yield base_url
+@pytest.fixture
+def stack(shared_stack):
+    return shared_stack.url
 
 
 def test_an_upload_is_analysed_by_the_worker(stack):
@@ -48,7 +45,7 @@ def test_hostile_inputs_get_their_documented_answers(stack):
     assert upload(stack, b"")[0] == 400
     for data, words in [
         (pdfs.encrypted_pdf(), "password-protected"),
-        (pdfs.scanned_pdf(), "no selectable text"),
+        (scans.picture_without_text_pdf(), "no selectable text"),
         (pdfs.many_pages_pdf(400), "400 pages"),
     ]:
         _, body, _ = upload(stack, data, filename="../../evil ünïcode.pdf")

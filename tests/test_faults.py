@@ -17,9 +17,10 @@ from .live import http, live_stack, query, start_worker, stop, upload, wait_for_
 pytestmark = pytest.mark.e2e
 
 
-def slow_analyses(seconds):
-    """Stack settings whose analyses first sleep `seconds` (tests/slow_settings.py; production has no such delay)."""
-    return {"DJANGO_SETTINGS_MODULE": "tests.slow_settings", "SLOW_ANALYSIS_SECONDS": seconds}
+def gated_analyses(gate):
+    """Stack settings whose analyses, once claimed, wait while the file `gate` exists (tests/gated_settings.py)."""
+    gate.touch()
+    return {"DJANGO_SETTINGS_MODULE": "tests.gated_settings", "ANALYSIS_GATE": str(gate)}
 
 
 def wait_for(predicate, deadline_s, what):
@@ -43,9 +44,11 @@ def health(base_url):
 
 
 def test_a_worker_killed_mid_analysis_is_redelivered_and_completes_once(tmp_path):
-    # The analysis waits 4 s, so there is time to kill the worker in the middle of it; the queue re-delivers an
-    # unacknowledged task after 12 s, more than the 10 s time limit so a live task never runs twice.
-    settings = {**slow_analyses(4), "ANALYSIS_TIME_LIMIT": 10, "QUEUE_RETRY_SECONDS": 12, "WORKERS": 1}
+    # The analysis waits at a gate, so the worker is killed in the middle of it whatever the machine's load; the
+    # queue re-delivers an unacknowledged task after 31 s, more than the queue's own timeout (the 20 s limit + 10 s)
+    # so a live task never runs twice (and the limit leaves room for the slow checks below before the kill).
+    gate = tmp_path / "gate"
+    settings = {**gated_analyses(gate), "ANALYSIS_TIME_LIMIT": 20, "QUEUE_RETRY_SECONDS": 31, "WORKERS": 1}
     catalog = write_small_catalog(tmp_path / "catalog")
     with live_stack(tmp_path, catalog_dir=catalog, worker=False, **settings) as (base_url, env):
         first = start_worker(env, tmp_path / "worker-1.log")
@@ -62,6 +65,7 @@ def test_a_worker_killed_mid_analysis_is_redelivered_and_completes_once(tmp_path
             first.wait(timeout=10)
             assert http("GET", f"{base_url}/api/v1/resume/status/{task_id}")[1] == {"status": "processing"}
 
+            gate.unlink()
             second = start_worker(env, tmp_path / "worker-2.log")
             assert wait_for_status(base_url, task_id, deadline_s=120) == {"status": "completed"}
             status, result, _ = http("GET", f"{base_url}/api/v1/resume/result/{task_id}")
@@ -114,7 +118,7 @@ def test_with_no_worker_uploads_answer_at_once_and_are_analysed_when_one_starts(
 
 def test_an_analysis_over_its_time_limit_fails_with_a_reason(tmp_path):
     catalog = write_small_catalog(tmp_path / "catalog")
-    slow = {**slow_analyses(60), "ANALYSIS_TIME_LIMIT": 2, "QUEUE_RETRY_SECONDS": 30}
+    slow = {**gated_analyses(tmp_path / "gate"), "ANALYSIS_TIME_LIMIT": 2, "QUEUE_RETRY_SECONDS": 30}
     with live_stack(tmp_path, catalog_dir=catalog, **slow) as (base_url, _env):
         _, body, _ = upload(base_url, pdfs.resume_pdf())
         final = wait_for_status(base_url, body["task_id"], deadline_s=60)

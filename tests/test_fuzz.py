@@ -6,8 +6,7 @@ import subprocess
 import pytest
 
 from . import pdfs
-from .catalog_files import write_small_catalog
-from .live import BIN, live_stack, upload, wait_for_status
+from .live import BIN, upload, wait_for_status
 
 pytestmark = pytest.mark.e2e
 
@@ -21,31 +20,31 @@ def analysed(base_url):
     return body["task_id"]
 
 
-def test_fuzzing_the_api_finds_no_server_error_and_no_answer_off_the_schema(tmp_path):
-    with live_stack(tmp_path, catalog_dir=write_small_catalog(tmp_path / "catalog")) as (base_url, _env):
-        # Real ids, so status and result answer 200 with real reports too (the fuzzer alone only finds 404s).
-        (tmp_path / "schemathesis.toml").write_text(
-            "[[operations]]\n"
-            'include-operation-id-regex = "resume_(status|result)_retrieve"\n'
-            f'parameters = {{ task_id = "{analysed(base_url)}" }}\n'
-            "[[operations]]\n"
-            'include-method = "DELETE"\n'
-            f'parameters = {{ task_id = "{analysed(base_url)}" }}\n'
-        )
-        run = subprocess.run(
-            [
-                str(BIN / "st"), "run", f"{base_url}/api/v1/schema/",
-                "--checks", CHECKS,
-                "--phases", "examples,coverage,fuzzing",
-                "--max-examples", "20",
-                "--max-time", "60",
-                "--seed", "20260101",
-                "--workers", "2",
-                "--request-timeout", "30",
-                "--no-color",
-            ],
-            cwd=tmp_path, capture_output=True, text=True, timeout=400, check=False,
-        )  # fmt: skip
+def test_fuzzing_the_api_finds_no_server_error_and_no_answer_off_the_schema(shared_stack, tmp_path):
+    base_url, logs = shared_stack.url, shared_stack.log_mark()
+    # Real ids, so status and result answer 200 with real reports too (the fuzzer alone only finds 404s).
+    (tmp_path / "schemathesis.toml").write_text(
+        "[[operations]]\n"
+        'include-operation-id-regex = "resume_(status|result)_retrieve"\n'
+        f'parameters = {{ task_id = "{analysed(base_url)}" }}\n'
+        "[[operations]]\n"
+        'include-method = "DELETE"\n'
+        f'parameters = {{ task_id = "{analysed(base_url)}" }}\n'
+    )
+    run = subprocess.run(
+        [
+            str(BIN / "st"), "run", f"{base_url}/api/v1/schema/",
+            "--checks", CHECKS,
+            "--phases", "examples,coverage,fuzzing",
+            "--max-examples", "20",
+            "--max-time", "60",
+            "--seed", "20260101",
+            "--workers", "2",
+            "--request-timeout", "30",
+            "--no-color",
+        ],
+        cwd=tmp_path, capture_output=True, text=True, timeout=400, check=False,
+    )  # fmt: skip
     print(run.stdout[-3000:])
     assert run.returncode == 0, run.stdout[-8000:] + run.stderr[-2000:]
-    assert "database is locked" not in (tmp_path / "web.log").read_text(errors="replace")
+    assert "database is locked" not in shared_stack.logs_since(logs)

@@ -290,6 +290,16 @@ def test_evidence_keeps_page_matched_text_and_context():
     assert result.names("technical") == ["Kubernetes", "AWS"]
 
 
+def test_evidence_from_a_long_line_is_cut_at_word_boundaries():
+    before = "Worked across the organisation with product managers, designers and analysts to move "
+    after = " clusters into a single region, saving forty thousand dollars a year in compute and support"
+    line = before + "k8s" + after
+    context = MATCHER.match([Line(page=1, text=line, section="experience")]).hits["Kubernetes"].evidence[0]["context"]
+    assert "k8s" in context and len(context) < len(line)
+    words = line.split()
+    assert context.split()[0] in words and context.split()[-1] in words  # no word cut in half at either end
+
+
 def test_soft_skills_are_found_by_their_phrases():
     result = MATCHER.match([Line(page=1, text="Led a team of five engineers", section="experience")])
     assert result.names("soft") == ["Leadership"]

@@ -6,7 +6,7 @@ from analyses.pipeline.analyse import AnalysisOptions, analyse
 from analyses.pipeline.errors import UnreadablePdf
 from skills_catalog.matcher import compile_catalog
 
-from . import pdfs
+from . import pdfs, scans
 
 
 @pytest.fixture
@@ -67,7 +67,7 @@ def test_missing_keywords_default_to_the_best_fitting_role(matcher):
     [
         (pdfs.damaged_pdf(), "damaged_pdf", "Could not read PDF"),
         (pdfs.encrypted_pdf(), "password_protected", "password-protected"),
-        (pdfs.scanned_pdf(), "no_text", "no selectable text"),
+        (scans.picture_without_text_pdf(), "no_text", "no selectable text"),
         (pdfs.many_pages_pdf(300), "too_many_pages", "300 pages"),
         (b"%PDF-1.4\n", "damaged_pdf", "Could not read PDF"),
         (pdfs.truncated_pdf(), "damaged_pdf", "Could not read PDF"),
@@ -87,7 +87,7 @@ def test_the_report_explains_its_findings_and_layout(matcher):
     assert details["layout"]["columns"] == 2
     assert details["low_confidence"] is False
     finding = next(item for item in details["findings"] if item["code"] == "multi_column")
-    assert finding["severity"] == "medium" and finding["hint"] and finding["page"] == 1
+    assert finding["severity"] == "high" and finding["hint"] and finding["page"] == 1
     assert set(details["score_breakdown"]) == {"skills", "contact", "structure", "layout", "length", "content"}
     assert details["content"]["bullets"] >= 6
     severities = [item["severity"] for item in details["findings"]]

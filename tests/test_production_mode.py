@@ -1,26 +1,14 @@
 """Production mode (HTTPS=1) passes `check --deploy`; proxy headers count only when configured; staff passwords are
 validated; failed admin logins lock out the user name and the address (django-axes)."""
 
-import os
-import runpy
 import secrets
-import subprocess
 
 import pytest
 from django.contrib.auth.models import User
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ImproperlyConfigured, ValidationError
 
-from .live import PYTHON, ROOT
-
-
-def manage_with_clean_env(tmp_path, *args, **variables):
-    """manage.py with nothing from this shell's environment but PATH, plus `variables`: `check --deploy` needs
-    settings built from scratch in production mode, which an already configured test process cannot give."""
-    env = {"PATH": os.environ["PATH"], "VAR_DIR": str(tmp_path / "var"), **variables}
-    return subprocess.run(
-        [PYTHON, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False
-    )
+from .settings_env import manage_with_clean_env, settings_from
 
 
 def a_real_secret_key():
@@ -40,12 +28,7 @@ def test_production_mode_passes_check_deploy(tmp_path):
 
 
 def settings_with(monkeypatch, tmp_path, **variables):
-    """resumeapi/settings.py run afresh under `variables` alone (cheaper than a process per case)."""
-    for name in ("HTTPS", "NUM_PROXIES", "SECURE_PROXY_SSL_HEADER", "HSTS_SECONDS", "DEBUG", "LOCAL_MODE"):
-        monkeypatch.delenv(name, raising=False)
-    for name, value in {"VAR_DIR": str(tmp_path), "SECRET_KEY": a_real_secret_key(), **variables}.items():
-        monkeypatch.setenv(name, value)
-    return runpy.run_path(str(ROOT / "resumeapi" / "settings.py"))
+    return settings_from(monkeypatch, tmp_path, clean=True, SECRET_KEY=a_real_secret_key(), **variables)
 
 
 @pytest.mark.parametrize(
@@ -61,8 +44,8 @@ def settings_with(monkeypatch, tmp_path, **variables):
 )
 def test_the_proxy_ssl_header_is_trusted_only_when_configured(monkeypatch, tmp_path, variables, header, redirect):
     configured = settings_with(monkeypatch, tmp_path, **variables)
-    assert configured["SECURE_PROXY_SSL_HEADER"] == header
-    assert configured["SECURE_SSL_REDIRECT"] is configured["SESSION_COOKIE_SECURE"] is redirect
+    assert header == configured.SECURE_PROXY_SSL_HEADER
+    assert configured.SECURE_SSL_REDIRECT is configured.SESSION_COOKIE_SECURE is redirect
 
 
 def test_a_malformed_proxy_ssl_header_is_refused(monkeypatch, tmp_path):

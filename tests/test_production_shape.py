@@ -184,3 +184,32 @@ def test_a_forged_forwarded_proto_changes_no_url(shape):
             "POST", base_url + "/api/v1/resume/upload", body, {**headers, "X-Forwarded-Proto": "https"}
         )
         assert status == 202 and answer["status_url"].startswith("http://"), answer
+
+
+def test_a_gunicorn_that_is_down_gets_a_json_503_from_nginx(tmp_path):
+    """nginx alone, its upstream a port nobody listens on: the answer is the API's JSON, not an HTML 502."""
+    if not NGINX:
+        pytest.skip("nginx is not installed and `make nginx` could not install it (needs root and Debian's apt)")
+    from deploy.serve import nginx_config, nginx_run_dir
+
+    run_dir, port = nginx_run_dir(), free_port()
+    config = run_dir / "nginx.conf"
+    config.write_text(nginx_config(listen=f"127.0.0.1:{port}", upstream=f"127.0.0.1:{free_port()}", run_dir=run_dir))
+    nginx = subprocess.Popen(
+        [NGINX, "-p", str(run_dir), "-c", str(config), "-e", "stderr", "-g", "daemon off;"],
+        stderr=subprocess.DEVNULL, start_new_session=True,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 20
+        while True:
+            try:
+                status, body, headers = http("GET", f"http://127.0.0.1:{port}/api/v1/health", timeout=5)
+                break
+            except OSError:
+                if time.monotonic() > deadline:
+                    raise
+                time.sleep(0.1)
+        assert status == 503 and body["code"] == "unavailable" and headers["Retry-After"] == "5"
+    finally:
+        stop(nginx)
+        shutil.rmtree(run_dir, ignore_errors=True)

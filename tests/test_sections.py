@@ -1,5 +1,6 @@
 """Section headings by head words and typography, in every layout of tests/resume_layouts.py."""
 
+import pymupdf
 import pytest
 
 from analyses.pipeline.extract import TextLine, parse_pdf
@@ -174,10 +175,26 @@ def test_a_sub_heading_style_does_not_make_every_line_in_it_a_heading():
         _line("WESTMOOR UNIVERSITY", 60, 120, bold=True, size=12),
         _line("BSc Chemistry, 2012 - 2016", 60, 136),
         _line("EXPERIENCE", 60, 160, size=16),
-        _line("Lab technician, 2016 - 2020", 60, 180),
+        _line("NORTHWIND LABS", 60, 180, bold=True, size=12),
+        _line("• Ran forty assays a week", 60, 196),
         _line("SKILLS", 60, 210, size=16),
         _line("PROGRAMMING", 60, 230, bold=True, size=12),  # the only known heading in this style
         _line("Python, R", 60, 246),
         *BODY,
     ]
-    assert find_sections(lines).labels[1:3] == ["education", "education"]
+    assert find_sections(lines).labels[4:6] == ["experience", "experience"]
+
+
+def test_a_heading_cell_glued_to_its_content_on_one_text_line_is_split_off():
+    # "EDUCATION" then a run of spaces and the content, all one text line, as a tab-aligned label column gives.
+    gap = "&nbsp;" * 14
+    rows = [("EDUCATION", "BSc Pharmacy, Coldwater University"), ("SKILLS", "Aseptic compounding, clinical audit")]
+    html = "".join(f"<p><b>{head}</b>{gap}{content}</p>" for head, content in rows)
+    html += "<p>Checked medication orders for three wards and answered queries from doctors.</p>" * 6
+    doc = pymupdf.open()
+    doc.new_page().insert_htmlbox(pymupdf.Rect(60, 60, 550, 700), html)
+    parsed = parse_pdf(doc.tobytes())
+    assert [line.text for line in parsed.lines[:2]] == ["EDUCATION", "BSc Pharmacy, Coldwater University"]
+    sections = find_sections(parsed.lines)
+    assert sections.found == ["education", "skills"] and sections.heading_cells == {1: 2}
+    assert sections.labels[3] == "skills"

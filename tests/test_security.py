@@ -71,13 +71,13 @@ def test_uploaded_files_are_not_served_under_any_url(client, resume_bytes):
 
 
 @pytest.mark.e2e
-def test_a_client_path_in_the_file_name_never_reaches_the_disk(tmp_path):
-    with live_stack(tmp_path) as (base_url, env):
-        status, body, _ = upload(base_url, pdfs.resume_pdf(), filename="../../../../../../tmp/owned.pdf")
-        assert status == 202
-        wait_for_status(base_url, body["task_id"], deadline_s=60)
-        stored = query(env, f"from analyses.models import Analysis as A; a = A.objects.get(pk='{body['task_id']}'); "
-                       "print(a.original_filename, a.file.name)")  # fmt: skip
+def test_a_client_path_in_the_file_name_never_reaches_the_disk(shared_stack):
+    base_url, env = shared_stack.url, shared_stack.env
+    status, body, _ = upload(base_url, pdfs.resume_pdf(), filename="../../../../../../tmp/owned.pdf")
+    assert status == 202
+    wait_for_status(base_url, body["task_id"], deadline_s=60)
+    stored = query(env, f"from analyses.models import Analysis as A; a = A.objects.get(pk='{body['task_id']}'); "
+                   "print(a.original_filename, a.file.name)")  # fmt: skip
     original, name = stored.split(" ")
     assert original == "owned.pdf"
     assert name.startswith("resumes/") and "owned" not in name and ".." not in name

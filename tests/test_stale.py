@@ -18,7 +18,7 @@ from analyses.services import sweep_stale_analyses
 from . import pdfs
 from .catalog_files import write_small_catalog
 from .factories import make_analysis
-from .live import live_stack, manage, start_worker, stop
+from .live import http, live_stack, manage, start_worker, stop
 
 
 def processing(minutes_ago, attempts=1, file=True, started=True):
@@ -146,28 +146,24 @@ for label, attempts in [("requeue", 1), ("exhausted", 3)]:
                             original_filename=label + ".pdf", attempts=attempts, created_at=old, started_at=old)
 """
 
-READ_STATUSES = """
-from analyses.models import Analysis
-print(sorted(Analysis.objects.values_list("original_filename", "status")))
-"""
+REQUEUE_ID, EXHAUSTED_ID = "00000000-0000-0000-0000-000000000001", "00000000-0000-0000-0000-000000000003"
+
+
+def statuses(base_url):
+    return [http("GET", f"{base_url}/api/v1/resume/status/{pk}")[1]["status"] for pk in (REQUEUE_ID, EXHAUSTED_ID)]
 
 
 @pytest.mark.e2e
 def test_the_workers_own_schedule_sweeps_abandoned_rows(tmp_path):
     """Rows whose worker vanished (processing, old, no task queued); only the real qcluster's scheduler acts."""
-    with live_stack(tmp_path, catalog_dir=write_small_catalog(tmp_path / "catalog"), worker=False) as (_, env):
+    with live_stack(tmp_path, catalog_dir=write_small_catalog(tmp_path / "catalog"), worker=False) as (url, env):
         manage(env, "setup_schedules")
         manage(env, "shell", "-c", CREATE_ABANDONED_ROWS)
         worker = start_worker(env, tmp_path / "qcluster.log")
         try:
-            expected = "[('exhausted.pdf', 'failed'), ('requeue.pdf', 'completed')]"
-            deadline = timezone.now() + timedelta(seconds=120)  # django-q2's scheduler looks every 30 s
-            statuses = ""
-            while timezone.now() < deadline:
-                statuses = manage(env, "shell", "-c", READ_STATUSES).stdout.strip().splitlines()[-1]
-                if statuses == expected:
-                    break
-                time.sleep(1)
-            assert statuses == expected, (tmp_path / "qcluster.log").read_text()[-3000:]
+            deadline = time.monotonic() + 120  # django-q2's scheduler looks every 30 s
+            while statuses(url) != ["completed", "failed"] and time.monotonic() < deadline:
+                time.sleep(0.5)
+            assert statuses(url) == ["completed", "failed"], (tmp_path / "qcluster.log").read_text()[-3000:]
         finally:
             stop(worker)

@@ -77,8 +77,9 @@ def test_two_resumes_of_different_professions_never_share_a_summary(matcher):
     assert len(summaries) == len(CASES)
 
 
-def test_the_two_fixes_are_the_ones_worth_most_points_not_the_most_severe(matcher):
-    # No email is the most severe finding, but one column wins more points: an ATS reading risk costs 10 on top.
+def test_the_two_fixes_are_the_ones_worth_most_points_not_the_first_listed(matcher):
+    # "No email found" is listed first (as severe, checked first), but one column wins more points: an ATS reading
+    # risk costs 10 on top of its category.
     resume = dataclasses.replace(resume_layouts.PROFESSIONS[1], email="on request")
     report = analyse(resume_layouts.render(resume, "two_column", 1), matcher)
     assert report.formatting_issues[0] == "No email found"

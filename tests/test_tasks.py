@@ -9,7 +9,7 @@ from analyses.models import Analysis
 from analyses.tasks import run_analysis
 from skills_catalog.models import current_catalog_version
 
-from . import pdfs
+from . import pdfs, scans
 from .factories import make_analysis
 
 
@@ -45,7 +45,7 @@ def test_running_twice_changes_nothing(small_catalog):
     [
         (pdfs.damaged_pdf(), "Could not read PDF"),
         (pdfs.encrypted_pdf(), "password-protected"),
-        (pdfs.scanned_pdf(), "no selectable text"),
+        (scans.picture_without_text_pdf(), "no selectable text"),
         (pdfs.many_pages_pdf(200), "200 pages"),
     ],
 )

@@ -1,16 +1,21 @@
 """Wires extraction, skill matching, checks and scoring into one Report."""
 
+import io
 import time
 from dataclasses import dataclass, field
 
+from analyses.filetypes import Refused, sniff
 from skills_catalog.engine import Line
 from skills_catalog.roles import best_role, job_description_skills, missing_for_role, role_coverage
 from skills_catalog.selectors import find_role
 
 from .checks import low_confidence, run_checks
+from .docx import parse_docx
+from .errors import UnreadablePdf
 from .extract import parse_pdf
 from .facts import resume_facts
-from .findings import rank
+from .findings import Finding, rank
+from .ocr import OcrOptions
 from .scoring import DEFAULT_WEIGHTS, category_scores, overall_score, score_gains, summary_text
 from .sections import find_sections
 
@@ -21,6 +26,7 @@ class AnalysisOptions:
     target_role: str = ""
     max_pages: int = 10
     score_weights: dict = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    ocr: OcrOptions = field(default_factory=OcrOptions)  # None: scanned pages are not read
 
 
 @dataclass
@@ -34,24 +40,29 @@ class Report:
     details: dict
 
 
-def analyse(pdf_bytes, matcher, options=None):
+def analyse(data, matcher, options=None):
+    """`data`: the stored file's bytes, a PDF or a .docx (told apart by their bytes, as at upload)."""
     options = options or AnalysisOptions()
     started = time.perf_counter()
-    parsed = parse_pdf(pdf_bytes, max_pages=options.max_pages)
+    parsed = parse_resume(data, options)
     extracted = time.perf_counter()
 
     found_sections = find_sections(parsed.lines)
     sections, labels = found_sections.found, found_sections.labels
+    # A .docx line is a whole paragraph: evidence names the paragraph, and no match runs across two of them.
+    by_paragraph = parsed.file_type == "docx"
     matched = matcher.match(
-        Line(page=line.page, text=line.text, section=label) for line, label in zip(parsed.lines, labels, strict=True)
+        Line(page=line.paragraph if by_paragraph else line.page, text=line.text, section=label)
+        for line, label in zip(parsed.lines, labels, strict=True)
     )
+    where = _paragraph_evidence if by_paragraph else list
     technical = matched.names("technical")
     soft = matched.names("soft")
     missing, missing_source, coverage, role = _missing_keywords(matcher, options, technical + soft)
     matched_at = time.perf_counter()
 
     facts = resume_facts(parsed, labels, sections, found_sections.heading_cells)
-    findings = rank(run_checks(parsed, facts))
+    findings = rank(run_checks(parsed, facts) + source_findings(parsed))
     scores = category_scores(findings, coverage, len(technical))
     gains = score_gains(findings, coverage, len(technical), options.score_weights)
     finished = time.perf_counter()
@@ -66,19 +77,23 @@ def analyse(pdf_bytes, matcher, options=None):
         details={
             "score_breakdown": scores,
             "findings": [finding.as_dict() for finding in findings],
-            "skill_evidence": {name: hit.evidence for name, hit in matched.hits.items()},
+            "skill_evidence": {name: where(hit.evidence) for name, hit in matched.hits.items()},
             # Implied, never stated: kept out of technical_skills/soft_skills and the summary (issue 11).
             "inferred_skills": [
-                {"name": name, "kind": hit.skill.kind, "evidence": hit.evidence}
+                {"name": name, "kind": hit.skill.kind, "evidence": where(hit.evidence)}
                 for name, hit in matched.inferred.items()
             ],
             "missing_keywords_source": missing_source,
             "contact": facts["contact"],
             "sections": sections,
             "page_count": parsed.page_count,
+            "page_count_estimated": parsed.page_count_estimated,
+            "file_type": parsed.file_type,
+            "text_source": text_source(parsed),
+            **({"ocr": ocr_details(parsed)} if parsed.ocr_pages or parsed.ocr_missing_pages else {}),
             "word_count": facts["word_count"],
             "margins_pt": parsed.margins,
-            "low_confidence": low_confidence(findings),
+            "low_confidence": low_confidence(findings) or bool(parsed.ocr_pages),
             "layout": {
                 "columns": parsed.columns,
                 "columns_per_page": [page.columns for page in parsed.pages],
@@ -87,6 +102,7 @@ def analyse(pdf_bytes, matcher, options=None):
                 "body_font_size": facts["body_font_size"],
                 "images": facts["images"],
                 "tables": len(facts["table_pages"]),
+                "text_boxes": parsed.text_boxes,
                 "header_footer_lines": facts["header_footer_lines"][:10],
                 "garbled_share": facts["garbled_share"],
             },
@@ -108,6 +124,79 @@ def analyse(pdf_bytes, matcher, options=None):
             },
         },
     )
+
+
+def parse_resume(data, options):
+    try:
+        kind = sniff(io.BytesIO(data))
+    except Refused as refused:  # a stored file refused today (a reprocess after the rules changed)
+        raise UnreadablePdf(refused.message, refused.code) from None
+    if kind == "docx":
+        return parse_docx(data, max_pages=options.max_pages)
+    return parse_pdf(data, max_pages=options.max_pages, ocr=options.ocr)
+
+
+def text_source(parsed):
+    if not parsed.ocr_pages:
+        return "text"
+    return "ocr" if len(parsed.ocr_pages) == parsed.page_count else "mixed"
+
+
+def ocr_details(parsed):
+    return {
+        "pages": parsed.ocr_pages,
+        "dpi": parsed.ocr_dpi,
+        "not_read_pages": parsed.ocr_missing_pages,
+        # Word boxes give real geometry; the stand-in font of an OCR layer says nothing about the typeface.
+        "measured_from_word_boxes": ["margins", "columns", "header_footer"],
+        "not_measured": ["fonts", "font_sizes", "tables", "vector_graphics"],
+    }
+
+
+def source_findings(parsed):
+    """Findings about how the text had to be read: from a picture by OCR, not at all, or out of text boxes."""
+    findings = []
+    if parsed.ocr_pages:
+        findings.append(
+            Finding(
+                "ocr_text",
+                "high",
+                "readability",
+                "Text read from a scan (OCR)",
+                "This is a scanned or image-only PDF: we read it with OCR, but many ATS do not run OCR and see an "
+                "empty page. Send a text PDF exported from your editor (or a .docx).",
+                parsed.ocr_pages[0],
+            )
+        )
+    if parsed.ocr_missing_pages:
+        findings.append(
+            Finding(
+                "scanned_page_not_read",
+                "high",
+                "readability",
+                "Scanned page not read",
+                f"Page {parsed.ocr_missing_pages[0]} is a picture and OCR is not installed here, so its text was "
+                "not read; many ATS cannot read it either. Export the PDF from your editor.",
+                parsed.ocr_missing_pages[0],
+            )
+        )
+    if parsed.text_boxes:
+        findings.append(
+            Finding(
+                "text_boxes",
+                "medium",
+                "layout",
+                "Text in text boxes",
+                "Many ATS skip floating text boxes; write that text as ordinary lines in the document body.",
+            )
+        )
+    return findings
+
+
+def _paragraph_evidence(evidence):
+    return [
+        {"paragraph": item["page"], **{key: value for key, value in item.items() if key != "page"}} for item in evidence
+    ]
 
 
 def _missing_keywords(matcher, options, found):

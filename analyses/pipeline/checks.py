@@ -1,6 +1,6 @@
 """Formatting and content checks. Each is a small pure function (parsed resume, facts) → list of Findings.
 
-Thresholds carry their reason; the README's "Checks" table lists every code.
+Thresholds carry their reason; docs/checks-and-score.md lists every code.
 """
 
 from .facts import image_kind
@@ -143,7 +143,7 @@ def check_columns(parsed, facts):
     return [
         Finding(
             "multi_column",
-            "medium",
+            "high",  # the ATS reads across the columns: the content itself is scrambled
             "layout",
             "Multi-column layout",
             "Many ATS read straight across the page and mix the columns; use a single column.",
@@ -159,7 +159,7 @@ def check_tables(parsed, facts):
     return [
         Finding(
             "tables",
-            "medium",
+            "high",  # cells are read out of order: the content itself is scrambled
             "layout",
             "Tables found",
             "ATS often read tables cell by cell out of order; write the content as plain lines.",

@@ -5,3 +5,6 @@ class UnreadablePdf(Exception):
         super().__init__(message)
         self.message = message
         self.code = code
+
+    def __reduce__(self):  # pickled whole, so a child process can hand it to its parent (analyses/isolation.py)
+        return type(self), (self.message, self.code)

@@ -1,4 +1,4 @@
-"""PDF → ParsedResume. The only module that imports PyMuPDF.
+"""PDF → ParsedResume. With ocr.py, the only modules that import PyMuPDF.
 
 One interpretation of each page: a text page that also collects vector paths (rules, boxes) gives text, fonts and
 drawings at once; images are located with a second cheap call only on pages whose resources hold any.
@@ -10,7 +10,10 @@ from dataclasses import dataclass, field
 import pymupdf
 
 from .errors import UnreadablePdf
+from .facts import image_kind
 from .layout import header_footer_zones, reading_order
+from .ocr import find_tessdata, is_scanned, ocr_page_content
+from .sections import heading_kinds
 
 # Whitespace kept for tokenising; vectors collected to count rules and boxes without a get_drawings() pass.
 TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP | pymupdf.TEXT_COLLECT_VECTORS
@@ -33,7 +36,19 @@ PRIVATE_USE_RE = re.compile(r"[\ue000-\uf8ff]")
 WHITESPACE_RE = re.compile(r"[\s\xa0\u2000-\u200b\u202f\u205f\u3000]+")
 DOUBLE_HYPHEN_RE = re.compile(r"-{2,}")  # "555-\xad‐5555": a hyphen, a soft hyphen and a Unicode hyphen in a row
 HYPHEN_CHARS_RE = re.compile("[\xad\u2010\u2011]")
+CELL_GAP_RE = re.compile(r"[\s\xa0]{2,}|\t")  # a tab or a run of spaces: the gap between two cells of a row
 HYPHENS = str.maketrans({"\xad": None, "\u2010": "-", "\u2011": "-"})
+# Cheap guards, counted in a page's raw content before MuPDF builds its text page and we build a dict per span (a
+# million one-letter text objects took 2.1 GB that way). The densest real resume page has ~2,900 text-showing
+# operators and 180 KB of content; these limits are over ten times that.
+MAX_TEXT_OBJECTS_PER_PAGE = 50_000
+MAX_CONTENT_BYTES_PER_PAGE = 8 * 1024 * 1024
+# What MuPDF reports when it gives up on part of a file: a page that then shows no text is damaged, not a scan.
+DAMAGE_WARNINGS = ("syntax error", "format error", "limit error", "stack overflow", "cannot load object", "failed")
+DAMAGED_MESSAGE = (
+    "Could not read PDF: the file is damaged (its page tree or the objects on a page are broken or nested too deeply "
+    "to read). Export it again from your editor and upload the new file."
+)
 
 
 @dataclass(eq=False)  # lines are compared by identity: two equal-looking lines are still two lines
@@ -46,6 +61,7 @@ class TextLine:
     fonts: tuple = ()
     zone: str = "body"  # body | header | footer
     column: int = 0  # 0 on one-column pages; 1, 2… left to right otherwise
+    paragraph: int = 0  # .docx: 1-based paragraph number in reading order (what evidence points to)
 
 
 @dataclass
@@ -86,6 +102,12 @@ class ParsedResume:
     total_chars: int = 0
     is_repaired: bool = False
     metadata: dict = field(default_factory=dict)
+    file_type: str = "pdf"  # pdf | docx
+    ocr_pages: list = field(default_factory=list)  # pages whose text Tesseract read from the picture
+    ocr_dpi: int = 0
+    ocr_missing_pages: list = field(default_factory=list)  # scanned pages left unread: OCR is not installed
+    page_count_estimated: bool = False  # a .docx has no pages until Word lays it out
+    text_boxes: int = 0  # text in floating boxes (.docx): many ATS skip it
 
     @property
     def page_count(self):
@@ -110,13 +132,20 @@ def open_pdf(data):
         raise UnreadablePdf(
             "The PDF is password-protected. Remove the password and upload it again.", "password_protected"
         )
-    if doc.page_count == 0:
+    try:
+        page_count = doc.page_count
+    except Exception:  # a page tree whose /Count lies about its kids
+        doc.close()
+        raise UnreadablePdf(DAMAGED_MESSAGE, "damaged_pdf") from None
+    if page_count == 0:
         doc.close()
         raise UnreadablePdf("Could not read PDF: it has no pages.", "damaged_pdf")
     return doc
 
 
-def parse_pdf(data, max_pages=10):
+def parse_pdf(data, max_pages=10, ocr=None):
+    """`ocr`: OcrOptions for pages that are only a picture; None reads text layers only."""
+    pymupdf.TOOLS.mupdf_warnings(reset=True)
     doc = open_pdf(data)
     try:
         if doc.page_count > max_pages:
@@ -124,15 +153,33 @@ def parse_pdf(data, max_pages=10):
                 f"The PDF has {doc.page_count} pages; a resume can have at most {max_pages}.", "too_many_pages"
             )
         parsed = ParsedResume(pages=[], lines=[], is_repaired=bool(doc.is_repaired), metadata=dict(doc.metadata or {}))
+        for index, page in enumerate(doc):  # every page is counted before any is turned into Python objects
+            _check_page_size(page, index + 1)
+        contents = [page.get_textpage(flags=TEXT_FLAGS).extractDICT() for page in doc]
+        _ocr_scanned_pages(doc, contents, parsed, ocr)
         for index, page in enumerate(doc):
-            _read_page(page, index + 1, parsed)
-    except UnreadablePdf:
+            _read_page(page, index + 1, parsed, contents[index])
+    except (UnreadablePdf, MemoryError):
         raise
     except Exception:
-        raise UnreadablePdf("Could not read PDF: the file is damaged.", "damaged_pdf") from None
+        raise UnreadablePdf(DAMAGED_MESSAGE, "damaged_pdf") from None
     finally:
         doc.close()
     if sum(len(line.text.strip()) for line in parsed.lines) < MIN_TEXT_CHARS:
+        if _mupdf_gave_up():
+            raise UnreadablePdf(DAMAGED_MESSAGE, "damaged_pdf")
+        if parsed.ocr_missing_pages:
+            raise UnreadablePdf(
+                "The PDF is a scan (its pages are pictures) and OCR is not installed on this server, so its text "
+                "cannot be read. Upload a PDF exported from your editor (with selectable text), or a .docx.",
+                "ocr_unavailable",
+            )
+        if parsed.ocr_pages:
+            raise UnreadablePdf(
+                "The PDF holds no selectable text, and OCR found no words in its pictures either. "
+                "Upload a PDF exported from your editor, or a sharper scan (300 DPI, black on white).",
+                "no_text",
+            )
         raise UnreadablePdf(
             "The PDF holds no selectable text (it looks like a scan or an image). "
             "Export it as a PDF from your editor, or run OCR on it, and upload it again.",
@@ -142,10 +189,37 @@ def parse_pdf(data, max_pages=10):
     return parsed
 
 
-def _read_page(page, number, parsed):
+def _ocr_scanned_pages(doc, contents, parsed, options):
+    """Replace the empty text of scanned pages by what Tesseract reads on them; note which pages it read."""
+    if options is None:
+        return
+    scanned = [
+        index
+        for index, page in enumerate(doc)
+        if page.get_images(full=False) and is_scanned(page, contents[index], page.get_image_info())
+    ]
+    if not scanned:
+        return
+    tessdata = find_tessdata(options)
+    if not tessdata:
+        parsed.ocr_missing_pages = [index + 1 for index in scanned]
+        return
+    if len(scanned) > options.max_pages:
+        raise UnreadablePdf(
+            f"The PDF has {len(scanned)} scanned pages; at most {options.max_pages} are read by OCR. "
+            "Upload a PDF exported from your editor (with selectable text), or a .docx.",
+            "too_many_scanned_pages",
+        )
+    for index in scanned:
+        contents[index], parsed.ocr_dpi = ocr_page_content(doc[index], index + 1, options, tessdata)
+        parsed.ocr_pages.append(index + 1)
+
+
+def _read_page(page, number, parsed, content):
     rect = page.rect
     info = PageInfo(number=number, width=rect.width, height=rect.height)
     parsed.pages.append(info)
+    ocr = number in parsed.ocr_pages
     for link in page.get_links():
         if link.get("uri"):
             parsed.links.append(link["uri"])
@@ -153,14 +227,15 @@ def _read_page(page, number, parsed):
         for image in page.get_image_info():
             x0, y0, x1, y1 = image["bbox"]
             if x1 - x0 >= MIN_IMAGE_PT and y1 - y0 >= MIN_IMAGE_PT:
+                if ocr and image_kind(image["bbox"], rect.width, rect.height, number) == "page":
+                    continue  # the scan itself: reported as a page read by OCR, not as a picture on the page
                 parsed.images.append(ImageInfo(number, tuple(image["bbox"]), (image["width"], image["height"])))
                 info.image_count += 1
-    content = page.get_textpage(flags=TEXT_FLAGS).extractDICT()
     lines, vectors = [], []
     for block in content["blocks"]:
         kind = block.get("type", 0)
         if kind == 0:
-            found = list(_block_lines(block, number, parsed))
+            found = list(_block_lines(block, number, parsed, ocr))
             if found:
                 lines.extend(found)
                 info.text_box = _union([block["bbox"], info.text_box or block["bbox"]])
@@ -181,19 +256,57 @@ def _read_page(page, number, parsed):
     parsed.lines.extend(sorted(footer, key=lambda line: (line.bbox[1], line.bbox[0])))
 
 
-def _block_lines(block, number, parsed):
+def _check_page_size(page, number):
+    content = page.read_contents()
+    text_objects = _text_objects(content) + _text_objects_in_forms(page, content)
+    if text_objects > MAX_TEXT_OBJECTS_PER_PAGE:
+        raise UnreadablePdf(
+            f"Page {number} holds {text_objects:,} pieces of text; a resume page has a few thousand at most "
+            f"(limit {MAX_TEXT_OBJECTS_PER_PAGE:,}). The file may be built to exhaust the reader; export it again "
+            "from your editor.",
+            "page_too_complex",
+        )
+    if len(content) > MAX_CONTENT_BYTES_PER_PAGE:
+        raise UnreadablePdf(
+            f"Page {number} holds {len(content) // (1024 * 1024)} MB of drawing instructions; a resume page needs "
+            f"well under one (limit {MAX_CONTENT_BYTES_PER_PAGE // (1024 * 1024)} MB). Export it again from your "
+            "editor.",
+            "page_too_complex",
+        )
+
+
+def _text_objects(content):
+    return max(content.count(b"BT"), content.count(b"Tj") + content.count(b"TJ"))
+
+
+def _text_objects_in_forms(page, content):
+    """Text in the forms the page draws, once per time it draws each: a form of 1,000 letters drawn 2,000 times is
+    two million text objects in an 8 KB file. Forms inside forms are left to the memory cap."""
+    total = 0
+    for xref, name, invoker, _ in page.get_xobjects():
+        if invoker == 0:
+            uses = len(re.findall(re.escape(b"/" + name.encode()) + rb"\s*Do\b", content))
+            total += uses * _text_objects(page.parent.xref_stream(xref) or b"") if uses else 0
+    return total
+
+
+def _mupdf_gave_up():
+    warnings = pymupdf.TOOLS.mupdf_warnings().lower()
+    return any(sign in warnings for sign in DAMAGE_WARNINGS)
+
+
+def _block_lines(block, number, parsed, ocr=False):
     for line in block["lines"]:
         spans = [span for span in line["spans"] if span["text"]]
-        text = "".join(span["text"] for span in spans)
-        if HYPHEN_CHARS_RE.search(text):  # str.translate with a table costs more than this test on every line
-            text = DOUBLE_HYPHEN_RE.sub("-", text.translate(HYPHENS))
-        text = WHITESPACE_RE.sub(" ", text).strip()
+        text = _clean("".join(span["text"] for span in spans))
         if not text:
             continue
         visible = [span for span in spans if span["text"].strip()]
         for span in visible:
             chars = len(span["text"].strip())
             parsed.total_chars += chars
+            if ocr:
+                continue  # OCR text is set in an invisible stand-in font at estimated sizes: nothing to measure
             parsed.fonts[span["font"]] = parsed.fonts.get(span["font"], 0) + chars
             size = round(span["size"], 1)
             parsed.font_sizes[size] = parsed.font_sizes.get(size, 0) + chars
@@ -201,14 +314,50 @@ def _block_lines(block, number, parsed):
                 parsed.invisible_chars += chars
         parsed.garbled_chars += sum(len(found) for found in GARBLED_RE.findall(text))
         parsed.icon_chars += len(PRIVATE_USE_RE.findall(text))
-        yield TextLine(
-            page=number,
-            text=text,
-            bbox=_union(span["bbox"] for span in visible),
-            size=max(span["size"] for span in visible),
-            bold=all(span["flags"] & BOLD_FLAG or "bold" in span["font"].lower() for span in visible),
-            fonts=tuple(dict.fromkeys(span["font"] for span in visible)),
+        cell = _heading_cell_end(visible) if len(visible) > 1 else 0
+        if cell:
+            yield _text_line(number, visible[:cell], _clean("".join(span["text"] for span in visible[:cell])))
+            yield _text_line(number, visible[cell:], _clean("".join(span["text"] for span in visible[cell:])))
+        else:
+            yield _text_line(number, visible, text)
+
+
+def _clean(text):
+    if HYPHEN_CHARS_RE.search(text):  # str.translate with a table costs more than this test on every line
+        text = DOUBLE_HYPHEN_RE.sub("-", text.translate(HYPHENS))
+    return WHITESPACE_RE.sub(" ", text).strip()
+
+
+def _text_line(number, spans, text):
+    return TextLine(
+        page=number,
+        text=text,
+        bbox=_union(span["bbox"] for span in spans),
+        size=max(span["size"] for span in spans),
+        bold=all(_is_bold(span) for span in spans),
+        fonts=tuple(dict.fromkeys(span["font"] for span in spans)),
+    )
+
+
+def _is_bold(span):
+    return bool(span["flags"] & BOLD_FLAG) or "bold" in span["font"].lower()
+
+
+def _heading_cell_end(spans):
+    """Class: a heading cell glued to its content on one text line ("EDUCATION⇥BSc Nursing…", a tab or a run of
+    spaces after a bold or capitals heading). The index of the first content span, or 0: the heading is then its own
+    line beside the content, as a table row's cells are."""
+    for end in range(1, min(3, len(spans))):
+        head, rest = spans[:end], spans[end]
+        head_text = "".join(span["text"] for span in head).strip()
+        styled_apart = (all(_is_bold(span) for span in head) and not _is_bold(rest)) or (
+            head_text.isupper() and not rest["text"].strip().isupper()
         )
+        gap = rest["bbox"][0] - head[-1]["bbox"][2]
+        spaced = gap >= rest["size"] or CELL_GAP_RE.match(rest["text"])
+        if styled_apart and spaced and heading_kinds(_clean(head_text)):
+            return end
+    return 0
 
 
 def _count_vectors(vectors, info):

@@ -111,7 +111,7 @@ def font_family(name):
         return tex.group(1)
     family = re.split(r"[-,]", name, maxsplit=1)[0] or name
     family = STYLE_SUFFIX_RE.sub("", family) or family
-    return re.sub(r"\d+$", "", family) or family
+    return family.rstrip("0123456789") or family  # not re.sub(r"\d+$"): quadratic on a long run of digits
 
 
 def font_families(fonts):

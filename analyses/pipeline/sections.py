@@ -2,6 +2,7 @@
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .section_content import content_kind
 
@@ -178,6 +179,9 @@ WEAK_HEAD_WORDS = {
 }
 HEAD_WORDS = {**WEAK_HEAD_WORDS, **STRONG_HEAD_WORDS}
 PREPOSITIONS = frozenset(["of", "at", "in", "for", "with", "from"])
+# Every word that can name a section: a line holding none of them is no heading, which a set test says cheaply.
+SECTION_WORDS = frozenset(word for synonym in HEADING_LOOKUP for word in synonym.split()) | HEAD_WORDS.keys()
+WORD_RE = re.compile(r"[a-z]+")
 # Kinds of skill that label the rows of a skills table ("Languages | Python, Go"): inside a skills section they stay
 # in it instead of starting a section of their own.
 SKILL_ROW_LABELS = frozenset(["skills", "languages"])
@@ -206,17 +210,20 @@ def heading_section(text):
 
 def heading_sections(text):
     """The sections a heading announces: one, or several for "Education & Projects & Experience"."""
-    return _classify(text, head_words=False)
+    return list(_classify(text, head_words=False))
 
 
 def heading_kinds(text):
     """Like heading_sections, also naming headings by their head word ("Clinical Skills" → skills)."""
-    return _classify(text, head_words=True)
+    return list(_classify(text, head_words=True))
 
 
+@lru_cache(maxsize=4096)
 def _classify(text, head_words):
     text = text.strip().rstrip(":").strip()
     if not text or len(text) > MAX_HEADING_CHARS or NOT_HEADING_RE.search(text):
+        return []
+    if SECTION_WORDS.isdisjoint(WORD_RE.findall(text.lower())) and not LETTER_SPACED_RE.match(text):
         return []
     if LETTER_SPACED_RE.match(text):
         return _classify_joined(text.replace(" ", "").lower(), head_words)
@@ -288,7 +295,7 @@ def find_sections(lines):
     skip = set()  # second lines of headings set on two lines
     current, cells = "", {}
     for index in range(len(lines)):
-        if index in skip:
+        if index in skip or len(lines[index].text) > MAX_HEADING_CHARS:
             continue
         sections, second = _heading_at(lines, index, style, known)
         if sections:
@@ -340,13 +347,15 @@ def _unnamed_heading(lines, index, style, known):
     """A line that looks like this resume's headings but whose words name no section ("What I Bring")."""
     line = lines[index]
     text = line.text.strip()
-    if getattr(line, "size", None) is None or not known or _style_key(line) not in known:
+    if not known or len(text.split()) > MAX_HEADING_WORDS or getattr(line, "size", None) is None:
+        return False
+    if _style_key(line) not in known:
         return False
     # Bold body-size lines are job titles and employers as often as headings: an unnamed heading is larger or in
     # capitals.
     if line.size < style[0] + HEADING_SIZE_STEP_PT and not _style_key(line)[2]:
         return False
-    if NOT_HEADING_RE.search(text) or len(text.split()) > MAX_HEADING_WORDS or text.endswith((",", ":")):
+    if NOT_HEADING_RE.search(text) or text.endswith((",", ":")):
         return False
     return text[:1].isalpha() and not _shares_row(lines, index)
 
@@ -357,7 +366,9 @@ def _recurring_heading_styles(lines, style):
     counts = {}
     for index, line in enumerate(lines):
         size = getattr(line, "size", None)
-        if size is None or size < style[0] + HEADING_SIZE_STEP_PT or len(line.text.split()) > MAX_HEADING_WORDS:
+        if size is None or size < style[0] + HEADING_SIZE_STEP_PT or len(line.text) > MAX_HEADING_CHARS:
+            continue
+        if len(line.text.split()) > MAX_HEADING_WORDS:
             continue
         if NOT_HEADING_RE.search(line.text) or _shares_row(lines, index):
             continue
@@ -369,12 +380,13 @@ def _recurring_heading_styles(lines, style):
 def _heading_at(lines, index, style, known):
     """(sections, index of a second line the heading continues on, or None) for the line at `index`."""
     line = lines[index]
-    if _has_cell_before(lines, index):
-        return [], None
     sections = heading_sections(line.text)
+    looks = _looks_like_heading(line, style, known)
+    if (not sections and not looks) or _has_cell_before(lines, index):
+        return [], None
     if sections and not _shares_row(lines, index):
         return sections, None
-    if not _looks_like_heading(line, style, known):
+    if not looks:
         return [], None
     sections = heading_kinds(line.text)
     if sections:
@@ -389,8 +401,7 @@ def _heading_at(lines, index, style, known):
 
 
 def _style_key(line):
-    letters = [char for char in line.text if char.isalpha()]
-    return (round(line.size * 2) / 2, bool(line.bold), all(char.isupper() for char in letters))
+    return (round(line.size * 2) / 2, bool(line.bold), line.text.isupper())
 
 
 def _known_heading_styles(lines):
@@ -398,7 +409,9 @@ def _known_heading_styles(lines):
     style only a few of them share is a sub-heading's ("PROGRAMMING" under "SKILLS") and is left out."""
     counts = {}
     for index, line in enumerate(lines):
-        if getattr(line, "size", None) is not None and heading_sections(line.text) and not _shares_row(lines, index):
+        if len(line.text) > MAX_HEADING_CHARS or getattr(line, "size", None) is None:
+            continue
+        if heading_sections(line.text) and not _shares_row(lines, index):
             counts[_style_key(line)] = counts.get(_style_key(line), 0) + 1
     top = max(counts.values(), default=0)
     return {key for key, count in counts.items() if count >= top / 2}
@@ -448,11 +461,10 @@ def _set_apart(line, style):
     if size is None:
         return False
     body_size, body_bold = style
-    letters = [char for char in text if char.isalpha()]
     return (
         size >= body_size + HEADING_SIZE_STEP_PT
         or (line.bold and not body_bold)
-        or (len(letters) >= 3 and all(char.isupper() for char in letters))
+        or (len(text) >= 3 and text.isupper())
         or bool(LETTER_SPACED_RE.match(text))
         or any(SMALL_CAPS_FONT_RE.search(font) for font in getattr(line, "fonts", ()))
         or text.endswith(":")

@@ -233,8 +233,9 @@
     report.dataset.taskId = taskId;
     $("report-file").textContent = result.original_filename || fallbackName;
     $("report-meta").textContent = joinPresent([
-      plural(result.page_count, "page"),
+      (result.page_count_estimated ? "about " : "") + plural(result.page_count, "page"),
       plural(result.word_count, "word"),
+      { docx: "Word document", pdf: result.text_source === "text" ? "" : "scan read by OCR" }[result.file_type] || "",
       Number.isFinite(result.duration_ms) ? `analysed in ${result.duration_ms} ms` : "",
     ]);
     $("result-link").setAttribute("href", config.resultUrl + encodeURIComponent(taskId));
@@ -297,6 +298,11 @@
     }
   }
 
+  // A PDF's evidence names its page; a Word document's its paragraph (it has no pages until Word lays it out).
+  function where(hit) {
+    return hit.paragraph ? `¶ ${hit.paragraph}` : `p. ${hit.page}`;
+  }
+
   function renderChips(list, names, evidence, className) {
     list.replaceChildren();
     if (!names.length) {
@@ -309,7 +315,7 @@
       const hits = evidence[name] || [];
       if (hits.length) {
         const tipId = `${list.id}-tip-${index}`;
-        const lines = hits.slice(0, EVIDENCE_SHOWN).map((hit) => `p. ${hit.page}: “${hit.context || hit.text}”`);
+        const lines = hits.slice(0, EVIDENCE_SHOWN).map((hit) => `${where(hit)}: “${hit.context || hit.text}”`);
         if (hits.length > EVIDENCE_SHOWN) lines.push(`…and ${hits.length - EVIDENCE_SHOWN} more`);
         const tip = element("span", "tip", lines.join("\n"));
         tip.id = tipId;

@@ -1,0 +1,145 @@
+"""Scanned PDFs (OCR) and Word .docx: time and accuracy against the text-PDF path, measured in the same run.
+
+1. OCR time: a generated one-page resume rendered to a picture (200 DPI) goes through the whole pipeline; wall and
+   CPU time per page (p50/p95), beside the PyMuPDF text floor (`open` + `get_text`) and the pipeline on the same
+   resume as a text PDF. Target: p95 ≤ 5 s per page on this 2-core machine.
+2. OCR accuracy: each resume of ../shared/corpus/real (first page; generated resumes when the corpus is absent) as a
+   text PDF and as scans (200 DPI clean; 150 DPI rotated 1° with speckle noise). Technical-skill recall of the scan
+   relative to the text PDF (target ≥ 0.9) and skills the scan found that the text PDF did not (target: none).
+3. .docx vs PDF: the same generated resume as .docx and as PDF through the whole pipeline, p50 and ratio
+   (target ≤ 3×).
+
+Usage:  .venv/bin/python -m bench.formats [--repeat N] [--corpus DIR] [--limit N]
+"""
+
+import argparse
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import pymupdf  # noqa: E402
+
+from analyses.pipeline.analyse import AnalysisOptions, analyse  # noqa: E402
+from analyses.pipeline.errors import UnreadablePdf  # noqa: E402
+from bench.pipeline import DEFAULT_CORPUS, default_matcher  # noqa: E402
+from tests import docx_files, pdfs, scans  # noqa: E402
+
+SCAN_VARIANTS = {
+    "200dpi": {"dpi": 200},
+    "150dpi+1°+noise": {"dpi": 150, "angle": 1.0, "noise": 0.0005},
+}
+
+
+def timed(function, *args):
+    wall, cpu = time.perf_counter(), time.process_time()
+    result = function(*args)
+    return result, time.perf_counter() - wall, time.process_time() - cpu
+
+
+def percentile(values, share):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))]
+
+
+def text_floor(data):
+    with pymupdf.open(stream=data, filetype="pdf") as doc:
+        return [page.get_text() for page in doc]
+
+
+def ocr_time(matcher, repeat):
+    text = pdfs.make_pdf([pdfs.RESUME_PAGE_1])
+    scan = scans.scan_of(text, dpi=200)
+    rows = {"PyMuPDF text floor (text PDF)": [], "pipeline, text PDF": [], "pipeline, scanned PDF (OCR)": []}
+    cpu = []
+    for _ in range(repeat):
+        rows["PyMuPDF text floor (text PDF)"].append(timed(text_floor, text)[1])
+        rows["pipeline, text PDF"].append(timed(analyse, text, matcher)[1])
+        report, wall, used = timed(analyse, scan, matcher)
+        assert report.details["text_source"] == "ocr"
+        rows["pipeline, scanned PDF (OCR)"].append(wall)
+        cpu.append(used)
+    print(f"\n1. One-page resume, {repeat} runs (wall time per page; the OCR run's CPU time beside it)")
+    print(f"{'what':34} {'p50':>9} {'p95':>9}")
+    for name, values in rows.items():
+        print(f"{name:34} {statistics.median(values) * 1000:8.0f}ms {percentile(values, 0.95) * 1000:8.0f}ms")
+    print(f"{'  OCR run, CPU time':34} {statistics.median(cpu) * 1000:8.0f}ms {percentile(cpu, 0.95) * 1000:8.0f}ms")
+    p95 = percentile(rows["pipeline, scanned PDF (OCR)"], 0.95)
+    print(f"target p95 ≤ 5 s per page: {'met' if p95 <= 5 else 'NOT met'} ({p95:.2f} s)")
+
+
+def first_pages(corpus, limit):
+    files = sorted(corpus.glob("*.pdf"))[:limit] if corpus.is_dir() else []
+    if not files:
+        yield "generated", pdfs.make_pdf([pdfs.RESUME_PAGE_1])
+        yield "generated p2", pdfs.make_pdf([pdfs.RESUME_PAGE_2 + pdfs.RESUME_PAGE_1[6:]])
+        return
+    for path in files:
+        with pymupdf.open(path) as source:
+            one = pymupdf.open()
+            one.insert_pdf(source, from_page=0, to_page=0)
+            yield path.stem, one.tobytes()
+
+
+def ocr_accuracy(matcher, corpus, limit):
+    print(f"\n2. OCR accuracy: technical skills of the scan against the same page as a text PDF ({corpus.name})")
+    print(f"{'resume':42} {'text':>5} " + " ".join(f"{name + ' found/extra':>26}" for name in SCAN_VARIANTS))
+    totals = {name: [0, 0] for name in SCAN_VARIANTS}
+    reference_total = 0
+    for name, text_pdf in first_pages(corpus, limit):
+        try:
+            reference = set(analyse(text_pdf, matcher).technical_skills)
+        except UnreadablePdf:
+            continue
+        reference_total += len(reference)
+        cells = []
+        for variant, options in SCAN_VARIANTS.items():
+            try:
+                found = set(analyse(scans.scan_of(text_pdf, **options), matcher, AnalysisOptions()).technical_skills)
+            except UnreadablePdf as error:
+                found = set()
+                print(f"  {name}: {variant} failed: {error.message}")
+            extra = found - reference
+            totals[variant][0] += len(found & reference)
+            totals[variant][1] += len(extra)
+            cell = f"{len(found & reference)}/{len(extra)}" + (f" {sorted(extra)[:2]}" if extra else "")
+            cells.append(f"{cell:>26}")
+        print(f"{name[:42]:42} {len(reference):5} " + " ".join(cells))
+    for variant, (kept, extra) in totals.items():
+        recall = kept / reference_total if reference_total else 0.0
+        verdict = "met" if recall >= 0.9 and not extra else "NOT met"
+        print(f"{variant}: recall vs text PDF {recall:.3f} ({kept}/{reference_total}), extra skills {extra}: {verdict}")
+
+
+def docx_vs_pdf(matcher, repeat):
+    pdf, word = pdfs.resume_pdf(), docx_files.resume_docx()
+    analyse(pdf, matcher), analyse(word, matcher)  # warm: imports, caches
+    pdf_times = [timed(analyse, pdf, matcher)[1] for _ in range(repeat)]
+    word_times = [timed(analyse, word, matcher)[1] for _ in range(repeat)]
+    pdf_p50, word_p50 = statistics.median(pdf_times), statistics.median(word_times)
+    print(f"\n3. The same two-page resume through the whole pipeline, {repeat} runs each")
+    print(
+        f"PDF p50 {pdf_p50 * 1000:.1f} ms, .docx p50 {word_p50 * 1000:.1f} ms: {word_p50 / pdf_p50:.2f}× "
+        f"(target ≤ 3×: {'met' if word_p50 <= 3 * pdf_p50 else 'NOT met'})"
+    )
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--repeat", type=int, default=5, help="OCR timing runs (default 5)")
+    parser.add_argument("--limit", type=int, default=17, help="corpus resumes for the accuracy table (default 17)")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of text-PDF resumes")
+    parser.add_argument("--skip-accuracy", action="store_true")
+    args = parser.parse_args(argv)
+    matcher = default_matcher()
+    ocr_time(matcher, args.repeat)
+    docx_vs_pdf(matcher, max(10, args.repeat * 6))
+    if not args.skip_accuracy:
+        ocr_accuracy(matcher, args.corpus, args.limit)
+
+
+if __name__ == "__main__":
+    main()

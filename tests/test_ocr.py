@@ -1,0 +1,92 @@
+"""Scanned resumes: pages that are only pictures are read with Tesseract (Debian's tesseract-ocr-eng; `make test`
+installs it), bounded, and the report says the text came from OCR."""
+
+import pytest
+
+from analyses.pipeline.analyse import AnalysisOptions, analyse
+from analyses.pipeline.errors import UnreadablePdf
+from analyses.pipeline.extract import parse_pdf
+from analyses.pipeline.ocr import OcrOptions, find_tessdata, page_dpi
+from skills_catalog.matcher import compile_catalog
+
+from . import pdfs, scans
+
+NO_OCR = OcrOptions(tessdata="", candidates=())
+ONE_PAGE = pdfs.make_pdf([pdfs.RESUME_PAGE_1])
+
+
+@pytest.fixture
+def matcher(small_catalog):
+    return compile_catalog()
+
+
+def codes(report):
+    return {finding["code"] for finding in report.details["findings"]}
+
+
+def test_tesseract_language_data_is_installed():
+    assert find_tessdata(OcrOptions()), "make test installs tesseract-ocr-eng; run it, or apt-get install it"
+
+
+def test_a_text_resume_rendered_to_pictures_is_read_by_ocr(matcher):
+    text = analyse(ONE_PAGE, matcher)
+    scan = analyse(scans.scan_of(ONE_PAGE, dpi=200), matcher)
+    assert set(scan.technical_skills) <= set(text.technical_skills)  # nothing invented by OCR noise
+    assert len(scan.technical_skills) >= 0.9 * len(text.technical_skills)
+    assert scan.details["sections"] == text.details["sections"]
+    assert scan.details["contact"]["email"] == "jane.doe@example.com"
+    assert scan.details["text_source"] == "ocr"
+    assert scan.details["ocr"]["pages"] == [1]
+    assert "ocr_text" in codes(scan) and "page_is_image" not in codes(scan)
+    assert "OCR" in next(f["hint"] for f in scan.details["findings"] if f["code"] == "ocr_text")
+    assert scan.details["low_confidence"] is True
+    # Geometry comes from the OCR word boxes: the 1-inch margin is measured, within a few points.
+    assert abs(scan.details["margins_pt"]["left"] - 72) < 6
+
+
+def test_a_mixed_pdf_reads_its_one_scanned_page(matcher):
+    report = analyse(scans.mixed_resume_pdf(), matcher)
+    assert report.details["text_source"] == "mixed"
+    assert report.details["ocr"]["pages"] == [2]
+    assert {"Airflow", "pandas", "Python", "Kubernetes"} <= set(report.technical_skills)
+
+
+def test_a_rotated_noisy_scan_still_gives_its_skills(matcher):
+    text = analyse(ONE_PAGE, matcher)
+    scan = analyse(scans.scan_of(ONE_PAGE, dpi=200, angle=1.0, noise=0.0005), matcher)
+    assert set(scan.technical_skills) <= set(text.technical_skills)
+    assert len(scan.technical_skills) >= 0.8 * len(text.technical_skills)
+
+
+def test_without_tesseract_a_scan_fails_with_a_sentence():
+    with pytest.raises(UnreadablePdf) as failed:
+        parse_pdf(scans.scan_of(ONE_PAGE, dpi=100), ocr=NO_OCR)
+    assert failed.value.code == "ocr_unavailable"
+    assert "OCR is not installed" in failed.value.message
+
+
+def test_without_tesseract_a_mixed_pdf_is_analysed_from_its_text_pages(matcher):
+    report = analyse(scans.mixed_resume_pdf(), matcher, AnalysisOptions(ocr=NO_OCR))
+    assert "scanned_page_not_read" in codes(report)
+    assert report.details["ocr"]["not_read_pages"] == [2]
+    assert "Python" in report.technical_skills
+
+
+def test_at_most_ocr_max_pages_are_read():
+    with pytest.raises(UnreadablePdf) as failed:
+        parse_pdf(scans.scan_of(pdfs.resume_pdf(), dpi=72), ocr=OcrOptions(max_pages=1))
+    assert failed.value.code == "too_many_scanned_pages"
+    assert "at most 1" in failed.value.message
+
+
+def test_a_huge_scanned_page_is_refused_before_rendering():
+    with pytest.raises(UnreadablePdf) as failed:
+        parse_pdf(scans.huge_page_scan_pdf(inches=200), ocr=OcrOptions())
+    assert failed.value.code == "scan_too_large"
+
+
+def test_a_large_page_is_read_at_a_lower_dpi_within_the_pixel_budget():
+    options = OcrOptions(dpi=300, max_page_pixels=12_000_000)
+    assert page_dpi(612, 792, options) == 300  # letter: 8.4 MP
+    a3 = page_dpi(842, 1191, options)
+    assert a3 < 300 and (842 / 72 * a3) * (1191 / 72 * a3) <= 12_000_000
