@@ -122,7 +122,7 @@ def time_searches(client, terms, repeat):
 def drop_trigram_indexes():
     from django.db import connection
 
-    module = importlib.import_module("analyses.migrations.0003_h14_admin_search_trigram")
+    module = importlib.import_module("analyses.migrations.0003_admin_search_trigram")
     with connection.cursor() as cursor:
         for name in module.SEARCHED_COLUMNS:
             cursor.execute(f'DROP INDEX IF EXISTS "{name}"')
