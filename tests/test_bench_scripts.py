@@ -75,3 +75,16 @@ def test_the_pipeline_benchmark_runs_on_generated_resumes(tmp_path):
 def test_the_matcher_and_accuracy_benchmarks_run_without_a_corpus(tmp_path):
     assert f"No corpus at {tmp_path}" in run_plain("bench.skills_accuracy", "--corpus", str(tmp_path))
     assert "ms" in run_plain("bench.matcher", "--skills", "500", "--repeat", "1")
+
+
+def test_the_formats_benchmark_runs_on_generated_resumes(tmp_path):
+    # An empty corpus folder: the OCR accuracy table falls back to the generated resumes.
+    out = run_plain("bench.formats", "--corpus", str(tmp_path), "--repeat", "1")
+    assert "pipeline, scanned PDF (OCR)" in out and "OCR run, CPU time" in out
+    assert "target ≤ 3×" in out
+    summaries = [line for line in out.splitlines() if "recall vs text PDF" in line]
+    assert len(summaries) == 2, out  # one per scan variant
+    for line in summaries:
+        recall = float(line.split("recall vs text PDF ")[1].split()[0])
+        extra = int(line.split("extra skills ")[1].split(":")[0])
+        assert recall >= 0.9 and extra == 0, line

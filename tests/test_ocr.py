@@ -6,7 +6,7 @@ import pytest
 from analyses.pipeline.analyse import AnalysisOptions, analyse
 from analyses.pipeline.errors import UnreadablePdf
 from analyses.pipeline.extract import parse_pdf
-from analyses.pipeline.ocr import OcrOptions, find_tessdata, page_dpi
+from analyses.pipeline.ocr import OcrOptions, clean_ocr_words, find_tessdata, page_dpi
 from skills_catalog.matcher import compile_catalog
 
 from . import pdfs, scans
@@ -90,3 +90,49 @@ def test_a_large_page_is_read_at_a_lower_dpi_within_the_pixel_budget():
     assert page_dpi(612, 792, options) == 300  # letter: 8.4 MP
     a3 = page_dpi(842, 1191, options)
     assert a3 < 300 and (842 / 72 * a3) * (1191 / 72 * a3) <= 12_000_000
+
+
+def ocr_lines(*lines):
+    """MuPDF's dict for OCR'd lines, one span per word and one per gap, as get_textpage_ocr gives them."""
+    spans = [[{"text": text} for text in line] for line in lines]
+    return {"blocks": [{"type": 0, "lines": [{"spans": line} for line in spans]}]}
+
+
+def cleaned(*lines):
+    content = clean_ocr_words(ocr_lines(*lines))
+    return [" ".join("".join(span["text"] for span in line["spans"]).split()) for line in content["blocks"][0]["lines"]]
+
+
+def test_an_icon_read_as_characters_before_a_link_is_dropped():
+    # A globe icon before a URL read as "f#" would be the skill F#; the envelope, phone and pin icons likewise.
+    assert cleaned(
+        ["f#", " ", "www.janedoe.dev"],
+        ["®", " ", "jane.doe@example.com", " ", "Q", " ", "github.com/janedoe"],
+        ["2", " ", "+1-415-555-0100"],
+        ["in", " ", "linkedin.com/in/janedoe/", " ", "X", " ", "@janedoe"],
+    ) == [
+        "www.janedoe.dev",
+        "jane.doe@example.com github.com/janedoe",
+        "+1-415-555-0100",
+        "linkedin.com/in/janedoe/ @janedoe",
+    ]
+
+
+def test_short_skills_beside_words_that_are_not_links_stay():
+    lines = [["C#,", " ", "F#,", " ", "Node.js,", " ", "ASP.NET"], ["Go", " ", "R", " ", "C++", " ", "CI/CD"]]
+    assert cleaned(*lines) == ["C#, F#, Node.js, ASP.NET", "Go R C++ CI/CD"]
+
+
+def test_words_made_mostly_of_stray_symbols_are_dropped():
+    assert cleaned(["=e", " ", "Python", " ", "[i", " ", "Django", " ", "©3"]) == ["Python Django"]
+    kept = ["R&D", " ", "(k8s)", " ", "40%", " ", "e-mail:", " ", "“quoted”"]
+    assert cleaned(kept) == ["R&D (k8s) 40% e-mail: “quoted”"]
+
+
+def test_a_separator_inside_a_line_stays_and_marks_at_its_ends_go():
+    lines = [["|", " ", "Python", " ", "|", " ", "Django", " ", "="], ["•", " ", "Built", " ", "APIs"]]
+    assert cleaned(*lines) == ["Python | Django", "• Built APIs"]
+
+
+def test_a_pipe_between_letters_is_read_as_the_letter_it_was():
+    assert cleaned(["BPMN.|O", " ", "He|lo", " ", "ReactJS|"]) == ["BPMN.IO Hello ReactJS|"]

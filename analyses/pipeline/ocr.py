@@ -24,6 +24,16 @@ MIN_SCAN_IMAGE_SHARE = 0.25
 MIN_DPI = 100  # below this body text is too small to read: a page needing less is far larger than any paper
 BULLET_MARKS = frozenset("-–—•*●▪◦■>»")
 OCR_TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
+# Punctuation that real words and skills carry (C++, C#, Node.js, CI/CD, R&D, e-mail, "quotes"); any other symbol
+# inside a word is a stray mark.
+WORD_PUNCTUATION = frozenset("+#.,:;-–—/&'’‘\"“”()!?%$@_*•")
+MAX_ICON_CHARS = 2
+# What an icon stands in front of on a resume: a URL, an e-mail address, a handle, a phone number.
+LINK_DOMAINS = frozenset(
+    {"com", "org", "net", "io", "dev", "me", "co", "app", "ai", "edu", "gov", "info", "us", "uk", "de", "fr", "ca"}
+)
+LINK_PREFIXES = ("http://", "https://", "www.")
+MIN_PHONE_DIGITS = 7
 
 
 @dataclass
@@ -78,25 +88,80 @@ def ocr_page_content(page, number, options, tessdata):
             "scan_too_large",
         )
     textpage = page.get_textpage_ocr(flags=OCR_TEXT_FLAGS, language=LANGUAGE, dpi=dpi, full=True, tessdata=tessdata)
-    return without_edge_marks(textpage.extractDICT()), dpi
+    return clean_ocr_words(textpage.extractDICT()), dpi
 
 
-def without_edge_marks(content):
-    """Drop the words at either end of a line that hold no letter or digit: Tesseract reads rules, frames, icons
-    and specks beside text as "|", "=", "©" (a heading "| SKILLS |" would not be a heading). A bullet stays."""
+def clean_ocr_words(content):
+    """What Tesseract read, without what it read from things that are not words.
+
+    MuPDF's OCR gives no per-word confidence, so the noise is recognised by its shape: rules, frames, icons and
+    specks come out as words made mostly of symbols ("|", "=e", "©.", "[i"); the icon before a link (a globe, an
+    envelope, a phone) as one or two characters right before it ("f#" before a URL would be the skill F#); and a
+    capital I or small l between letters is often read as "|" ("BPMN.|O"). A bullet at the start of a line stays."""
     for block in content["blocks"]:
         if block.get("type", 0) != 0:
             continue
         for line in block["lines"]:
-            spans = line["spans"]
-            while spans and _is_mark(spans[-1]["text"]):
-                spans.pop()
-            start = 0
-            while start < len(spans) and _is_mark(spans[start]["text"]) and not _is_bullet(spans[start]["text"]):
-                start += 1
-            line["spans"] = spans[start:]
+            line["spans"] = _clean_line(line["spans"])
         block["lines"] = [line for line in block["lines"] if line["spans"]]
     return content
+
+
+def _clean_line(spans):
+    for span in spans:
+        span["text"] = _pipes_as_letters(span["text"])
+    words = [span for span in spans if span["text"].strip()]
+    drop = set()
+    for index, span in enumerate(words):
+        text = span["text"].strip()
+        if index == 0 and _is_bullet(text):
+            continue
+        following = words[index + 1]["text"].strip() if index + 1 < len(words) else ""
+        if _is_symbol_noise(text) or (len(text) <= MAX_ICON_CHARS and _looks_like_link(following)):
+            drop.add(id(span))
+    kept = [span for span in spans if id(span) not in drop]
+    while kept and _is_mark(kept[-1]["text"]):
+        kept.pop()
+    start = 0
+    while start < len(kept) and _is_mark(kept[start]["text"]) and not _is_bullet(kept[start]["text"]):
+        start += 1
+    return kept[start:]
+
+
+def _pipes_as_letters(text):
+    """A "|" between letters (or a letter and a ".") is a misread I, or l between small letters."""
+    if "|" not in text:
+        return text
+    chars = list(text)
+    for index, char in enumerate(text):
+        if char != "|":
+            continue
+        before = text[index - 1] if index else ""
+        after = text[index + 1] if index + 1 < len(text) else ""
+        if (before.isalpha() and (after.isalpha() or after == ".")) or (after.isalpha() and before == "."):
+            chars[index] = "l" if before.islower() and after.islower() else "I"
+    return "".join(chars)
+
+
+def _looks_like_link(word):
+    word = word.lower().strip("()[]<>,;")
+    if word.startswith(LINK_PREFIXES) or (word.startswith("@") and len(word) > 2):
+        return True
+    if "@" in word and "." in word.rsplit("@", 1)[1]:
+        return True
+    digits = sum(char.isdigit() for char in word)
+    if digits >= MIN_PHONE_DIGITS and all(char.isdigit() or char in "+()-./" for char in word):
+        return True
+    host = word.split("/", 1)[0].split(":", 1)[0].split(".")
+    return len(host) >= 2 and all(host) and host[-1] in LINK_DOMAINS
+
+
+def _is_symbol_noise(text):
+    """Letters or digits with as many stray symbols ("=e", "[i", "©3"). A word of symbols only is left to the
+    line-end rule: inside a line it is a separator ("Python | Django") that keeps the words apart."""
+    alnum = sum(char.isalnum() for char in text)
+    stray = sum(not char.isalnum() and char not in WORD_PUNCTUATION for char in text)
+    return 0 < alnum <= stray
 
 
 def _is_mark(text):
