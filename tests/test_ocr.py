@@ -92,14 +92,24 @@ def test_a_large_page_is_read_at_a_lower_dpi_within_the_pixel_budget():
     assert a3 < 300 and (842 / 72 * a3) * (1191 / 72 * a3) <= 12_000_000
 
 
-def ocr_lines(*lines):
+def ocr_lines(*lines, heights=()):
     """MuPDF's dict for OCR'd lines, one span per word and one per gap, as get_textpage_ocr gives them."""
-    spans = [[{"text": text} for text in line] for line in lines]
-    return {"blocks": [{"type": 0, "lines": [{"spans": line} for line in spans]}]}
+    heights = list(heights) or [10] * len(lines)
+    return {
+        "blocks": [
+            {
+                "type": 0,
+                "lines": [
+                    {"bbox": (72, 72 + 20 * row, 300, 72 + 20 * row + height), "spans": [{"text": t} for t in line]}
+                    for row, (line, height) in enumerate(zip(lines, heights, strict=True))
+                ],
+            }
+        ]
+    }
 
 
-def cleaned(*lines):
-    content = clean_ocr_words(ocr_lines(*lines))
+def cleaned(*lines, heights=()):
+    content = clean_ocr_words(ocr_lines(*lines, heights=heights))
     return [" ".join("".join(span["text"] for span in line["spans"]).split()) for line in content["blocks"][0]["lines"]]
 
 
@@ -107,10 +117,12 @@ def test_an_icon_read_as_characters_before_a_link_is_dropped():
     # A globe icon before a URL read as "f#" would be the skill F#; the envelope, phone and pin icons likewise.
     assert cleaned(
         ["f#", " ", "www.janedoe.dev"],
+        ["f#www.janedoe.dev"],
         ["®", " ", "jane.doe@example.com", " ", "Q", " ", "github.com/janedoe"],
         ["2", " ", "+1-415-555-0100"],
         ["in", " ", "linkedin.com/in/janedoe/", " ", "X", " ", "@janedoe"],
     ) == [
+        "www.janedoe.dev",
         "www.janedoe.dev",
         "jane.doe@example.com github.com/janedoe",
         "+1-415-555-0100",
@@ -136,3 +148,9 @@ def test_a_separator_inside_a_line_stays_and_marks_at_its_ends_go():
 
 def test_a_pipe_between_letters_is_read_as_the_letter_it_was():
     assert cleaned(["BPMN.|O", " ", "He|lo", " ", "ReactJS|"]) == ["BPMN.IO Hello ReactJS|"]
+
+
+def test_a_name_in_display_type_read_letter_by_letter_is_dropped():
+    # A large decorative "John Doe" comes back as lines "J", "h", "D" (D is a language); text lines stay.
+    lines = [["J"], ["D"], ["Go", " ", "R"], ["Python,", " ", "Go"], ["Backend", " ", "engineer"], ["C"]]
+    assert cleaned(*lines, heights=[30, 24, 10, 10, 10, 11]) == ["Go R", "Python, Go", "Backend engineer", "C"]

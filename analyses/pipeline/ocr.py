@@ -28,6 +28,8 @@ OCR_TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
 # inside a word is a stray mark.
 WORD_PUNCTUATION = frozenset("+#.,:;-–—/&'’‘\"“”()!?%$@_*•")
 MAX_ICON_CHARS = 2
+# A line of one- and two-character fragments this many times taller than the page's usual line is display type.
+DISPLAY_TYPE_HEIGHTS = 1.8
 # What an icon stands in front of on a resume: a URL, an e-mail address, a handle, a phone number.
 LINK_DOMAINS = frozenset(
     {"com", "org", "net", "io", "dev", "me", "co", "app", "ai", "edu", "gov", "info", "us", "uk", "de", "fr", "ca"}
@@ -98,18 +100,21 @@ def clean_ocr_words(content):
     specks come out as words made mostly of symbols ("|", "=e", "©.", "[i"); the icon before a link (a globe, an
     envelope, a phone) as one or two characters right before it ("f#" before a URL would be the skill F#); and a
     capital I or small l between letters is often read as "|" ("BPMN.|O"). A bullet at the start of a line stays."""
-    for block in content["blocks"]:
-        if block.get("type", 0) != 0:
-            continue
+    blocks = [block for block in content["blocks"] if block.get("type", 0) == 0]
+    heights = sorted(line["bbox"][3] - line["bbox"][1] for block in blocks for line in block["lines"])
+    display = DISPLAY_TYPE_HEIGHTS * heights[len(heights) // 2] if heights else 0
+    for block in blocks:
         for line in block["lines"]:
             line["spans"] = _clean_line(line["spans"])
+            if display and line["bbox"][3] - line["bbox"][1] >= display and _only_fragments(line["spans"]):
+                line["spans"] = []  # a name in large display type read letter by letter ("J", "h", "D")
         block["lines"] = [line for line in block["lines"] if line["spans"]]
     return content
 
 
 def _clean_line(spans):
     for span in spans:
-        span["text"] = _pipes_as_letters(span["text"])
+        span["text"] = _without_glued_icon(_pipes_as_letters(span["text"]))
     words = [span for span in spans if span["text"].strip()]
     drop = set()
     for index, span in enumerate(words):
@@ -141,6 +146,21 @@ def _pipes_as_letters(text):
         if (before.isalpha() and (after.isalpha() or after == ".")) or (after.isalpha() and before == "."):
             chars[index] = "l" if before.islower() and after.islower() else "I"
     return "".join(chars)
+
+
+def _without_glued_icon(text):
+    """ "f#www.example.com" is an icon read into the URL it stands before."""
+    word = text.lstrip()
+    for prefix in LINK_PREFIXES:
+        start = word.find(prefix)
+        if 0 < start <= MAX_ICON_CHARS:
+            return text[: len(text) - len(word)] + word[start:]
+    return text
+
+
+def _only_fragments(spans):
+    words = [span["text"].strip() for span in spans if span["text"].strip()]
+    return all(len(word) <= MAX_ICON_CHARS for word in words)
 
 
 def _looks_like_link(word):
