@@ -1,12 +1,13 @@
 """Scanned resumes: pages that are only pictures are read with Tesseract (Debian's tesseract-ocr-eng; `make test`
 installs it), bounded, and the report says the text came from OCR."""
 
+import pymupdf
 import pytest
 
 from analyses.pipeline.analyse import AnalysisOptions, analyse
 from analyses.pipeline.errors import UnreadablePdf
 from analyses.pipeline.extract import parse_pdf
-from analyses.pipeline.ocr import OcrOptions, clean_ocr_words, find_tessdata, page_dpi
+from analyses.pipeline.ocr import OcrOptions, clean_ocr_words, find_tessdata, page_dpi, reading_dpi, scan_resolution
 from skills_catalog.matcher import compile_catalog
 
 from . import pdfs, scans
@@ -154,3 +155,38 @@ def test_a_name_in_display_type_read_letter_by_letter_is_dropped():
     # A large decorative "John Doe" comes back as lines "J", "h", "D" (D is a language); text lines stay.
     lines = [["J"], ["D"], ["Go", " ", "R"], ["Python,", " ", "Go"], ["Backend", " ", "engineer"], ["C"]]
     assert cleaned(*lines, heights=[30, 24, 10, 10, 10, 11]) == ["Go R", "Python, Go", "Backend engineer", "C"]
+
+
+def test_a_bar_read_as_stretched_letters_is_dropped():
+    # A skill-level bar 105 pt long and 4 pt tall read as "D"; a word of ordinary proportions beside it stays.
+    content = {
+        "blocks": [
+            {
+                "type": 0,
+                "lines": [
+                    {
+                        "bbox": (34, 100, 181, 110),
+                        "spans": [
+                            {"text": "Go", "bbox": (34, 100, 46, 110)},
+                            {"text": " ", "bbox": (46, 100, 50, 110)},
+                            {"text": "D", "bbox": (50, 104, 155, 108)},
+                            {"text": " MAYER", "bbox": (155, 100, 181, 110)},
+                        ],
+                    }
+                ],
+            }
+        ]
+    }
+    line = clean_ocr_words(content)["blocks"][0]["lines"][0]
+    assert " ".join("".join(span["text"] for span in line["spans"]).split()) == "Go MAYER"
+
+
+def test_a_scan_is_read_at_its_own_resolution_from_200_dpi_and_upscaled_below():
+    options = OcrOptions(dpi=300)
+    resolutions = {}
+    for dpi in (150, 200, 300):
+        with pymupdf.open(stream=scans.scan_of(ONE_PAGE, dpi=dpi), filetype="pdf") as doc:
+            resolutions[dpi] = scan_resolution(doc[0])
+    assert resolutions == {150: 150, 200: 200, 300: 300}
+    assert [reading_dpi(resolutions[dpi], options) for dpi in (150, 200, 300)] == [300, 200, 300]
+    assert reading_dpi(600, options) == 300 and reading_dpi(0, options) == 300
