@@ -1,11 +1,11 @@
 """Scanned PDFs (OCR) and Word .docx: time and accuracy against the text-PDF path, measured in the same run.
 
-1. OCR time: a generated one-page resume rendered to a picture (200 DPI) goes through the whole pipeline; wall and
-   CPU time per page (p50/p95), beside the PyMuPDF text floor (`open` + `get_text`) and the pipeline on the same
-   resume as a text PDF. Target: p95 ≤ 5 s per page on this 2-core machine.
+1. OCR time: a generated one-page resume rendered to a picture (200 DPI: read at its own 200; 150 DPI: upscaled to
+   300) goes through the whole pipeline; wall and CPU time per page (p50/p95), beside the PyMuPDF text floor (`open`
+   + `get_text`) and the pipeline on the same resume as a text PDF. Target: p95 ≤ 5 s per page on this 2-core machine.
 2. OCR accuracy: each resume of ../shared/corpus/real (first page; generated resumes when the corpus is absent) as a
-   text PDF and as scans (200 DPI clean; 150 DPI rotated 1° with speckle noise). Technical-skill recall of the scan
-   relative to the text PDF (target ≥ 0.9) and skills the scan found that the text PDF did not, split into OCR
+   text PDF and as scans (200 DPI clean; 150 and 200 DPI rotated 1° with speckle noise). Technical-skill recall of
+   the scan relative to the text PDF (target ≥ 0.9) and skills the scan found that the text PDF did not, split into OCR
    misreads (the words they were found in are not on the text layer: "f#" for a globe icon; target: none) and words
    that are on the page but that the text path did not take as that skill.
 3. .docx vs PDF: the same generated resume as .docx and as PDF through the whole pipeline, p50 and ratio
@@ -33,6 +33,7 @@ from tests import docx_files, pdfs, scans  # noqa: E402
 SCAN_VARIANTS = {
     "200dpi": {"dpi": 200},
     "150dpi+1°+noise": {"dpi": 150, "angle": 1.0, "noise": 0.0005},
+    "200dpi+1°+noise": {"dpi": 200, "angle": 1.0, "noise": 0.0005},
 }
 
 
@@ -54,22 +55,24 @@ def text_floor(data):
 
 def ocr_time(matcher, repeat):
     text = pdfs.make_pdf([pdfs.RESUME_PAGE_1])
-    scan = scans.scan_of(text, dpi=200)
-    rows = {"PyMuPDF text floor (text PDF)": [], "pipeline, text PDF": [], "pipeline, scanned PDF (OCR)": []}
-    cpu = []
+    scanned = {dpi: scans.scan_of(text, dpi=dpi) for dpi in (200, 150)}
+    rows = {"PyMuPDF text floor (text PDF)": [], "pipeline, text PDF": []}
+    for dpi in scanned:
+        rows[f"pipeline, {dpi}-DPI scan (OCR)"] = []
+        rows[f"  its CPU time ({dpi} DPI)"] = []
     for _ in range(repeat):
         rows["PyMuPDF text floor (text PDF)"].append(timed(text_floor, text)[1])
         rows["pipeline, text PDF"].append(timed(analyse, text, matcher)[1])
-        report, wall, used = timed(analyse, scan, matcher)
-        assert report.details["text_source"] == "ocr"
-        rows["pipeline, scanned PDF (OCR)"].append(wall)
-        cpu.append(used)
-    print(f"\n1. One-page resume, {repeat} runs (wall time per page; the OCR run's CPU time beside it)")
+        for dpi, scan in scanned.items():
+            report, wall, used = timed(analyse, scan, matcher)
+            assert report.details["text_source"] == "ocr"
+            rows[f"pipeline, {dpi}-DPI scan (OCR)"].append(wall)
+            rows[f"  its CPU time ({dpi} DPI)"].append(used)
+    print(f"\n1. One-page resume, {repeat} runs (wall time per page; each OCR run's CPU time under it)")
     print(f"{'what':34} {'p50':>9} {'p95':>9}")
     for name, values in rows.items():
         print(f"{name:34} {statistics.median(values) * 1000:8.0f}ms {percentile(values, 0.95) * 1000:8.0f}ms")
-    print(f"{'  OCR run, CPU time':34} {statistics.median(cpu) * 1000:8.0f}ms {percentile(cpu, 0.95) * 1000:8.0f}ms")
-    p95 = percentile(rows["pipeline, scanned PDF (OCR)"], 0.95)
+    p95 = max(percentile(rows[f"pipeline, {dpi}-DPI scan (OCR)"], 0.95) for dpi in scanned)
     print(f"target p95 ≤ 5 s per page: {'met' if p95 <= 5 else 'NOT met'} ({p95:.2f} s)")
 
 

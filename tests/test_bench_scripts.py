@@ -80,10 +80,10 @@ def test_the_matcher_and_accuracy_benchmarks_run_without_a_corpus(tmp_path):
 def test_the_formats_benchmark_runs_on_generated_resumes(tmp_path):
     # An empty corpus folder: the OCR accuracy table falls back to the generated resumes.
     out = run_plain("bench.formats", "--corpus", str(tmp_path), "--repeat", "1")
-    assert "pipeline, scanned PDF (OCR)" in out and "OCR run, CPU time" in out
+    assert "pipeline, 150-DPI scan (OCR)" in out and "its CPU time (200 DPI)" in out
     assert "target ≤ 3×" in out
     summaries = [line for line in out.splitlines() if "recall vs text PDF" in line]
-    assert len(summaries) == 2, out  # one per scan variant
+    assert len(summaries) == 3, out  # one per scan variant
     for line in summaries:
         recall = float(line.split("recall vs text PDF ")[1].split()[0])
         extra = int(line.split("extra skills ")[1].split(",")[0])
