@@ -18,6 +18,7 @@ import argparse
 import statistics
 import sys
 import time
+import unicodedata
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -91,7 +92,7 @@ def first_pages(corpus, limit):
 
 def page_words(pdf_bytes):
     with pymupdf.open(stream=pdf_bytes, filetype="pdf") as doc:
-        return " ".join(doc[0].get_text().lower().split())
+        return " ".join(unicodedata.normalize("NFKC", doc[0].get_text()).lower().split())  # "ﬁ" ligatures: "fi"
 
 
 def is_on_page(evidence, words):
