@@ -69,11 +69,13 @@ def run_limited(function, *args, memory_mb, time_limit_s):
         )
     read_end, write_end = os.pipe()
     gc.freeze()  # the child's collector then never writes to the parent's objects, so their pages stay shared
-    pid = os.fork()
-    if pid == 0:  # the child: never returns
-        os.close(read_end)
-        _child(write_end, function, args, memory_mb)
-    gc.unfreeze()
+    try:
+        pid = os.fork()
+        if pid == 0:  # the child: never returns
+            os.close(read_end)
+            _child(write_end, function, args, memory_mb)
+    finally:
+        gc.unfreeze()
     os.close(write_end)
     deadline = time.monotonic() + time_limit_s
     payload = None
