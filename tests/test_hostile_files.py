@@ -13,7 +13,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from analyses.isolation import AnalysisCrashed, run_limited
+from analyses.isolation import READER_CRASHED, run_limited
 from analyses.models import Analysis
 from analyses.pipeline.analyse import analyse
 from analyses.pipeline.errors import UnreadablePdf
@@ -119,9 +119,10 @@ def test_the_childs_failures_come_back_whole():
         run_limited(divmod, 1, 0, memory_mb=512, time_limit_s=10)
 
 
-def test_a_child_that_dies_without_an_answer_is_a_crash_not_the_files_fault():
-    with pytest.raises(AnalysisCrashed):
-        run_limited(os._exit, 3, memory_mb=0, time_limit_s=10)
+def test_a_child_that_dies_without_an_answer_is_a_crash_of_the_reader_not_a_memory_limit():
+    with pytest.raises(UnreadablePdf) as raised:
+        run_limited(os._exit, 3, memory_mb=512, time_limit_s=10)
+    assert (raised.value.code, raised.value.message) == ("reader_crashed", READER_CRASHED)
 
 
 # The task: a deterministic failure is written once and acknowledged.
