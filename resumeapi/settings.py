@@ -279,7 +279,10 @@ REST_FRAMEWORK = {
 # static files (drf-spectacular-sidecar), never from a CDN.
 SPECTACULAR_SETTINGS = {
     "TITLE": "Resume analysis API",
-    "DESCRIPTION": "Upload a resume (a text or scanned PDF, or a Word .docx), poll its status, fetch the report. Errors are JSON {error, code}.",
+    "DESCRIPTION": (
+        "Upload a resume (a text or scanned PDF, or a Word .docx), poll its status, fetch the report. "
+        "Errors are JSON {error, code}."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
