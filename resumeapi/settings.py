@@ -225,8 +225,8 @@ OCR_MAX_PAGES = env_int("OCR_MAX_PAGES", 3)
 OCR_TESSDATA = env_str("OCR_TESSDATA", "")
 
 # The worker. Each analysis runs in a child process (analyses/isolation.py, docs/limits.md) killed after
-# ANALYSIS_TIME_LIMIT seconds and capped at ANALYSIS_MAX_MEMORY_MB of address space, the worker's own included (a
-# worker with the default catalog is ~180 MB; a normal analysis adds ~10-20 MB; 0 turns the cap off). django-q2's own
+# ANALYSIS_TIME_LIMIT seconds and allowed ANALYSIS_MAX_MEMORY_MB of address space on top of the worker's own (a
+# normal analysis adds ~10-20 MB, OCR of a scanned page ~100-200 MB; 0 turns the cap off). django-q2's own
 # timeout is 10 s longer, so our limit, which ends the analysis with a reason, always fires first; it re-delivers an
 # unacknowledged task (a killed worker) after `retry` seconds, which must exceed that timeout or a slow task would
 # run twice.
