@@ -171,7 +171,11 @@ def test_the_detail_page_shows_inferred_skills_apart_with_their_evidence(admin_c
         details={
             "skill_evidence": {"Python": [{"page": 1, "text": "Python", "context": "Python, SQL"}]},
             "inferred_skills": [
-                {"name": "Scrum", "kind": "technical", "evidence": [{"page": 2, "text": "stand-ups", "context": "ran daily stand-ups"}]}
+                {
+                    "name": "Scrum",
+                    "kind": "technical",
+                    "evidence": [{"page": 2, "text": "stand-ups", "context": "ran daily stand-ups"}],
+                }
             ],
         },
     )
