@@ -169,6 +169,8 @@ def accepted(item, context):
         return False  # "Design Engineer, Splunk Valley Foods (2019 - 2022)": a title and an employer
     if _in_category_label(item, context):
         return False  # "Cloud & DevOps: Docker, Helm": the label names the group, the items are the skills
+    if _inside_course_title(item, context):
+        return False  # "Coursework: Statistics for Engineers": the name of a course, not a skill claimed
     if _names_a_person(item, context):
         return False  # "Ruby Alvarez, Nurse Manager", "novels by Julia Fairweather"
     if _names_a_job_title(item, context):
@@ -287,15 +289,25 @@ def _header_line(context):
 
 
 def _in_category_label(item, context):
+    """Class "labels and titles": the label of a list ("Cloud & DevOps:"), also when labels follow one another
+    ("• Cloud & DevOps: TESTING: Jest" — a group's label, then a sub-group's in capitals)."""
+    if item.start >= len(context.tokens):
+        return False
+    at = context.tokens[item.start][1]
+    offset = 0
     label = BULLETED_LABEL_RE.match(context.text)
-    if not label or item.start >= len(context.tokens) or context.tokens[item.start][1] >= label.end():
-        return False
-    words = label.group(1)
-    rest = context.text[label.end() :].strip()
-    if not rest and not context.text.rstrip().endswith(":"):
-        return False
-    category = bool(CATEGORY_JOIN_RE.search(words)) or (words.isupper() and " " in words)
-    return category or (words.isupper() and not item.form.acronym)
+    while label:
+        end = offset + label.end()
+        if at < end:
+            words = label.group(1)
+            rest = context.text[end:].strip()
+            if not rest and not context.text.rstrip().endswith(":"):
+                return False
+            category = bool(CATEGORY_JOIN_RE.search(words)) or (words.isupper() and " " in words)
+            return category or (words.isupper() and not item.form.acronym)
+        offset = end
+        label = BULLETED_LABEL_RE.match(context.text[offset:])
+    return False
 
 
 def _names_a_person(item, context):
@@ -322,6 +334,21 @@ def is_listing(text, section):
         return True
     stripped = text.strip()
     return stripped.endswith(",") and len(stripped.split()) <= 4  # "Project Management," wrapped in a column
+
+
+# Labels of a list of courses: its items are course titles ("Statistics for Engineers", "Intro to Marketing").
+COURSE_LABEL_RE = re.compile(
+    r"^\s*(?:[•·▪◦●○■►✓*-]\s*)?(?:relevant\s+|selected\s+|key\s+)?(?:course\s*work|courses)\s*:", re.I
+)
+
+
+def _inside_course_title(item, context):
+    """Class "labels and titles": a name inside a longer course title counts for nothing; a course that is just the
+    name ("Coursework: Statistics, Econometrics") still states it."""
+    if not COURSE_LABEL_RE.match(context.text):
+        return False
+    segments = LIST_SEPARATORS_RE.split(COURSE_LABEL_RE.sub("", context.text, count=1))
+    return item.surface.lower() not in {segment.strip(" .()").lower() for segment in segments}
 
 
 def _whole_list_item(item, context):

@@ -604,3 +604,17 @@ def test_a_flagged_name_in_a_comma_list_with_an_accepted_one_counts_too():
     assert chained.match_text("Wrote JS using Backbone, Jade, and more", "experience") == ["Backbone.js", "Pug"]
     assert chained.match_text("Wrote code using Backbone and a jade figurine", "experience") == ["Backbone.js"]
     assert "Research" not in chained.match_text("Research and Teaching Assistant", "experience")
+
+
+# Class "labels and titles": labels that follow one another, and course titles.
+def test_a_sub_label_after_a_group_label_is_a_label_too():
+    matcher = matcher_from_rows(
+        [{"name": "Software Testing", "aliases": ["testing"]}, {"name": "Mocha"}, {"name": "Jasmine"}]
+    )
+    assert matcher.match_text("• Web & Mobile: TESTING: Mocha, Jasmine") == ["Mocha", "Jasmine"]
+
+
+def test_a_name_inside_a_course_title_is_not_a_skill_but_a_course_that_is_the_name_is():
+    matcher = matcher_from_rows([{"name": "Thermodynamics"}, {"name": "Econometrics"}])
+    assert matcher.match_text("Relevant Coursework: Thermodynamics for Chemists, Ethics") == []
+    assert matcher.match_text("Coursework: Econometrics, Ethics") == ["Econometrics"]
