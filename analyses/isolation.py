@@ -32,21 +32,23 @@ WORKER_SHARE_WARNING = 0.75
 OUT_OF_MEMORY_RE = re.compile(r"\b(?:malloc|calloc|realloc)\b.*\bfailed|out of memory|cannot allocate", re.IGNORECASE)
 
 
-class AnalysisCrashed(Exception):
-    """The child died without an answer and without breaking a limit: a bug, not the file's fault."""
+READER_CRASHED = (
+    "The reader stopped while reading this file, before it could finish; the file may be built to crash it. "
+    "Export it again from your editor and upload the new file."
+)
 
 
 def memory_limit_error(limit_mb):
     return UnreadablePdf(
         f"The analysis needed more than the {limit_mb} MB of memory an analysis may use and was stopped; "
-        "the PDF may be built to exhaust the reader. Try exporting it again from your editor.",
+        "the file may be built to exhaust the reader. Try exporting it again from your editor.",
         "memory_limit",
     )
 
 
 def time_limit_error(limit_s):
     return UnreadablePdf(
-        f"The analysis took longer than {limit_s:g} seconds and was stopped; the PDF may be unusually complex. "
+        f"The analysis took longer than {limit_s:g} seconds and was stopped; the file may be unusually complex. "
         "Try exporting it again from your editor.",
         "time_limit",
     )
@@ -67,11 +69,13 @@ def run_limited(function, *args, memory_mb, time_limit_s):
         )
     read_end, write_end = os.pipe()
     gc.freeze()  # the child's collector then never writes to the parent's objects, so their pages stay shared
-    pid = os.fork()
-    if pid == 0:  # the child: never returns
-        os.close(read_end)
-        _child(write_end, function, args, memory_mb)
-    gc.unfreeze()
+    try:
+        pid = os.fork()
+        if pid == 0:  # the child: never returns
+            os.close(read_end)
+            _child(write_end, function, args, memory_mb)
+    finally:
+        gc.unfreeze()
     os.close(write_end)
     deadline = time.monotonic() + time_limit_s
     payload = None
@@ -85,10 +89,10 @@ def run_limited(function, *args, memory_mb, time_limit_s):
     if payload is None:
         raise time_limit_error(time_limit_s)
     if not payload:
-        if memory_mb:
-            # Killed without a word: the kernel's OOM killer, or an allocation failure where C code cannot report one.
-            raise memory_limit_error(memory_mb)
-        raise AnalysisCrashed(f"The analysis process ended with status {status} and no answer.")
+        if memory_mb and os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL:
+            raise memory_limit_error(memory_mb)  # not ours (that is the deadline): the kernel's out-of-memory killer
+        # It died in C code (a crash of the reader) or exited without a word: the same file would do it again.
+        raise UnreadablePdf(READER_CRASHED, "reader_crashed")
     outcome, value, peak_mb = pickle.loads(payload)
     if outcome == "ok":
         return value
@@ -138,7 +142,7 @@ def _picklable(error):
         pickle.loads(pickle.dumps(error))
         return error
     except Exception:
-        return AnalysisCrashed("".join(traceback.format_exception(error)))
+        return RuntimeError("".join(traceback.format_exception(error)))
 
 
 def _peak_memory_mb():

@@ -13,7 +13,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 
-from analyses.isolation import AnalysisCrashed, run_limited
+from analyses.isolation import READER_CRASHED, run_limited
 from analyses.models import Analysis
 from analyses.pipeline.analyse import analyse
 from analyses.pipeline.errors import UnreadablePdf
@@ -47,6 +47,16 @@ def test_a_form_drawn_2000_times_counts_as_the_text_it_draws():
     error = failure(hostile_pdfs.form_bomb_pdf())
     assert error.code == "page_too_complex"
     assert "Page 1 holds 2,000,001 pieces of text" in error.message
+
+
+def test_a_picture_drawn_200_times_counts_as_the_pixels_it_draws():
+    data = hostile_pdfs.picture_drawn_again_and_again_pdf()
+    assert len(data) < 100_000
+    started = time.perf_counter()
+    error = failure(data)
+    assert error.code == "page_too_complex"
+    assert "Page 1 draws 5,025 megapixels of pictures" in error.message and "limit 120" in error.message
+    assert time.perf_counter() - started < 10
 
 
 def test_a_150k_letter_line_is_read_in_linear_time():
@@ -119,9 +129,10 @@ def test_the_childs_failures_come_back_whole():
         run_limited(divmod, 1, 0, memory_mb=512, time_limit_s=10)
 
 
-def test_a_child_that_dies_without_an_answer_is_a_crash_not_the_files_fault():
-    with pytest.raises(AnalysisCrashed):
-        run_limited(os._exit, 3, memory_mb=0, time_limit_s=10)
+def test_a_child_that_dies_without_an_answer_is_a_crash_of_the_reader_not_a_memory_limit():
+    with pytest.raises(UnreadablePdf) as raised:
+        run_limited(os._exit, 3, memory_mb=512, time_limit_s=10)
+    assert (raised.value.code, raised.value.message) == ("reader_crashed", READER_CRASHED)
 
 
 # The task: a deterministic failure is written once and acknowledged.
