@@ -184,6 +184,8 @@ def accepted(item, context):
     heading = heading and not form.acronym
     if heading and context.section != "skills":
         return False  # "RESEARCH" alone in capitals is a heading the section finder did not know
+    if item.fuzzy and context.text.strip() == item.surface and context.section != "skills":
+        return False  # "Recognition" alone on its line is a heading, not a typo of "Rekognition"
     if context.section in NAME_LINE_SECTIONS and _names_the_line(item, context):
         return False  # "Red Hat" or "Stripe • San Francisco" heading a job: an employer, not a tool
     if _names_institution(item, context):

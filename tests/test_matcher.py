@@ -618,3 +618,9 @@ def test_a_name_inside_a_course_title_is_not_a_skill_but_a_course_that_is_the_na
     matcher = matcher_from_rows([{"name": "Thermodynamics"}, {"name": "Econometrics"}])
     assert matcher.match_text("Relevant Coursework: Thermodynamics for Chemists, Ethics") == []
     assert matcher.match_text("Coursework: Econometrics, Ethics") == ["Econometrics"]
+
+
+def test_a_word_alone_on_its_line_outside_a_skills_list_is_a_heading_not_a_typo():
+    matcher = matcher_from_rows([{"name": "Amazon Rekognition", "aliases": ["Rekognition"]}])
+    assert matcher.match([Line(page=1, text="Recognition", section="awards")]).names() == []
+    assert matcher.match([Line(page=1, text="Recognition", section="skills")]).names() == ["Amazon Rekognition"]
