@@ -79,8 +79,12 @@ MAKING_VERBS = _words(
 ARTEFACT_NOUNS = _words(
     "service services library libraries plugin plugins cli app apps api apis backend module modules package packages "
     "codebase script scripts pipeline pipelines microservice microservices server servers sdk toolkit framework "
-    "component components cookbook cookbooks manifests modules tests test suite rewrite port"
+    "component components cookbook cookbooks manifests modules tests test suite rewrite port monitoring dashboards "
+    "dashboard alerting alerts cluster clusters integration"
 )
+# "Integrated Prometheus monitoring", "deployed Consul clusters": a verb of building or running, the name, then an
+# artefact noun: the name is the tool the artefact is made with.
+SETUP_VERBS = MAKING_VERBS | _words("integrated deployed configured introduced added set maintained ran operated")
 # "replaced Puppet with Chef", "migrated from Jenkins to Buildkite": both ends of a swap are tools.
 SWAP_OPENERS = _words("replaced replacing swapped migrated migrating moved switched from")
 SWAP_JOINERS = _words("with to by for")
@@ -449,7 +453,7 @@ def _tool_by_grammar(item, context):
         return after in ("", "and", "for", "to", "with", "on", "at") or after in ARTEFACT_NOUNS
     if len(surface) < 2:
         return False  # "a C grade": single letters need the making verb
-    if after in ARTEFACT_NOUNS and before in ("a", "an", "the", "our", "its", "their"):
+    if after in ARTEFACT_NOUNS and (before in ("a", "an", "the", "our", "its", "their") or before in SETUP_VERBS):
         return True
     swap_next = item.end + 1 < len(words) and context.text[tokens[item.end + 1][1]].isupper()
     if before in SWAP_OPENERS and after in SWAP_JOINERS and swap_next:

@@ -624,3 +624,11 @@ def test_a_word_alone_on_its_line_outside_a_skills_list_is_a_heading_not_a_typo(
     matcher = matcher_from_rows([{"name": "Amazon Rekognition", "aliases": ["Rekognition"]}])
     assert matcher.match([Line(page=1, text="Recognition", section="awards")]).names() == []
     assert matcher.match([Line(page=1, text="Recognition", section="skills")]).names() == ["Amazon Rekognition"]
+
+
+def test_a_name_between_a_setup_verb_and_an_artefact_noun_is_a_tool():
+    matcher = matcher_from_rows([{"name": "Beacon", "ambiguous": True}])
+    assert matcher.match_text("Integrated Beacon monitoring across the fleet") == ["Beacon"]
+    assert matcher.match_text("Deployed Beacon clusters in two regions") == ["Beacon"]
+    assert matcher.match_text("Followed Beacon monitoring rules") == []  # no verb of building or running
+    assert matcher.match_text("She saw the beacon on the hill") == []
