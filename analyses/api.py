@@ -4,6 +4,7 @@ import uuid
 from collections import namedtuple
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.db import connection
 from rest_framework import status as http
 from rest_framework.response import Response
@@ -80,6 +81,13 @@ def _read_form(request):
         form = request.data
     except ApiError:
         raise
+    except RequestDataTooBig:
+        # Only the text fields count towards Django's in-memory form limit; the file streams to disk.
+        raise ApiError(
+            400,
+            f"The job description is too long (at most {settings.MAX_JOB_DESCRIPTION_CHARS} characters).",
+            "job_description_too_long",
+        ) from None
     except Exception:
         if getattr(request._request, "upload_too_large", False):
             raise file_too_large() from None

@@ -33,7 +33,7 @@ OUT_OF_MEMORY_RE = re.compile(r"\b(?:malloc|calloc|realloc)\b.*\bfailed|out of m
 
 
 READER_CRASHED = (
-    "The PDF reader stopped while reading this file, before it could finish; the file may be built to crash it. "
+    "The reader stopped while reading this file, before it could finish; the file may be built to crash it. "
     "Export it again from your editor and upload the new file."
 )
 
@@ -41,14 +41,14 @@ READER_CRASHED = (
 def memory_limit_error(limit_mb):
     return UnreadablePdf(
         f"The analysis needed more than the {limit_mb} MB of memory an analysis may use and was stopped; "
-        "the PDF may be built to exhaust the reader. Try exporting it again from your editor.",
+        "the file may be built to exhaust the reader. Try exporting it again from your editor.",
         "memory_limit",
     )
 
 
 def time_limit_error(limit_s):
     return UnreadablePdf(
-        f"The analysis took longer than {limit_s:g} seconds and was stopped; the PDF may be unusually complex. "
+        f"The analysis took longer than {limit_s:g} seconds and was stopped; the file may be unusually complex. "
         "Try exporting it again from your editor.",
         "time_limit",
     )

@@ -279,7 +279,10 @@ REST_FRAMEWORK = {
 # static files (drf-spectacular-sidecar), never from a CDN.
 SPECTACULAR_SETTINGS = {
     "TITLE": "Resume analysis API",
-    "DESCRIPTION": "Upload a resume (PDF), poll its status, fetch the report. Errors are JSON {error, code}.",
+    "DESCRIPTION": (
+        "Upload a resume (a text or scanned PDF, or a Word .docx), poll its status, fetch the report. "
+        "Errors are JSON {error, code}."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -352,8 +355,11 @@ AXES_HTTP_RESPONSE_CODE = 429
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {"console": {"class": "logging.StreamHandler"}, "null": {"class": "logging.NullHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # A request naming a host not in ALLOWED_HOSTS already gets its 400; logged, each one wrote an ERROR with a
+    # traceback, so any client could flood the log (Django's own docs silence it the same way).
+    "loggers": {"django.security.DisallowedHost": {"handlers": ["null"], "propagate": False}},
 }
 
 

@@ -49,6 +49,16 @@ def test_a_form_drawn_2000_times_counts_as_the_text_it_draws():
     assert "Page 1 holds 2,000,001 pieces of text" in error.message
 
 
+def test_a_picture_drawn_200_times_counts_as_the_pixels_it_draws():
+    data = hostile_pdfs.picture_drawn_again_and_again_pdf()
+    assert len(data) < 100_000
+    started = time.perf_counter()
+    error = failure(data)
+    assert error.code == "page_too_complex"
+    assert "Page 1 draws 5,025 megapixels of pictures" in error.message and "limit 120" in error.message
+    assert time.perf_counter() - started < 10
+
+
 def test_a_150k_letter_line_is_read_in_linear_time():
     data = hostile_pdfs.long_line_pdf()
     started = time.perf_counter()

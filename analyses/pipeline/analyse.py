@@ -17,7 +17,7 @@ from .extract import parse_pdf
 from .facts import resume_facts
 from .findings import Finding, rank
 from .ocr import OcrOptions
-from .scoring import DEFAULT_WEIGHTS, category_scores, overall_score, score_gains, summary_text
+from .scoring import DEFAULT_WEIGHTS, MIN_ROLE_COVERAGE, category_scores, overall_score, score_gains, summary_text
 from .sections import find_sections
 
 
@@ -238,6 +238,9 @@ def _missing_keywords(matcher, options, found, text):
     if role is None:
         return [], {"type": "none"}, None, None
     coverage = role_coverage(role, found)
+    if not options.target_role and coverage < MIN_ROLE_COVERAGE:
+        # No role profile fits (a profession the catalog has no profile for): another trade's keywords would mislead.
+        return [], {"type": "none", "closest_role": role.name}, None, None
     source = {"type": "target_role" if options.target_role else "best_fit_role", "role": role.name}
     found_set = set(found)
     stated = [name for name, _ in sorted(role.weights.items(), key=lambda item: -item[1]) if name in found_set]
