@@ -328,3 +328,55 @@ def test_the_title_a_resume_states_decides_between_neighbouring_roles(matcher):
     for resume, role in ((nurse, "Registered Nurse"), (practical, "Licensed Practical Nurse")):
         report = analyse(resume_layouts.render(resume, "single", 0), matcher)
         assert report.details["missing_keywords_source"]["role"] == role
+
+
+def _tsv(path, header, rows):
+    path.write_text("\n".join("\t".join(row) for row in [header, *rows]) + "\n", encoding="utf-8")
+
+
+def test_build_roles_maps_onet_data_to_catalog_names_and_leaves_curated_roles_alone(tmp_path):
+    from skills_catalog.matcher import matcher_from_rows
+    from skills_catalog.onet_roles import RoleSpec, build_roles
+
+    soc, other = "47-2111.00", "11-1011.00"
+    _tsv(tmp_path / "Occupation Data.txt", ["O*NET-SOC Code", "Title", "Description"], [[soc, "Electricians", "x"]])
+    tech = [
+        [soc, "Autodesk AutoCAD", "43232604", "Computer aided design CAD software", "Y", "N"],
+        [soc, "Microsoft Excel", "43232110", "Spreadsheet software", "Y", "N"],  # general-purpose: left out
+        [soc, "Trimble SketchUp Pro", "43232604", "Computer aided design CAD software", "N", "N"],
+        [other, "Autodesk Revit", "43232604", "Computer aided design CAD software", "N", "N"],
+    ]
+    head = ["O*NET-SOC Code", "Example", "Commodity Code", "Commodity Title", "Hot Technology", "In Demand"]
+    _tsv(tmp_path / "Technology Skills.txt", head, tech)
+    tools = [[soc, "Digital multimeters", "41111", "Multimeters"], [soc, "Multimeter", "41111", "Multimeters"]]
+    _tsv(tmp_path / "Tools Used.txt", ["O*NET-SOC Code", "Example", "Commodity Code", "Commodity Title"], tools)
+    tasks = [[soc, "1", "Install conduit and Electrical Wiring in buildings.", "Core", "90", "08/2023", "Incumbent"]]
+    head = ["O*NET-SOC Code", "Task ID", "Task", "Task Type", "Incumbents Responding", "Date", "Domain Source"]
+    _tsv(tmp_path / "Task Statements.txt", head, tasks)
+    titles = [[soc, "Wireman", "N"], [soc, "Journeyman Electrician", "Y"], [soc, "Electrical Technician", "Y"]]
+    _tsv(
+        tmp_path / "Sample of Reported Titles.txt",
+        ["O*NET-SOC Code", "Reported Job Title", "Shown in My Next Move"],
+        titles,
+    )
+    skills = [
+        {"name": "AutoCAD", "aliases": ["Autodesk AutoCAD"], "category": "CAD"},
+        {"name": "Excel", "aliases": ["Microsoft Excel"], "category": "Office"},
+        {"name": "SketchUp Pro", "aliases": ["Trimble SketchUp Pro"], "category": "O*NET: CAD"},
+        {"name": "Multimeter", "category": "Test Equipment"},
+        {"name": "Electrical Wiring", "category": "Construction & Trades"},
+        {"name": "NEC", "aliases": ["National Electrical Code"], "category": "Construction & Trades"},
+    ]
+    specs = [
+        RoleSpec("Electrician", soc, {"National Electrical Code": 5, "Conduit Bending": 4}),
+        RoleSpec("Chef", "35-1011.00", {"NEC": 5}),
+    ]
+    curated = [{"name": "Chef", "aliases": ["Electrical Technician"]}]
+    roles, missing = build_roles(tmp_path, skills, curated, matcher_from_rows(skills), specs=specs)
+    assert [role["name"] for role in roles] == ["Electrician"]  # the curated Chef wins
+    (role,) = roles
+    assert role["onet_soc"] == soc and role["description"] == f"O*NET-SOC {soc} Electricians"
+    # spec skills by alias; hot software 3, other software 1, a tool 2, a core task 2; Excel is general-purpose
+    assert role["skills"] == {"NEC": 5, "AutoCAD": 3, "Electrical Wiring": 2, "Multimeter": 2, "SketchUp Pro": 1}
+    assert role["aliases"] == ["Journeyman Electrician", "Wireman"]  # a curated alias is never reused
+    assert missing == {"Electrician": ["Conduit Bending"]}
