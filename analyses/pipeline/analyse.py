@@ -234,7 +234,7 @@ def _missing_keywords(matcher, options, found, text):
         unwritten = not_written(matcher, missing, text)
         coverage = 1 - len(missing) / len(wanted) if wanted else None
         return unwritten[:20], {"type": "job_description", "skills_asked": len(wanted)}, coverage, None
-    role = find_role(matcher.roles, options.target_role) if options.target_role else best_role(matcher, found)
+    role = find_role(matcher.roles, options.target_role) if options.target_role else best_role(matcher, found, text)
     if role is None:
         return [], {"type": "none"}, None, None
     coverage = role_coverage(role, found)
