@@ -360,6 +360,11 @@ def report_context(analysis):
         "breakdown": sorted((report.get("score_breakdown") or {}).items()),
         "technical_skills": skills(report["technical_skills"]),
         "soft_skills": skills(report["soft_skills"]),
+        # Implied by an activity, never stated (issue 11): shown apart, with the phrase that implied each.
+        "inferred_skills": [
+            {"name": item.get("name", ""), "evidence": item.get("evidence") or []}
+            for item in report.get("inferred_skills") or []
+        ],
         "missing_source": report.get("missing_keywords_source") or {},
         "findings": report.get("findings") or [{"message": issue} for issue in report["formatting_issues"] or []],
         "contact": report.get("contact") or {},

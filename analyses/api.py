@@ -4,6 +4,7 @@ import uuid
 from collections import namedtuple
 
 from django.conf import settings
+from django.core.exceptions import RequestDataTooBig
 from django.db import connection
 from rest_framework import status as http
 from rest_framework.response import Response
@@ -19,7 +20,6 @@ from .serializers import (
     UploadAcceptedSerializer,
     UploadSerializer,
     file_too_large,
-    invalid_fields,
 )
 from .services import create_analysis, delete_analysis
 from .uploads import SizeLimitUploadHandler
@@ -43,18 +43,14 @@ class ResumeViewSet(ViewSet):
         return super().initialize_request(request, *args, **kwargs)
 
     def create(self, request):
-        upload = UploadSerializer(data=_read_form(request))
-        if not upload.is_valid():
-            raise invalid_fields(upload.errors)
-        fields = upload.validated_data
+        fields = UploadSerializer.validated(_read_form(request))
         try:
             analysis = create_analysis(fields["file"], fields["job_description"], fields["target_role"])
         except OSError:  # uploads.StorageError, whatever the storage backend
             raise ApiError(
                 507, "The server could not store the upload (storage full or not writable). Try again later.", "storage"
             ) from None
-        body = UploadAcceptedSerializer(analysis, context={"request": request}).data
-        return Response(body, status=http.HTTP_202_ACCEPTED)
+        return Response(UploadAcceptedSerializer.render(analysis, request), status=http.HTTP_202_ACCEPTED)
 
     def status(self, request, task_id):
         return Response(StatusSerializer.render(_get_status(task_id)))
@@ -80,6 +76,13 @@ def _read_form(request):
         form = request.data
     except ApiError:
         raise
+    except RequestDataTooBig:
+        # Only the text fields count towards Django's in-memory form limit; the file streams to disk.
+        raise ApiError(
+            400,
+            f"The job description is too long (at most {settings.MAX_JOB_DESCRIPTION_CHARS} characters).",
+            "job_description_too_long",
+        ) from None
     except Exception:
         if getattr(request._request, "upload_too_large", False):
             raise file_too_large() from None

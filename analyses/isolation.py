@@ -3,12 +3,13 @@
 MuPDF works in C: a SIGALRM cannot interrupt it and nothing in Python bounds what it allocates. So the worker forks
 (cheap: the child shares the compiled matcher copy-on-write), the child caps its own address space with
 RLIMIT_AS and runs the analysis, and the parent SIGKILLs it at the deadline. The report (or the failure) comes back
-pickled through a pipe; a child that breaks a limit becomes an `UnreadablePdf` naming the limit, which the task
+pickled through a pipe. The cap is what one analysis may add to the worker's own address space, so a worker that
+grows (a larger catalog, Tesseract loaded, a long-lived test process) never starves normal analyses; a child that
+breaks a limit becomes an `UnreadablePdf` naming the limit, which the task
 turns into a `failed` row once, like any other file it cannot read.
 """
 
 import gc
-import logging
 import os
 import pickle
 import re
@@ -20,33 +21,31 @@ import traceback
 
 from .pipeline.errors import UnreadablePdf
 
-logger = logging.getLogger(__name__)
-
 # Within this much of the cap, a failure is the cap's doing: MuPDF reports a failed allocation as an ordinary error
 # ("malloc failed", "cannot create page"), which the pipeline would otherwise call a damaged file.
 MEMORY_SLACK_MB = 32
 READ_CHUNK = 1 << 16
-# A worker already this large a share of the cap leaves too little for an analysis: said in the log, not hidden.
-WORKER_SHARE_WARNING = 0.75
 # MuPDF's words for an allocation the address-space cap refused ("code=2: malloc (943697088 bytes) failed").
 OUT_OF_MEMORY_RE = re.compile(r"\b(?:malloc|calloc|realloc)\b.*\bfailed|out of memory|cannot allocate", re.IGNORECASE)
 
 
-class AnalysisCrashed(Exception):
-    """The child died without an answer and without breaking a limit: a bug, not the file's fault."""
+READER_CRASHED = (
+    "The reader stopped while reading this file, before it could finish; the file may be built to crash it. "
+    "Export it again from your editor and upload the new file."
+)
 
 
 def memory_limit_error(limit_mb):
     return UnreadablePdf(
         f"The analysis needed more than the {limit_mb} MB of memory an analysis may use and was stopped; "
-        "the PDF may be built to exhaust the reader. Try exporting it again from your editor.",
+        "the file may be built to exhaust the reader. Try exporting it again from your editor.",
         "memory_limit",
     )
 
 
 def time_limit_error(limit_s):
     return UnreadablePdf(
-        f"The analysis took longer than {limit_s:g} seconds and was stopped; the PDF may be unusually complex. "
+        f"The analysis took longer than {limit_s:g} seconds and was stopped; the file may be unusually complex. "
         "Try exporting it again from your editor.",
         "time_limit",
     )
@@ -55,23 +54,19 @@ def time_limit_error(limit_s):
 def run_limited(function, *args, memory_mb, time_limit_s):
     """`function(*args)` in a child process; its result, or the exception it raised, as if called here.
 
-    memory_mb caps the child's address space (0: no cap); time_limit_s is wall-clock time, after which the child
-    is killed. Breaking either raises UnreadablePdf with a sentence naming the limit.
+    memory_mb caps what the child may add to the address space it starts with, this process's (0: no cap);
+    time_limit_s is wall-clock time, after which the child is killed. Breaking either raises UnreadablePdf with a
+    sentence naming the limit.
     """
-    if memory_mb and _memory_mb("VmSize:") > memory_mb * WORKER_SHARE_WARNING:
-        logger.warning(
-            "This process already uses %d MB of address space, close to ANALYSIS_MAX_MEMORY_MB=%d: analyses will "
-            "fail for lack of memory. Raise the cap.",
-            _memory_mb("VmSize:"),
-            memory_mb,
-        )
     read_end, write_end = os.pipe()
     gc.freeze()  # the child's collector then never writes to the parent's objects, so their pages stay shared
-    pid = os.fork()
-    if pid == 0:  # the child: never returns
-        os.close(read_end)
-        _child(write_end, function, args, memory_mb)
-    gc.unfreeze()
+    try:
+        pid = os.fork()
+        if pid == 0:  # the child: never returns
+            os.close(read_end)
+            _child(write_end, function, args, memory_mb)
+    finally:
+        gc.unfreeze()
     os.close(write_end)
     deadline = time.monotonic() + time_limit_s
     payload = None
@@ -85,14 +80,14 @@ def run_limited(function, *args, memory_mb, time_limit_s):
     if payload is None:
         raise time_limit_error(time_limit_s)
     if not payload:
-        if memory_mb:
-            # Killed without a word: the kernel's OOM killer, or an allocation failure where C code cannot report one.
-            raise memory_limit_error(memory_mb)
-        raise AnalysisCrashed(f"The analysis process ended with status {status} and no answer.")
-    outcome, value, peak_mb = pickle.loads(payload)
+        if memory_mb and os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL:
+            raise memory_limit_error(memory_mb)  # not ours (that is the deadline): the kernel's out-of-memory killer
+        # It died in C code (a crash of the reader) or exited without a word: the same file would do it again.
+        raise UnreadablePdf(READER_CRASHED, "reader_crashed")
+    outcome, value, added_mb = pickle.loads(payload)
     if outcome == "ok":
         return value
-    if memory_mb and (isinstance(value, MemoryError) or peak_mb >= memory_mb - MEMORY_SLACK_MB):
+    if memory_mb and (isinstance(value, MemoryError) or added_mb >= memory_mb - MEMORY_SLACK_MB):
         raise memory_limit_error(memory_mb)
     raise value
 
@@ -102,18 +97,19 @@ def _child(write_end, function, args, memory_mb):
     try:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the worker's own handlers are not the child's
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group; the parent decides
+        start_mb = _memory_mb("VmSize:")
         if memory_mb:
-            limit = memory_mb * 1024 * 1024
+            limit = (start_mb + memory_mb) * 1024 * 1024
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         try:
             answer = ("ok", function(*args))
         except BaseException as error:  # noqa: BLE001 - every failure goes back to the parent, which re-raises it
             answer = ("error", MemoryError() if _out_of_memory(error) else _picklable(error))
-        answer += (_peak_memory_mb(),)
+        answer += (_peak_memory_mb() - start_mb,)
         try:
             data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
         except MemoryError:
-            data = pickle.dumps(("error", MemoryError(), _peak_memory_mb()))
+            data = pickle.dumps(("error", MemoryError(), _peak_memory_mb() - start_mb))
         with os.fdopen(write_end, "wb") as pipe:
             pipe.write(data)
     except BaseException:
@@ -138,7 +134,7 @@ def _picklable(error):
         pickle.loads(pickle.dumps(error))
         return error
     except Exception:
-        return AnalysisCrashed("".join(traceback.format_exception(error)))
+        return RuntimeError("".join(traceback.format_exception(error)))
 
 
 def _peak_memory_mb():

@@ -52,7 +52,7 @@ def attempts_exhausted(times):
     """Why an analysis whose deliveries kept dying ends `failed` (the worker's last attempt and the sweep say it)."""
     return (
         f"The analysis was interrupted {times} times before it could finish (the worker stopped); "
-        "the file may be built to exhaust the reader. Try exporting the PDF again."
+        "the file may be built to exhaust the reader. Try exporting it again from your editor."
     )
 
 

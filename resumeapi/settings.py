@@ -163,6 +163,9 @@ CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.db.DatabaseCache",
         "LOCATION": "resumeapi_cache",
+        # Django's default of 300 entries is one throttle record per client and scope: past 300 clients in a
+        # minute, every write deleted a third of the records (throttle counts lost) after a COUNT(*) of the table.
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
     }
 }
 
@@ -225,8 +228,8 @@ OCR_MAX_PAGES = env_int("OCR_MAX_PAGES", 3)
 OCR_TESSDATA = env_str("OCR_TESSDATA", "")
 
 # The worker. Each analysis runs in a child process (analyses/isolation.py, docs/limits.md) killed after
-# ANALYSIS_TIME_LIMIT seconds and capped at ANALYSIS_MAX_MEMORY_MB of address space, the worker's own included (a
-# worker with the default catalog is ~180 MB; a normal analysis adds ~10-20 MB; 0 turns the cap off). django-q2's own
+# ANALYSIS_TIME_LIMIT seconds and allowed ANALYSIS_MAX_MEMORY_MB of address space on top of the worker's own (a
+# normal analysis adds ~10-20 MB, OCR of a scanned page ~100-200 MB; 0 turns the cap off). django-q2's own
 # timeout is 10 s longer, so our limit, which ends the analysis with a reason, always fires first; it re-delivers an
 # unacknowledged task (a killed worker) after `retry` seconds, which must exceed that timeout or a slow task would
 # run twice.
@@ -279,7 +282,10 @@ REST_FRAMEWORK = {
 # static files (drf-spectacular-sidecar), never from a CDN.
 SPECTACULAR_SETTINGS = {
     "TITLE": "Resume analysis API",
-    "DESCRIPTION": "Upload a resume (PDF), poll its status, fetch the report. Errors are JSON {error, code}.",
+    "DESCRIPTION": (
+        "Upload a resume (a text or scanned PDF, or a Word .docx), poll its status, fetch the report. "
+        "Errors are JSON {error, code}."
+    ),
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -352,8 +358,11 @@ AXES_HTTP_RESPONSE_CODE = 429
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {"console": {"class": "logging.StreamHandler"}, "null": {"class": "logging.NullHandler"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "INFO")},
+    # A request naming a host not in ALLOWED_HOSTS already gets its 400; logged, each one wrote an ERROR with a
+    # traceback, so any client could flood the log (Django's own docs silence it the same way).
+    "loggers": {"django.security.DisallowedHost": {"handlers": ["null"], "propagate": False}},
 }
 
 

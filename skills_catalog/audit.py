@@ -83,3 +83,43 @@ def reviewed_synonyms(path=REVIEW_FILE):
     """{(skill name, alias)} a person checked and kept as true synonyms."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     return {(name, alias) for name, aliases in data["synonyms"].items() for alias in aliases}
+
+
+# Class "common English word" (issue 11): a one-word form that is an everyday word ("Whisper", "Lighthouse",
+# "catering") is found in any prose. It is safe when the skill is flagged ambiguous (it then counts only where the
+# context shows a skill), when it is a lower-case alias of a longer name (the engine counts those only in lists),
+# when it is an acronym (counted only in capitals), or when it is the skill's own name and names a field or an
+# activity ("Welding", "Payroll" read in prose state the skill). Anything else needs a person's verdict.
+COMMON_WORD_ZIPF = 3.0  # wordfreq's Zipf scale: 3 is about once per million words of English
+FIELD_SUFFIX_RE = re.compile(r"(?:ing|tion|sion|ment|ship|ics|ogy|ry|ance|ence|ism|ity|ure)s?$")
+
+
+def common_word_risk(row, form, frequency):
+    """ "common_word" when `form` of catalog `row` is an everyday English word read in prose, else None.
+    `frequency(word)` gives the word's Zipf frequency in English (wordfreq's `zipf_frequency(word, "en")`)."""
+    if row.get("ambiguous") or " " in form or not form.isalpha():
+        return None
+    if form != row["name"] and form.islower() and " " in row["name"]:
+        return None  # a lower-case word for a longer name: the engine counts it only as a list item
+    letters = [char for char in form if char.isalpha()]
+    if 2 <= len(letters) <= 5 and form.isupper():
+        return None  # an acronym: counted only in capitals
+    if form == row["name"] and FIELD_SUFFIX_RE.search(form.lower()):
+        return None  # "Welding", "Taxation": the word is the field
+    return "common_word" if frequency(form.lower()) >= COMMON_WORD_ZIPF else None
+
+
+def common_word_forms(rows, frequency):
+    """[(skill name, form)] for every one-word name or alias of the catalog that is a risky common word."""
+    return [
+        (row["name"], form)
+        for row in rows
+        for form in (row["name"], *(row.get("aliases") or ()))
+        if common_word_risk(row, form, frequency)
+    ]
+
+
+def reviewed_common_words(path=REVIEW_FILE):
+    """{(skill name, form)} a person checked: in a resume the word means the skill ("Python", "Payroll")."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return {(name, form) for name, forms in data.get("common_words", {}).items() for form in forms}

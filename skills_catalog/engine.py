@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from .forms import ActivityForms
 from .rules import (
     ABOUT_DOCUMENT_RE,
     NO_SKILL_SECTIONS,
@@ -139,6 +140,7 @@ class Matcher:
             if len(key) == 1 and len(word) >= FUZZY_MIN_LENGTH and word.isalpha() and not form.skill.ambiguous:
                 self.fuzzy_buckets[(word[0], len(word))][word] = form
         self._fuzzy_cache = {}
+        self.activity_forms = ActivityForms(self.skills)
 
     def match(self, lines):
         """Match an iterable of `Line`s; returns a `MatchResult`."""
@@ -183,12 +185,24 @@ class Matcher:
         context = LineContext(text, tokens, line.section, is_listing(text, line.section), found, degree_span(text))
         kept = [item for item in found if accepted(item, context)]
         kept += chained(found, kept, context)
+        kept += [item for item in self._grammar_forms(text, tokens, found) if accepted(item, context)]
         for item in sorted(kept, key=lambda item: item.start):
             hits = results[1] if item.form.implied else results[0]
             hit = hits.setdefault(item.form.skill.name, SkillHit(skill=item.form.skill))
             if len(hit.evidence) < 3:
                 hit.evidence.append({"page": line.page, "text": item.surface, "context": _context(text, item.surface)})
         return line, text, tokens
+
+    def _grammar_forms(self, text, tokens, found):
+        """Activity names stated by their verb and object ("developed seasonal menus" → Menu Development)."""
+        named = {item.form.skill.name for item in found}
+        extra = []
+        for skill, start, end in self.activity_forms.find(text, tokens):
+            if skill.name not in named:
+                named.add(skill.name)
+                form = Form(skill=skill, text=skill.name, acronym=False)
+                extra.append(_Found(start, end, form, text[tokens[start][1] : tokens[end - 1][2]]))
+        return extra
 
     def _longest_match(self, tokens, i, words=None):
         """The longest form starting at token i: walks forward only while the words so far begin some form."""

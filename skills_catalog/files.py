@@ -12,8 +12,12 @@ def read_default_catalog(data_dir=DEFAULT_DATA_DIR):
     skills = []
     for path in sorted(Path(data_dir).glob("skills_*.json")):
         skills.extend(json.loads(path.read_text(encoding="utf-8")))
-    roles_path = Path(data_dir) / "roles.json"
-    roles = json.loads(roles_path.read_text(encoding="utf-8")) if roles_path.exists() else []
+    roles = []
+    # roles.json is curated; roles_onet.json is built from O*NET (`build_onet_roles`), never naming a curated role.
+    for name in ("roles.json", "roles_onet.json"):
+        roles_path = Path(data_dir) / name
+        if roles_path.exists():
+            roles.extend(json.loads(roles_path.read_text(encoding="utf-8")))
     return skills, roles
 
 

@@ -143,3 +143,87 @@ def onet_rows(path, known_forms):
             if form and form != name and form not in row["aliases"]:
                 row["aliases"].append(form)
     return sorted(rows.values(), key=lambda row: row["name"].lower())
+
+
+# Tools and equipment ("Tools Used.txt"). O*NET names most tools by a plural common noun ("Hand trucks", "Tilting
+# tables"): in prose those are ordinary words, and most are too generic for a resume to state. Kept: equipment a
+# resume names, i.e. an example that spells out its acronym ("Programmable logic controllers PLC", "Automated
+# external defibrillators AED") or one many occupations use, multi-word and outside the generic segments (office
+# supplies, computers, furniture, clothing, safety wear). Rows are flagged ambiguous (they count where the context
+# shows a skill, e.g. a skills list) and the bare acronym is not made an alias: "SAR", "PID", "ICE" are other things.
+TOOL_MIN_OCCUPATIONS = 8
+GENERIC_TOOL_SEGMENTS = frozenset(["14", "43", "44", "46", "49", "52", "53", "55", "56", "60"])
+# Hand tools (27), vehicles (25) and food-service equipment (48) count only when spelled with their acronym:
+# "Socket wrenches", "Passenger cars" and "Juice dispensers" are what anyone uses, not what a resume states.
+EVERYDAY_TOOL_SEGMENTS = frozenset(["25", "27", "48"])
+TRAILING_ACRONYM_RE = re.compile(r"^(.+?)\s+([A-Z][A-Z0-9-]{1,7})$")
+SMALL_WORDS = frozenset(["and", "or", "of", "for", "with", "the", "a", "an", "to", "in", "on"])
+
+
+def read_tools(path):
+    """{example: {"occupations": set, "commodity": (code, title)}} from Tools Used.txt."""
+    examples = defaultdict(lambda: {"occupations": set(), "commodity": None})
+    with open(path, encoding="utf-8", newline="") as stream:
+        for row in csv.DictReader(stream, delimiter="\t"):
+            entry = examples[row["Example"].strip()]
+            entry["occupations"].add(row["O*NET-SOC Code"])
+            entry["commodity"] = (row["Commodity Code"], row["Commodity Title"])
+    return dict(examples)
+
+
+def singular_title(phrase):
+    """ "programmable logic controllers" → "Programmable Logic Controller": catalog names are singular Title Case."""
+    words = phrase.split()
+    last = words[-1]
+    if last.lower().endswith("ies") and len(last) > 4:
+        last = last[:-3] + "y"
+    elif re.search(r"(?:ches|shes|sses|xes)$", last.lower()):
+        last = last[:-2]
+    elif last.lower().endswith("s") and not last.lower().endswith(("ss", "us", "is")):
+        last = last[:-1]
+    words[-1] = last
+    return " ".join(
+        word if any(char.isupper() for char in word) or (index and word in SMALL_WORDS) else word[:1].upper() + word[1:]
+        for index, word in enumerate(words)
+    )
+
+
+def tool_rows(path, known_forms):
+    """Catalog rows for the named tools and equipment of O*NET the catalog does not know yet, sorted by name."""
+    rows = {}
+    for example, entry in sorted(read_tools(path).items()):
+        code, title = entry["commodity"]
+        if code[:2] in GENERIC_TOOL_SEGMENTS or len(example.split()) < 2:
+            continue
+        spelled = TRAILING_ACRONYM_RE.match(example)
+        if spelled and len(spelled.group(1).split()) > 1:
+            phrase = spelled.group(1)
+        elif (
+            len(entry["occupations"]) >= TOOL_MIN_OCCUPATIONS
+            and example.lower() != title.lower()
+            and code[:2] not in EVERYDAY_TOOL_SEGMENTS
+        ):
+            phrase = example
+        else:
+            continue
+        name = singular_title(phrase)
+        if name.split()[-1].lower() in ROLE_NOUNS or len(name) > 60:
+            continue
+        forms = {name, phrase, example}
+        if any(phrase_variants(form) & known_forms for form in forms):
+            continue
+        row = rows.setdefault(
+            name.lower(),
+            {
+                "name": name,
+                "kind": "technical",
+                "category": f"O*NET tools: {title}"[:100],
+                "aliases": [],
+                "ambiguous": True,
+                "external_id": f"onet:tool:{code}",
+            },
+        )
+        for form in (phrase, example):
+            if form != name and form not in row["aliases"]:
+                row["aliases"].append(form)
+    return sorted(rows.values(), key=lambda row: row["name"].lower())

@@ -79,8 +79,12 @@ MAKING_VERBS = _words(
 ARTEFACT_NOUNS = _words(
     "service services library libraries plugin plugins cli app apps api apis backend module modules package packages "
     "codebase script scripts pipeline pipelines microservice microservices server servers sdk toolkit framework "
-    "component components cookbook cookbooks manifests modules tests test suite rewrite port"
+    "component components cookbook cookbooks manifests modules tests test suite rewrite port monitoring dashboards "
+    "dashboard alerting alerts cluster clusters integration"
 )
+# "Integrated Prometheus monitoring", "deployed Consul clusters": a verb of building or running, the name, then an
+# artefact noun: the name is the tool the artefact is made with.
+SETUP_VERBS = MAKING_VERBS | _words("integrated deployed configured introduced added set maintained ran operated")
 # "replaced Puppet with Chef", "migrated from Jenkins to Buildkite": both ends of a swap are tools.
 SWAP_OPENERS = _words("replaced replacing swapped migrated migrating moved switched from")
 SWAP_JOINERS = _words("with to by for")
@@ -169,6 +173,8 @@ def accepted(item, context):
         return False  # "Design Engineer, Splunk Valley Foods (2019 - 2022)": a title and an employer
     if _in_category_label(item, context):
         return False  # "Cloud & DevOps: Docker, Helm": the label names the group, the items are the skills
+    if _inside_course_title(item, context):
+        return False  # "Coursework: Statistics for Engineers": the name of a course, not a skill claimed
     if _names_a_person(item, context):
         return False  # "Ruby Alvarez, Nurse Manager", "novels by Julia Fairweather"
     if _names_a_job_title(item, context):
@@ -182,6 +188,8 @@ def accepted(item, context):
     heading = heading and not form.acronym
     if heading and context.section != "skills":
         return False  # "RESEARCH" alone in capitals is a heading the section finder did not know
+    if item.fuzzy and context.text.strip() == item.surface and context.section != "skills":
+        return False  # "Recognition" alone on its line is a heading, not a typo of "Rekognition"
     if context.section in NAME_LINE_SECTIONS and _names_the_line(item, context):
         return False  # "Red Hat" or "Stripe • San Francisco" heading a job: an employer, not a tool
     if _names_institution(item, context):
@@ -287,15 +295,25 @@ def _header_line(context):
 
 
 def _in_category_label(item, context):
+    """Class "labels and titles": the label of a list ("Cloud & DevOps:"), also when labels follow one another
+    ("• Cloud & DevOps: TESTING: Jest" — a group's label, then a sub-group's in capitals)."""
+    if item.start >= len(context.tokens):
+        return False
+    at = context.tokens[item.start][1]
+    offset = 0
     label = BULLETED_LABEL_RE.match(context.text)
-    if not label or item.start >= len(context.tokens) or context.tokens[item.start][1] >= label.end():
-        return False
-    words = label.group(1)
-    rest = context.text[label.end() :].strip()
-    if not rest and not context.text.rstrip().endswith(":"):
-        return False
-    category = bool(CATEGORY_JOIN_RE.search(words)) or (words.isupper() and " " in words)
-    return category or (words.isupper() and not item.form.acronym)
+    while label:
+        end = offset + label.end()
+        if at < end:
+            words = label.group(1)
+            rest = context.text[end:].strip()
+            if not rest and not context.text.rstrip().endswith(":"):
+                return False
+            category = bool(CATEGORY_JOIN_RE.search(words)) or (words.isupper() and " " in words)
+            return category or (words.isupper() and not item.form.acronym)
+        offset = end
+        label = BULLETED_LABEL_RE.match(context.text[offset:])
+    return False
 
 
 def _names_a_person(item, context):
@@ -322,6 +340,21 @@ def is_listing(text, section):
         return True
     stripped = text.strip()
     return stripped.endswith(",") and len(stripped.split()) <= 4  # "Project Management," wrapped in a column
+
+
+# Labels of a list of courses: its items are course titles ("Statistics for Engineers", "Intro to Marketing").
+COURSE_LABEL_RE = re.compile(
+    r"^\s*(?:[•·▪◦●○■►✓*-]\s*)?(?:relevant\s+|selected\s+|key\s+)?(?:course\s*work|courses)\s*:", re.I
+)
+
+
+def _inside_course_title(item, context):
+    """Class "labels and titles": a name inside a longer course title counts for nothing; a course that is just the
+    name ("Coursework: Statistics, Econometrics") still states it."""
+    if not COURSE_LABEL_RE.match(context.text):
+        return False
+    segments = LIST_SEPARATORS_RE.split(COURSE_LABEL_RE.sub("", context.text, count=1))
+    return item.surface.lower() not in {segment.strip(" .()").lower() for segment in segments}
 
 
 def _whole_list_item(item, context):
@@ -420,7 +453,7 @@ def _tool_by_grammar(item, context):
         return after in ("", "and", "for", "to", "with", "on", "at") or after in ARTEFACT_NOUNS
     if len(surface) < 2:
         return False  # "a C grade": single letters need the making verb
-    if after in ARTEFACT_NOUNS and before in ("a", "an", "the", "our", "its", "their"):
+    if after in ARTEFACT_NOUNS and (before in ("a", "an", "the", "our", "its", "their") or before in SETUP_VERBS):
         return True
     swap_next = item.end + 1 < len(words) and context.text[tokens[item.end + 1][1]].isupper()
     if before in SWAP_OPENERS and after in SWAP_JOINERS and swap_next:

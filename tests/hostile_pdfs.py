@@ -74,6 +74,19 @@ def nested_form_bomb_pdf(glyphs_per_form=1000, inner_uses=50, outer_uses=40):
     )
 
 
+def picture_drawn_again_and_again_pdf(side=5000, uses=201):
+    """About 40 KB: one blank side x side grey picture (25 megapixels, compressed to almost nothing) that the page
+    draws `uses` times; before the guard it held a worker for the whole time limit."""
+    pixels = zlib.compress(b"\x80" * (side * side), 9)
+    picture = _stream(
+        pixels,
+        b"/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 "
+        % (side, side),
+    )
+    page = b"".join(b"q 100 0 0 100 %d %d cm /Im1 Do Q\n" % (i % 500, i // 500 * 100) for i in range(uses))
+    return raw_pdf(page + TEXT, xobjects=b"/XObject << /Im1 6 0 R >> ", extra_objects=[picture])
+
+
 def _letters_form(glyphs):
     letters = b"".join(b"BT /F1 1 Tf %d %d Td (a) Tj ET\n" % (i % 500, i // 500) for i in range(glyphs))
     dictionary = b"/Type /XObject /Subtype /Form /BBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> "

@@ -165,6 +165,26 @@ def test_search_finds_by_file_name_id_sha256_and_skill(admin_client):
 
 
 @pytest.mark.django_db
+def test_the_detail_page_shows_inferred_skills_apart_with_their_evidence(admin_client):
+    analysis = stored(
+        technical_skills=["Python"],
+        details={
+            "skill_evidence": {"Python": [{"page": 1, "text": "Python", "context": "Python, SQL"}]},
+            "inferred_skills": [
+                {
+                    "name": "Scrum",
+                    "kind": "technical",
+                    "evidence": [{"page": 2, "text": "stand-ups", "context": "ran daily stand-ups"}],
+                }
+            ],
+        },
+    )
+    page = admin_client.get(change_url(analysis)).content.decode()
+    inferred = page.index("Inferred, not stated (1)")
+    assert page.index("Technical skills (1)") < inferred < page.index("Scrum") < page.index("ran daily stand-ups")
+
+
+@pytest.mark.django_db
 def test_the_detail_page_shows_the_report_readably(admin_client):
     analysis = stored(
         technical_skills=["Python", "Kubernetes"],

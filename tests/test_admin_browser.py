@@ -3,8 +3,8 @@ under the filter panel, nothing scrolling sideways."""
 
 import pytest
 
-from .browser import CHROMIUM, MISSING_CHROMIUM, chromium_context, collect_static, screenshot_on_failure
-from .live import live_stack, query
+from .browser import CHROMIUM, MISSING_CHROMIUM, chromium_context, screenshot_on_failure
+from .live import query
 
 pytestmark = [pytest.mark.browser, pytest.mark.e2e]
 
@@ -13,7 +13,9 @@ LONG_ERROR = (
     "Could not read PDF: the file is damaged or is not a PDF. The reader stopped at object 12 of 40 because its "
     "cross-reference table points past the end of the file; re-export the document from the program that made it."
 )
-# A reviewer and rows as they come: long file names, a long error, every status.
+# A reviewer and rows as they come (long file names, a long error, every status), on the shared stack: the list is
+# searched for TAG so that other tests' rows stay out of it.
+TAG = "adminlist"
 ROWS = f"""
 from datetime import timedelta
 from django.contrib.auth.models import User
@@ -24,31 +26,31 @@ CatalogVersion.objects.update_or_create(pk=1, defaults={{"version": 12}})
 User.objects.create_superuser("admin", "admin@example.com", "pw")
 now = timezone.now()
 common = dict(sha256="0" * 64, created_at=now)
-Analysis.objects.create(original_filename="jane-doe-senior-backend-engineer-resume-final-v3-2026.pdf",
+Analysis.objects.create(original_filename="{TAG}-jane-doe-senior-backend-engineer-resume-final-v3-2026.pdf",
     status="failed", error={LONG_ERROR!r}, finished_at=now, duration_ms=412, **common)
-Analysis.objects.create(original_filename="alex-morgan.pdf", status="completed", overall_score=82, skills_count=14,
-    catalog_version=12, finished_at=now, duration_ms=1640, **common)
-Analysis.objects.create(original_filename="analysed-with-an-older-catalog.pdf", status="completed", overall_score=100,
-    skills_count=123, catalog_version=11, finished_at=now, duration_ms=28500, **common)
-Analysis.objects.create(original_filename="in-progress.pdf", status="processing", **common)
+Analysis.objects.create(original_filename="{TAG}-alex-morgan.pdf", status="completed", overall_score=82,
+    skills_count=14, catalog_version=12, finished_at=now, duration_ms=1640, **common)
+Analysis.objects.create(original_filename="{TAG}-analysed-with-an-older-catalog.pdf", status="completed",
+    overall_score=100, skills_count=123, catalog_version=11, finished_at=now, duration_ms=28500, **common)
+Analysis.objects.create(original_filename="{TAG}-in-progress.pdf", status="processing", **common)
 print("ok")
 """
 
 
+LIST = f"/admin/analyses/analysis/?q={TAG}"
+
+
 @pytest.fixture(scope="module")
-def admin_list(tmp_path_factory):
+def admin_list(shared_stack):
     """(page, base_url): a logged-in reviewer on the change list of a live server, {WIDTH} px wide."""
     if not CHROMIUM.exists():
         pytest.fail(MISSING_CHROMIUM)
-    tmp_path = tmp_path_factory.mktemp("admin-browser")
-    with (
-        live_stack(tmp_path, worker=False, **collect_static(tmp_path)) as (base_url, env),
-        chromium_context(viewport=(WIDTH, 900)) as browser,
-    ):
-        assert query(env, ROWS) == "ok"
+    base_url = shared_stack.url
+    with chromium_context(viewport=(WIDTH, 900)) as browser:
+        assert query(shared_stack.env, ROWS) == "ok"
         page = browser.new_page()
         page.set_default_timeout(60_000)
-        page.goto(base_url + "/admin/login/?next=/admin/analyses/analysis/")
+        page.goto(base_url + "/admin/login/?next=" + LIST.replace("?", "%3F").replace("=", "%3D"))
         page.fill("#id_username", "admin")
         page.fill("#id_password", "pw")
         page.click("input[type=submit]")
@@ -87,4 +89,4 @@ def test_the_change_page_shows_the_whole_error(admin_list):
         page.locator("#result_list tbody tr", has_text="Failed").locator("th a").click()
         page.wait_for_selector("#content-main")
         assert LONG_ERROR in page.text_content("#content-main")
-        page.goto(base_url + "/admin/analyses/analysis/")
+        page.goto(base_url + LIST)

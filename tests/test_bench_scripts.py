@@ -41,6 +41,19 @@ def test_it_measures_status_polls_and_uploads_against_the_minimal_view():
             assert figures["requests"] > 0 and figures["req_per_s"] > 0
             assert 0 < figures["p50_ms"] <= figures["p99_ms"]
         assert result["share"] == pytest.approx(result["api"]["req_per_s"] / result["reference"]["req_per_s"])
+    uploads, polls = report["results"][1], report["results"][0]
+    assert report["ratios"] == {
+        "upload_rate_share": pytest.approx(uploads["share"]),
+        "poll_p99_ratio": pytest.approx(polls["api"]["p99_ms"] / polls["reference"]["p99_ms"]),
+    }
+
+
+def test_it_prints_the_web_tier_ratios_against_their_aims():
+    from bench.http import ratio_lines
+
+    met, missed = ratio_lines({"upload_rate_share": 0.5, "poll_p99_ratio": 1.31})
+    assert met.startswith("upload rate share: 50% ") and met.endswith(": met)")
+    assert missed.startswith("status poll p99 ratio: 1.31× ") and missed.endswith(": NOT met)")
 
 
 def test_it_takes_nearest_rank_percentiles():

@@ -55,3 +55,30 @@ def test_spellings_abbreviations_expansions_and_names_are_not_risky():
     assert alias_risk("BIM", "building information modelling") is None  # the acronym spelled out
     assert alias_risk("Oenology", "Wine Science") is None  # a capitalised alias is a name, judged by people
     assert alias_risk("Greenhouse Gas Reporting", "GHG reporting") is None
+
+
+# Class "common English word": one-word forms that are everyday words need context or a person's verdict.
+def _frequency():
+    from wordfreq import zipf_frequency
+
+    return lambda word: zipf_frequency(word, "en")
+
+
+def test_every_common_english_word_of_the_shipped_catalog_is_flagged_or_reviewed():
+    from skills_catalog.audit import common_word_forms, reviewed_common_words
+
+    skills, _ = read_default_catalog()
+    unreviewed = [item for item in common_word_forms(skills, _frequency()) if item not in reviewed_common_words()]
+    assert unreviewed == [], "flag the skill ambiguous, move the alias to implied_by, or record a reviewed verdict"
+
+
+def test_the_common_word_rule_on_examples_of_no_catalog():
+    from skills_catalog.audit import common_word_risk
+
+    frequency = _frequency()
+    assert common_word_risk({"name": "Kiln Control", "aliases": ["Pyrometry"]}, "Pyrometry", frequency) is None  # rare
+    assert common_word_risk({"name": "Harbor CI"}, "Harbor", frequency) == "common_word"  # a product, an everyday word
+    assert common_word_risk({"name": "Harbor CI", "ambiguous": True}, "Harbor", frequency) is None  # needs context
+    assert common_word_risk({"name": "Glazing"}, "Glazing", frequency) is None  # its own name, a field
+    assert common_word_risk({"name": "Garden Design"}, "garden", frequency) is None  # lower-case: list items only
+    assert common_word_risk({"name": "Sunrise Rostering"}, "Sunrise", frequency) == "common_word"

@@ -65,3 +65,15 @@ def test_it_colours_scores_by_the_one_banding_the_admin_filters_by(client):
     assert bands == [["strong", 85], ["good", 70], ["fair", 50], ["weak", 0]] == [list(b) for b in SCORE_BANDS]
     assert tuple((name, low) for name, (_, low, _) in ADMIN_BANDS.items()) == SCORE_BANDS
     assert ADMIN_BANDS["good"] == ("70–84", 70, 84)
+
+
+@pytest.mark.django_db
+def test_inferred_skills_have_their_own_list_apart_from_the_stated_ones(client):
+    """Issue 11: skills only implied by an activity are shown apart, never among the technical or soft chips."""
+    html = client.get("/").content.decode()
+    assert 'id="inferred-skills"' in html and 'id="inferred-block" hidden' in html
+    assert html.index('id="soft-skills"') < html.index('id="inferred-skills"')
+    with open(finders.find("analyses/demo.js")) as handle:
+        source = handle.read()
+    assert "renderInferred(Array.isArray(result.inferred_skills)" in source
+    assert '$("inferred-skills")' in source and '$("technical-skills")' in source

@@ -604,3 +604,31 @@ def test_a_flagged_name_in_a_comma_list_with_an_accepted_one_counts_too():
     assert chained.match_text("Wrote JS using Backbone, Jade, and more", "experience") == ["Backbone.js", "Pug"]
     assert chained.match_text("Wrote code using Backbone and a jade figurine", "experience") == ["Backbone.js"]
     assert "Research" not in chained.match_text("Research and Teaching Assistant", "experience")
+
+
+# Class "labels and titles": labels that follow one another, and course titles.
+def test_a_sub_label_after_a_group_label_is_a_label_too():
+    matcher = matcher_from_rows(
+        [{"name": "Software Testing", "aliases": ["testing"]}, {"name": "Mocha"}, {"name": "Jasmine"}]
+    )
+    assert matcher.match_text("• Web & Mobile: TESTING: Mocha, Jasmine") == ["Mocha", "Jasmine"]
+
+
+def test_a_name_inside_a_course_title_is_not_a_skill_but_a_course_that_is_the_name_is():
+    matcher = matcher_from_rows([{"name": "Thermodynamics"}, {"name": "Econometrics"}])
+    assert matcher.match_text("Relevant Coursework: Thermodynamics for Chemists, Ethics") == []
+    assert matcher.match_text("Coursework: Econometrics, Ethics") == ["Econometrics"]
+
+
+def test_a_word_alone_on_its_line_outside_a_skills_list_is_a_heading_not_a_typo():
+    matcher = matcher_from_rows([{"name": "Amazon Rekognition", "aliases": ["Rekognition"]}])
+    assert matcher.match([Line(page=1, text="Recognition", section="awards")]).names() == []
+    assert matcher.match([Line(page=1, text="Recognition", section="skills")]).names() == ["Amazon Rekognition"]
+
+
+def test_a_name_between_a_setup_verb_and_an_artefact_noun_is_a_tool():
+    matcher = matcher_from_rows([{"name": "Beacon", "ambiguous": True}])
+    assert matcher.match_text("Integrated Beacon monitoring across the fleet") == ["Beacon"]
+    assert matcher.match_text("Deployed Beacon clusters in two regions") == ["Beacon"]
+    assert matcher.match_text("Followed Beacon monitoring rules") == []  # no verb of building or running
+    assert matcher.match_text("She saw the beacon on the hill") == []

@@ -39,3 +39,40 @@ def test_rows_skip_known_names_rare_examples_companies_and_titles(tmp_path):
     rows = onet_rows(source, known)
     assert [row["name"] for row in rows] == ["SlabCheck", "TrenchPlan"]
     assert rows[0]["external_id"] == "onet:commodity:43232104" and rows[0]["aliases"] == ["Quarry SlabCheck"]
+
+
+def _tools_file(tmp_path, rows):
+    path = tmp_path / "Tools Used.txt"
+    lines = ["O*NET-SOC Code\tExample\tCommodity Code\tCommodity Title"]
+    lines += [f"{occupation}\t{example}\t{code}\t{title}" for occupation, example, code, title in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def test_tools_keep_named_equipment_and_leave_everyday_things_out(tmp_path):
+    from skills_catalog.onet import tool_rows
+
+    many = [f"47-{number:04d}.00" for number in range(10)]
+    rows = [("19-1000.00", "Scanning tunnelling microscopes STM", "41111500", "Microscopes")]
+    rows += [(code, "Infusion pumps", "42221500", "Intravenous infusion pumps") for code in many]
+    rows += [(code, "Socket wrenches", "27111700", "Sockets") for code in many]  # a hand tool: everyday
+    rows += [(code, "Desktop computers", "43211507", "Desktop computers") for code in many]  # office segment
+    rows += [("19-1000.00", "Tilting tables", "42290000", "Tables")]  # one occupation, no acronym
+    found = {row["name"]: row for row in tool_rows(_tools_file(tmp_path, rows), set())}
+    assert set(found) == {"Scanning Tunnelling Microscope", "Infusion Pump"}
+    microscope = found["Scanning Tunnelling Microscope"]
+    assert "STM" not in microscope["aliases"]  # a bare acronym of a tool is often another thing
+    assert microscope["external_id"] == "onet:tool:41111500" and microscope["ambiguous"]
+
+
+def test_shipped_tools_are_attributed_and_never_shadow_curated_names():
+    import json
+    from pathlib import Path
+
+    from skills_catalog.files import DEFAULT_DATA_DIR, read_default_catalog
+
+    tools = json.loads((Path(DEFAULT_DATA_DIR) / "skills_onet_tools.json").read_text(encoding="utf-8"))
+    assert tools and all(row["external_id"].startswith("onet:tool:") for row in tools)
+    skills, _ = read_default_catalog()
+    names = [row["name"].lower() for row in skills]
+    assert len(names) == len(set(names))

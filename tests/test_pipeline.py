@@ -106,3 +106,15 @@ def test_the_score_follows_the_weights_given(matcher):
     contact_heavy = analyse(pdf, matcher, AnalysisOptions(score_weights={"contact": 100, "skills": 1}))
     assert contact_heavy.overall_score < plain.overall_score
     assert analyse(pdf, matcher).overall_score == plain.overall_score
+
+
+def test_a_keyword_the_resume_already_writes_is_never_reported_missing(matcher):
+    from analyses.pipeline.analyse import not_written
+
+    text = "Moved every service to k8s.\nWe go to production weekly; our CI runs on GitHub."
+    assert not_written(matcher, ["Kubernetes", "Terraform", "Go"], text) == ["Terraform", "Go"]
+    assert not_written(matcher, ["Go"], "A CLI written in Go.") == []
+    # Through the pipeline: the job ad asks for what the resume states only in prose or not at all.
+    resume = pdfs.make_pdf([["Jane Doe", "jane@example.com", "Experience", "Ran the team's k8s clusters."]])
+    report = analyse(resume, matcher, AnalysisOptions(job_description="Kubernetes and Terraform."))
+    assert "Kubernetes" not in report.missing_keywords and "Terraform" in report.missing_keywords

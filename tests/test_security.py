@@ -146,3 +146,22 @@ def test_a_50_mb_body_is_refused_without_being_read(tmp_path):
         assert status == "HTTP/1.1 411 Length Required", status
         assert sent < 10 * 1024 * 1024
         assert "Traceback" not in (tmp_path / "web.log").read_text(errors="replace")
+
+
+def test_a_request_for_an_unknown_host_is_refused_without_a_traceback_in_the_log(client):
+    import logging
+
+    class Collect(logging.Handler):
+        records = []
+
+        def emit(self, record):
+            self.records.append(record)
+
+    handler = Collect()
+    logging.getLogger().addHandler(handler)  # where the console handler of LOGGING sits
+    try:
+        r = client.get("/api/v1/health", HTTP_HOST="evil.example")
+    finally:
+        logging.getLogger().removeHandler(handler)
+    assert r.status_code == 400
+    assert not [record for record in handler.records if record.exc_info or "HTTP_HOST" in record.getMessage()]

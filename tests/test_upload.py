@@ -131,6 +131,15 @@ def test_an_overlong_job_description_is_refused(client, resume_bytes, settings):
 
 
 @pytest.mark.django_db
+def test_a_job_description_past_the_form_memory_limit_is_refused_as_too_long(client, resume_bytes):
+    # 3 MB of text: Django's in-memory form limit (2.5 MB) refuses it before the serializer's length check can.
+    r = upload(client, resume_bytes, job_description="x" * (3 * 1024 * 1024))
+    assert r.status_code == 400
+    assert r.json()["code"] == "job_description_too_long"
+    assert not Analysis.objects.exists()
+
+
+@pytest.mark.django_db
 def test_an_unwritable_upload_folder_gives_a_clear_error_and_no_row(client, resume_bytes, settings, tmp_path):
     blocked = tmp_path / "blocked"
     blocked.write_text("a file where the upload folder should be")

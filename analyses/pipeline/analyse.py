@@ -1,6 +1,7 @@
 """Wires extraction, skill matching, checks and scoring into one Report."""
 
 import io
+import re
 import time
 from dataclasses import dataclass, field
 
@@ -16,7 +17,7 @@ from .extract import parse_pdf
 from .facts import resume_facts
 from .findings import Finding, rank
 from .ocr import OcrOptions
-from .scoring import DEFAULT_WEIGHTS, category_scores, overall_score, score_gains, summary_text
+from .scoring import DEFAULT_WEIGHTS, MIN_ROLE_COVERAGE, category_scores, overall_score, score_gains, summary_text
 from .sections import find_sections
 
 
@@ -58,7 +59,8 @@ def analyse(data, matcher, options=None):
     where = _paragraph_evidence if by_paragraph else list
     technical = matched.names("technical")
     soft = matched.names("soft")
-    missing, missing_source, coverage, role = _missing_keywords(matcher, options, technical + soft)
+    text = "\n".join(line.text for line in parsed.lines)
+    missing, missing_source, coverage, role = _missing_keywords(matcher, options, technical + soft, text)
     matched_at = time.perf_counter()
 
     facts = resume_facts(parsed, labels, sections, found_sections.heading_cells)
@@ -199,21 +201,48 @@ def _paragraph_evidence(evidence):
     ]
 
 
-def _missing_keywords(matcher, options, found):
+def not_written(matcher, keywords, text):
+    """The keywords whose name and aliases appear nowhere in the resume's text. A skill the matcher did not count
+    as claimed (a mention in prose, a degree line, a product inside a longer name: "Epic EHR") is still written
+    there, and telling the applicant to add what they already wrote misleads them."""
+    lowered = text.lower()
+    return [
+        keyword for keyword in keywords if not _written(matcher.skills_by_name.get(keyword), keyword, text, lowered)
+    ]
+
+
+def _written(skill, name, text, lowered):
+    for form in (name, *(skill.forms if skill else ())):
+        if form.lower() not in lowered:  # a plain substring test first: most forms are simply absent
+            continue
+        # "EHR" or "Go" (an acronym, or a name that is also a common word) counts only as written: in lower case,
+        # "ehr" or "go" is another word.
+        exact = (form.isupper() and len(form) <= 5) or (skill is not None and skill.ambiguous)
+        haystack, needle = (text, form) if exact else (lowered, form.lower())
+        if re.search(r"(?<![\w+#])" + re.escape(needle) + r"(?![\w+#])", haystack):
+            return True
+    return False
+
+
+def _missing_keywords(matcher, options, found, text):
     """(missing keywords, where they came from, share of the wanted skills the resume covers or None, the role for
     the summary or None: its name, coverage, whether it is the target, and its skills the resume states)."""
     if options.job_description.strip():
         wanted = job_description_skills(matcher, options.job_description)
         found_set = set(found)
         missing = [name for name in wanted if name not in found_set]
+        unwritten = not_written(matcher, missing, text)
         coverage = 1 - len(missing) / len(wanted) if wanted else None
-        return missing[:20], {"type": "job_description", "skills_asked": len(wanted)}, coverage, None
-    role = find_role(matcher.roles, options.target_role) if options.target_role else best_role(matcher, found)
+        return unwritten[:20], {"type": "job_description", "skills_asked": len(wanted)}, coverage, None
+    role = find_role(matcher.roles, options.target_role) if options.target_role else best_role(matcher, found, text)
     if role is None:
         return [], {"type": "none"}, None, None
     coverage = role_coverage(role, found)
+    if not options.target_role and coverage < MIN_ROLE_COVERAGE:
+        # No role profile fits (a profession the catalog has no profile for): another trade's keywords would mislead.
+        return [], {"type": "none", "closest_role": role.name}, None, None
     source = {"type": "target_role" if options.target_role else "best_fit_role", "role": role.name}
     found_set = set(found)
     stated = [name for name, _ in sorted(role.weights.items(), key=lambda item: -item[1]) if name in found_set]
     summary_role = {"name": role.name, "coverage": coverage, "target": bool(options.target_role), "evidence": stated}
-    return missing_for_role(role, found), source, coverage, summary_role
+    return not_written(matcher, missing_for_role(role, found, limit=60), text)[:15], source, coverage, summary_role

@@ -43,6 +43,9 @@ HYPHENS = str.maketrans({"\xad": None, "\u2010": "-", "\u2011": "-"})
 # operators and 180 KB of content; these limits are over ten times that.
 MAX_TEXT_OBJECTS_PER_PAGE = 50_000
 MAX_CONTENT_BYTES_PER_PAGE = 8 * 1024 * 1024
+# Pictures are decoded once per time the page draws them: one 25-megapixel picture drawn 200 times in a 36 KB file
+# held a worker for the whole time limit. A 300 DPI scan of a page is ~9 megapixels; this is over ten times that.
+MAX_IMAGE_PIXELS_PER_PAGE = 120_000_000
 # What MuPDF reports when it gives up on part of a file: a page that then shows no text is damaged, not a scan.
 DAMAGE_WARNINGS = ("syntax error", "format error", "limit error", "stack overflow", "cannot load object", "failed")
 DAMAGED_MESSAGE = (
@@ -266,6 +269,14 @@ def _check_page_size(page, number):
             "from your editor.",
             "page_too_complex",
         )
+    pixels = _image_pixels_drawn(page, content)
+    if pixels > MAX_IMAGE_PIXELS_PER_PAGE:
+        raise UnreadablePdf(
+            f"Page {number} draws {pixels // 1_000_000:,} megapixels of pictures; a resume page needs a few at most "
+            f"(limit {MAX_IMAGE_PIXELS_PER_PAGE // 1_000_000:,}). The file may be built to exhaust the reader; export "
+            "it again from your editor.",
+            "page_too_complex",
+        )
     if len(content) > MAX_CONTENT_BYTES_PER_PAGE:
         raise UnreadablePdf(
             f"Page {number} holds {len(content) // (1024 * 1024)} MB of drawing instructions; a resume page needs "
@@ -287,6 +298,18 @@ def _text_objects_in_forms(page, content):
         if invoker == 0:
             uses = len(re.findall(re.escape(b"/" + name.encode()) + rb"\s*Do\b", content))
             total += uses * _text_objects(page.parent.xref_stream(xref) or b"") if uses else 0
+    return total
+
+
+def _image_pixels_drawn(page, content):
+    """Pixels of the pictures the page draws itself, once per time it draws each (pictures inside forms are left to
+    the time and memory limits)."""
+    total = 0
+    for image in page.get_images(full=True):
+        width, height, name, invoker = image[2], image[3], image[7], image[9]
+        if invoker == 0:
+            uses = len(re.findall(re.escape(b"/" + name.encode()) + rb"\s*Do\b", content))
+            total += uses * width * height
     return total
 
 

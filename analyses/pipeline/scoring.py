@@ -116,6 +116,9 @@ FIXES = {
     "inconsistent_dates": "write every date the same way",
     "garbled_text": "export the PDF again with standard fonts",
     "repaired_pdf": "export the PDF again from your editor",
+    "ocr_text": "send a PDF exported from your editor (with selectable text) instead of a scan",
+    "scanned_page_not_read": "export the PDF from your editor so every page has selectable text",
+    "text_boxes": "write the text in the text boxes as ordinary lines",
 }
 # A role the skills found cover this share of is named as the fit; below it the summary names no role.
 MIN_ROLE_COVERAGE = 0.2

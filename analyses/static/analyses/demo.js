@@ -246,6 +246,7 @@
     renderChips($("soft-skills"), result.soft_skills || [], result.skill_evidence || {}, "chip chip-soft");
     $("technical-count").textContent = `(${(result.technical_skills || []).length})`;
     $("soft-count").textContent = `(${(result.soft_skills || []).length})`;
+    renderInferred(Array.isArray(result.inferred_skills) ? result.inferred_skills : []);
     renderMissing(result.missing_keywords || [], result.missing_keywords_source || {});
     renderIssues(result.findings, result.formatting_issues || []);
     renderFacts(result);
@@ -327,6 +328,18 @@
       }
       list.append(chip);
     });
+  }
+
+  // Implied, never stated (issue 11): listed apart, each with the phrase that implied it.
+  function renderInferred(items) {
+    const named = items.filter((item) => item && typeof item.name === "string" && item.name);
+    const evidence = {};
+    named.forEach((item) => {
+      evidence[item.name] = Array.isArray(item.evidence) ? item.evidence : [];
+    });
+    renderChips($("inferred-skills"), named.map((item) => item.name), evidence, "chip chip-inferred");
+    $("inferred-count").textContent = `(${named.length})`;
+    $("inferred-block").hidden = named.length === 0;
   }
 
   function renderMissing(keywords, source) {
