@@ -141,6 +141,17 @@ def upload(base_url, data, filename="resume.pdf", **fields):
     return http("POST", base_url + "/api/v1/resume/upload", body, headers)
 
 
+def wait_for(predicate, deadline_s, what, interval=0.25):
+    """predicate()'s first truthy value, polled until the deadline; TimeoutError naming `what` after it."""
+    deadline = time.monotonic() + deadline_s
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(interval)
+    raise TimeoutError(f"still waiting for {what} after {deadline_s} s")
+
+
 def wait_for_status(base_url, task_id, deadline_s=30, interval=0.05):
     deadline = time.monotonic() + deadline_s
     while time.monotonic() < deadline:

@@ -11,7 +11,7 @@ import pytest
 
 from . import pdfs
 from .catalog_files import write_small_catalog
-from .live import http, is_postgres, live_stack, query, upload
+from .live import http, is_postgres, live_stack, query, upload, wait_for
 from .pg_server import postgres_bin, postgres_server
 
 pytestmark = [
@@ -43,16 +43,6 @@ def upload_until_accepted(base_url, data, deadline_s):
         assert status == 503 and body["code"] == "database_unavailable", (status, body)
         time.sleep(0.5)
     raise TimeoutError("no upload accepted after the database came back")
-
-
-def wait_for(predicate, deadline_s, what):
-    deadline = time.monotonic() + deadline_s
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.5)
-    raise TimeoutError(f"still waiting for {what} after {deadline_s} s")
 
 
 def test_the_api_answers_503_while_postgresql_is_down_and_everything_accepted_completes(tmp_path):

@@ -4,7 +4,6 @@ an analysis that runs over its time limit."""
 import os
 import signal
 import subprocess
-import time
 from contextlib import contextmanager
 from datetime import UTC, datetime
 
@@ -12,7 +11,7 @@ import pytest
 
 from . import pdfs
 from .catalog_files import write_small_catalog
-from .live import http, live_stack, query, start_worker, stop, upload, wait_for_status
+from .live import http, live_stack, query, start_worker, stop, upload, wait_for, wait_for_status
 
 pytestmark = pytest.mark.e2e
 
@@ -21,16 +20,6 @@ def gated_analyses(gate):
     """Stack settings whose analyses, once claimed, wait while the file `gate` exists (tests/gated_settings.py)."""
     gate.touch()
     return {"DJANGO_SETTINGS_MODULE": "tests.gated_settings", "ANALYSIS_GATE": str(gate)}
-
-
-def wait_for(predicate, deadline_s, what):
-    deadline = time.monotonic() + deadline_s
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.1)
-    raise TimeoutError(f"{what} did not happen within {deadline_s} s")
 
 
 def log_has(path, text):
@@ -57,7 +46,9 @@ def test_a_worker_killed_mid_analysis_is_redelivered_and_completes_once(tmp_path
             status, body, _ = upload(base_url, pdfs.resume_pdf())
             assert status == 202, body
             task_id = body["task_id"]
-            wait_for(lambda: log_has(tmp_path / "worker-1.log", f"processing analysis-{task_id}"), 60, "pickup")
+            wait_for(
+                lambda: log_has(tmp_path / "worker-1.log", f"processing analysis-{task_id}"), 60, "pickup", interval=0.1
+            )
             count_attempts = f"from analyses.models import Analysis as A; print(A.objects.get(pk='{task_id}').attempts)"
             wait_for(lambda: query(env, count_attempts) == "1", 30, "the claim")
 

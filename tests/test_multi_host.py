@@ -8,7 +8,6 @@ recovery."""
 
 import os
 import signal
-import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 
@@ -28,6 +27,7 @@ from .live import (
     start_worker,
     stop,
     upload,
+    wait_for,
     wait_until_serving,
 )
 
@@ -41,16 +41,6 @@ pytestmark = [
 UPLOADS = 300
 CLIENTS = 8
 KILL_AFTER = 100  # uploads accepted before one worker host dies
-
-
-def wait_for(predicate, deadline_s, what):
-    deadline = time.monotonic() + deadline_s
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(0.25)
-    raise TimeoutError(f"still waiting for {what} after {deadline_s} s")
 
 
 def health(base_url):
