@@ -55,7 +55,7 @@ def test_two_hosts_of_each_kind_survive_losing_a_worker_host(tmp_path):
         "MEDIA_ROOT": tmp_path / "shared-uploads",
         # A killed worker's tasks come back after QUEUE_RETRY_SECONDS: short here so the test waits seconds.
         "ANALYSIS_TIME_LIMIT": 5,
-        "QUEUE_RETRY_SECONDS": 8,
+        "QUEUE_RETRY_SECONDS": 16,  # more than the queue's own timeout (the limit + 10 s), or settings refuse it
         "WORKERS": 2,
     }
     processes = []
