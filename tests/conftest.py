@@ -9,7 +9,7 @@ from rest_framework.throttling import SimpleRateThrottle
 from skills_catalog.models import RoleProfile, RoleSkill, Skill, SkillAlias
 
 from . import pdfs
-from .browser import collect_static
+from .browser import CHROMIUM, MISSING_CHROMIUM, chromium_context, collect_static
 from .catalog_files import SMALL_CATALOG, write_small_catalog
 from .live import live_stack
 
@@ -101,3 +101,12 @@ def shared_stack(tmp_path_factory):
     catalog = write_small_catalog(folder / "catalog")
     with live_stack(folder, catalog_dir=catalog, **collect_static(folder)) as (url, env):
         yield Stack(url, env, folder)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """A headless Chromium context (Debian's, which `make test` installs), one per test module that asks for it."""
+    if not CHROMIUM.exists():
+        pytest.fail(MISSING_CHROMIUM)
+    with chromium_context() as context:
+        yield context

@@ -10,10 +10,7 @@ from analyses.pipeline.scoring import SCORE_BANDS
 
 from . import pdfs
 from .browser import (
-    CHROMIUM,
-    MISSING_CHROMIUM,
     StaticSite,
-    chromium_context,
     saves_screenshot_on_failure,
     screenshot_on_failure,
 )
@@ -27,14 +24,6 @@ FRONTEND_PORT = 3000
 FRONTEND_PORT_DEADLINE_S = 60
 
 XSS = "<img src=x onerror=window.pwned=1>"  # no quotes: browsers percent-encode them in file names
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(MISSING_CHROMIUM)
-    with chromium_context() as context:
-        yield context
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ through the demo page."""
 import pytest
 
 from . import docx_files, pdfs, scans
-from .browser import CHROMIUM, MISSING_CHROMIUM, chromium_context, collect_static, saves_screenshot_on_failure
+from .browser import collect_static, saves_screenshot_on_failure
 from .catalog_files import write_small_catalog
 from .live import http, live_stack, upload, wait_for_status
 
@@ -55,14 +55,6 @@ def test_hostile_word_files_are_refused_and_the_worker_lives_on(stack):
         status, body, _ = upload(stack, data, filename="resume.docx")
         assert status == 415 and body["error"].endswith(".")
     assert result_of(stack, docx_files.resume_docx(), "after.docx")["file_type"] == "docx"
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.fail(MISSING_CHROMIUM)
-    with chromium_context() as context:
-        yield context
 
 
 @pytest.fixture
