@@ -40,10 +40,11 @@ def best_role(matcher, found_names, text=""):
             best, best_score = role, score
     if best is None or not text:
         return best
+    lowered = text.lower()
     stated = [
         (score, role)
         for score, role in scored
-        if score >= STATED_TITLE_SHARE * best_score and _names_itself(role, text.lower())
+        if score >= STATED_TITLE_SHARE * best_score and _names_itself(role, lowered)
     ]
     return max(stated, key=lambda item: item[0])[1] if stated else best
 
