@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
+from .domains import consistent
 from .forms import ActivityForms
 from .rules import (
     ABOUT_DOCUMENT_RE,
@@ -24,6 +25,7 @@ from .rules import (
     SENTENCE_END_RE,
     LineContext,
     accepted,
+    acronym_needs_domain,
     chained,
     degree_span,
     is_listing,
@@ -144,16 +146,17 @@ class Matcher:
 
     def match(self, lines):
         """Match an iterable of `Line`s; returns a `MatchResult`."""
-        hits, inferred = {}, {}
+        hits, inferred, pending, order = {}, {}, {}, {}
         previous = None
         about_document = False
         for line in _join_broken_words(lines):
             text = spaced_slash_list(clean_text(line.text))
             # A sentence about the document runs on over the lines it wraps onto, until it ends.
             about_document = bool(ABOUT_DOCUMENT_RE.search(text)) or (about_document and text.strip() != "")
-            previous = self._match_line(line, text, previous, (hits, inferred), about_document)
+            previous = self._match_line(line, text, previous, (hits, inferred, pending, order), about_document)
             if SENTENCE_END_RE.search(text) or not text.strip():
                 about_document = False
+        hits = _with_domain_acronyms(hits, pending, order)
         return MatchResult(hits=hits, inferred={name: hit for name, hit in inferred.items() if name not in hits})
 
     def match_text(self, text, section=""):
@@ -188,7 +191,10 @@ class Matcher:
         kept += [item for item in self._grammar_forms(text, tokens, found) if accepted(item, context)]
         for item in sorted(kept, key=lambda item: item.start):
             hits = results[1] if item.form.implied else results[0]
+            if not item.form.implied and acronym_needs_domain(item, context):
+                hits = results[2]
             hit = hits.setdefault(item.form.skill.name, SkillHit(skill=item.form.skill))
+            results[3].setdefault(item.form.skill.name, len(results[3]))
             if len(hit.evidence) < 3:
                 hit.evidence.append({"page": line.page, "text": item.surface, "context": _context(text, item.surface)})
         return line, text, tokens
@@ -315,6 +321,19 @@ class Matcher:
         if len(self._fuzzy_cache) < 50_000:
             self._fuzzy_cache[lowered] = form
         return form
+
+
+def _with_domain_acronyms(hits, pending, order):
+    """Class "cross-domain acronym": an acronym met only in prose ("ran EMT conduit", "the BMS curriculum") counts
+    when the resume also states its expansion or another skill of one of its fields (`domains.py`): the
+    electrician's EMT is not Emergency Medical Services, the paramedic's is. Hits keep the order they were first
+    seen in."""
+    categories = {hit.skill.category for hit in hits.values() if hit.skill.kind == "technical"}
+    accepted = dict(hits)
+    for name, hit in pending.items():
+        if name not in accepted and consistent(hit.skill.category, categories):
+            accepted[name] = hit
+    return dict(sorted(accepted.items(), key=lambda pair: order[pair[0]]))
 
 
 def _join_broken_words(lines):

@@ -212,6 +212,14 @@ def accepted(item, context):
     return True
 
 
+def acronym_needs_domain(item, context):
+    """Class "cross-domain acronym": a short capital abbreviation in prose is read in the resume's own field ("EMT
+    conduit" is electrical metallic tubing on an electrician's resume, "the BMS curriculum" a school's initials on a
+    teacher's). In a list it is a claimed item and counts; in prose it counts only with domain-consistent support
+    elsewhere in the resume, which the engine checks once the whole document is read."""
+    return item.form.acronym and not context.listing and item.surface.isupper()
+
+
 def spaced_slash_list(text):
     """Class "slash list": "Scheduling/Quality Control/Site Safety" is a list of three; a part between list
     separators with two or more slashes gets spaces around them so each item is read. One slash stays one name
