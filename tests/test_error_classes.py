@@ -52,4 +52,5 @@ def test_an_acronym_in_a_list_or_next_to_its_expansion_always_counts():
 
 def test_a_field_is_contradicted_only_by_skills_the_resume_states():
     assert found(["Ran EMT conduit to every panel"]) == ["Emergency Medical Services"]  # nothing to read it by
-    assert found(["Ran EMT conduit to every panel", "Used Excel for take-offs"]) == ["Emergency Medical Services", "Microsoft Excel"]
+    with_general = ["Ran EMT conduit to every panel", "Used Excel for take-offs"]  # Excel fits every field
+    assert found(with_general) == ["Emergency Medical Services", "Microsoft Excel"]
