@@ -30,8 +30,9 @@ from .rules import (
     degree_span,
     is_listing,
     spaced_slash_list,
+    without_placeholder,
 )
-from .text import clean_text, join_broken_word, phrase_variants, tokenize
+from .text import clean_text, join_broken_word, normalise_phrase, phrase_variants, plural_of_name, tokenize
 
 MAX_NGRAM = 6
 # Typos are looked for only in long capitalised words: short or common words score high against ordinary prose
@@ -128,6 +129,17 @@ class Matcher:
                     if key not in self.forms:
                         self.forms[key] = form
                         self.lookup[key] = skill
+        # Class "plural of a multi-word name": "motor controls", "control valves" state Motor Control, Control Valve.
+        # Only where no form already has that spelling, so a name of its own always wins.
+        # Aliases take no plural: "balance sheets" are documents, not the Financial Statements skill.
+        for skill in self.skills:
+            plural = plural_of_name(skill.name)
+            form = self.forms.get(normalise_phrase(skill.name)) if plural else None
+            if form is not None and form.skill is skill:
+                for key in phrase_variants(plural):
+                    if key not in self.forms:
+                        self.forms[key] = form
+                        self.lookup[key] = skill
         for skill in self.skills:
             for text in skill.implied_by:
                 form = Form(skill=skill, text=text, acronym=False, implied=True)
@@ -150,7 +162,7 @@ class Matcher:
         previous = None
         about_document = False
         for line in _join_broken_words(lines):
-            text = spaced_slash_list(clean_text(line.text))
+            text = spaced_slash_list(without_placeholder(clean_text(line.text)))
             # A sentence about the document runs on over the lines it wraps onto, until it ends.
             about_document = bool(ABOUT_DOCUMENT_RE.search(text)) or (about_document and text.strip() != "")
             previous = self._match_line(line, text, previous, (hits, inferred, pending, order), about_document)

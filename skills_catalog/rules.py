@@ -49,7 +49,18 @@ REGION_CODES = _words(
 PLACE_AFTER_RE = re.compile(r"^(?:\s+[A-Z][a-z]+){1,2}\s*,\s*([A-Z]{2})\b(?!\w)")
 # Class "title/employer line": a job's header carries a date range ("Analyst, Splunk Valley Foods (2019 - 2022)",
 # "Buyer at Bamboo & Co. | 2018-2021"); the names on it are a title and an employer, not claimed skills.
-DATE_RANGE_RE = re.compile(r"\b(?:19|20)\d\d\s*(?:-|to)\s*(?:(?:19|20)\d\d|present|current|now|today)\b", re.IGNORECASE)
+# The end of the range may carry its month: "Jan 2019 - Mar 2022", "Sept. 2019 - Present", "05/2018 - 06/2021".
+DATE_RANGE_RE = re.compile(
+    r"\b(?:19|20)\d\d\s*(?:-|to|until)\s*(?:(?:[A-Za-z]{3,9}\.?|\d{1,2}\s*/)\s*)?"
+    r"(?:(?:19|20)\d\d|present|current|now|today|date)\b",
+    re.IGNORECASE,
+)
+# Class "employer line": "Stripe • San Francisco, CA", "Notion | Austin, TX", "Lead, Salesforce - Denver, CO": a
+# short line whose segment after a separator is a place with its region code names an employer (or a title) before it.
+PLACE_SEGMENT_RE = re.compile(
+    r"(?:[|•·▪\t]|\s-\s|\s{2,})\s*(?:[A-Z][a-z]+\.?\s+){0,2}[A-Z][a-z]+,\s*([A-Z]{2})\b(?![\w.])"
+)
+EMPLOYER_LINE_MAX_WORDS = 10
 SLASH_SEGMENT_RE = re.compile(r"([,;|•·])")
 SLASH_RE = re.compile(r"(?<=\S)/(?=\S)")
 HEADER_LINE_MAX_WORDS = 14  # a longer line with dates is a sentence ("Built … with Python, 2019-2021")
@@ -110,6 +121,18 @@ ABOUT_DOCUMENT_RE = re.compile(
     re.IGNORECASE,
 )
 SENTENCE_END_RE = re.compile(r"[.!?:]\s*$")
+# Class "placeholder text": template filler ("Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do…")
+# claims nothing, though "sed" is a tool. Only words of the filler that are not English words are listed; a line with
+# two of them is filler from the first of them on.
+PLACEHOLDER_WORDS = _words(
+    "lorem ipsum dolor amet consectetur consectetuer adipiscing adipisicing elit eiusmod tempor incididunt labore "
+    "dolore aliqua veniam nostrud exercitation ullamco laboris nisi aliquip commodo consequat duis aute irure "
+    "reprehenderit voluptate velit esse cillum fugiat nulla pariatur excepteur occaecat cupidatat proident culpa "
+    "officia deserunt mollit laborum vestibulum pellentesque aenean donec nunc vivamus curabitur praesent phasellus "
+    "suspendisse nullam morbi etiam fusce quisque sapien tellus ligula eget lectus arcu augue mauris"
+)
+PLACEHOLDER_MIN_WORDS = 2
+PLACEHOLDER_WORD_RE = re.compile(r"[A-Za-z]+")
 # A percentage before a practice makes it a measured figure, not a claim: "ensuring 100% test coverage".
 PERCENT_BEFORE_RE = re.compile(r"\d\s*%\s*$")
 # Profile sites double as tools; outside a list they are links or trivia ("Github" under the name, "2.5K GitHub stars").
@@ -171,6 +194,8 @@ def accepted(item, context):
         return False  # "Rust Hollow, MT": the first word of a place name
     if _header_line(context):
         return False  # "Design Engineer, Splunk Valley Foods (2019 - 2022)": a title and an employer
+    if _before_a_place_segment(item, context):
+        return False  # "Stripe • San Francisco, CA": an employer and where it is
     if _in_category_label(item, context):
         return False  # "Cloud & DevOps: Docker, Helm": the label names the group, the items are the skills
     if _inside_course_title(item, context):
@@ -218,6 +243,16 @@ def acronym_needs_domain(item, context):
     teacher's). In a list it is a claimed item and counts; in prose it counts only with domain-consistent support
     elsewhere in the resume, which the engine checks once the whole document is read."""
     return item.form.acronym and not context.listing and item.surface.isupper()
+
+
+def without_placeholder(text):
+    """Class "placeholder text": a line of lorem-ipsum filler, cut where the filler starts; what comes before it
+    ("Customer Service Lorem ipsum dolor…", a template's item and its dummy description) is kept."""
+    words = list(PLACEHOLDER_WORD_RE.finditer(text))
+    if len({word.group().lower() for word in words} & PLACEHOLDER_WORDS) < PLACEHOLDER_MIN_WORDS:
+        return text
+    first = next(word for word in words if word.group().lower() in PLACEHOLDER_WORDS)
+    return text[: first.start()]
 
 
 def spaced_slash_list(text):
@@ -300,6 +335,15 @@ def _header_line(context):
     if context.section == "education":
         return False
     return bool(DATE_RANGE_RE.search(context.text)) and len(context.text.split()) <= HEADER_LINE_MAX_WORDS
+
+
+def _before_a_place_segment(item, context):
+    if context.section == "skills" or len(context.text.split()) > EMPLOYER_LINE_MAX_WORDS:
+        return False
+    start = context.tokens[item.start][1] if item.start < len(context.tokens) else 0
+    return any(
+        place.group(1) in REGION_CODES and place.start() >= start for place in PLACE_SEGMENT_RE.finditer(context.text)
+    )
 
 
 def _in_category_label(item, context):

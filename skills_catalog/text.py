@@ -61,3 +61,30 @@ def join_broken_word(text, next_text):
     if not match or not match.group(1)[0].islower() or match.group(1) in ("and", "or"):
         return text, next_text
     return text.rstrip()[:-1] + match.group(1), match.group(2)
+
+
+# A word written as a plain word: lower case or capitalised ("motor", "Control"), never "PowerPoint" or "SQL".
+PLAIN_WORD_RE = re.compile(r"^[A-Za-z][a-z]+$")
+# Endings of nouns of activity ("configuration", "assessment", "maintenance", "testing").
+ACTIVITY_SUFFIXES = ("tion", "sion", "ment", "ance", "ence", "ing", "ysis", "ure")
+
+
+def plural_of_name(name):
+    """ "Motor Control" → "Motor Controls", "Safety Inspection" → "Safety Inspections", "Pressure Switch" → "Pressure
+    Switches"; None for one word (a plural there is often another word: "Arts", "Sales"), for a name whose last word
+    is already plural, for a product's spelling ("PowerPoint", "Power BI"), and for an activity: the plural of
+    "Network Configuration" or "Student Assessment" names what the activity made ("network configurations"), not
+    the skill."""
+    words = name.split()
+    if len(words) < 2 or not all(PLAIN_WORD_RE.match(word) for word in words):
+        return None
+    last = words[-1].lower()
+    if last.endswith(("s", *ACTIVITY_SUFFIXES)) or len(last) < 3:
+        return None
+    if last.endswith(("x", "z", "ch", "sh")):
+        plural = last + "es"
+    elif last.endswith("y") and last[-2] not in "aeiou":
+        plural = last[:-1] + "ies"
+    else:
+        plural = last + "s"
+    return " ".join([*words[:-1], plural])

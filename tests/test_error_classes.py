@@ -14,6 +14,14 @@ MATCHER = matcher_from_rows(
         {"name": "Amazon Web Services", "category": "Cloud Platforms", "aliases": ["AWS"]},
         {"name": "Terraform", "category": "Infrastructure as Code & Config Management"},
         {"name": "Microsoft Excel", "category": "Office & Administrative", "aliases": ["Excel"]},
+        {"name": "Figma", "category": "Design Tools"},
+        {"name": "Salesforce", "category": "Sales & CRM"},
+        {"name": "Sed", "category": "Operating Systems"},
+        {"name": "Customer Service", "kind": "soft", "category": "Communication"},
+        {"name": "Motor Control", "category": "Controls & Automation"},
+        {"name": "Heat Exchanger", "category": "Mechanical Engineering"},
+        {"name": "Safety Inspection", "category": "Occupational Safety", "aliases": ["site walk"]},
+        {"name": "Power BI", "category": "Data Analysis & BI"},
     ]
 )
 
@@ -54,3 +62,39 @@ def test_a_field_is_contradicted_only_by_skills_the_resume_states():
     assert found(["Ran EMT conduit to every panel"]) == ["Emergency Medical Services"]  # nothing to read it by
     with_general = ["Ran EMT conduit to every panel", "Used Excel for take-offs"]  # Excel fits every field
     assert found(with_general) == ["Emergency Medical Services", "Microsoft Excel"]
+
+
+# Class "employer line": a job's header in its common shapes names a title, an employer and a place.
+def test_a_header_with_months_in_its_date_range_names_no_skill():
+    assert found(["Buyer | Figma | Austin, TX\tJan 2019 – Mar 2022"]) == []
+    assert found(["Salesforce\tSept. 2017 - Present"]) == []
+    assert found(["Figma, Product Analyst 05/2018 – 06/2021"]) == []
+
+
+def test_a_name_before_a_place_with_its_region_code_is_an_employer():
+    for line in ("Figma • Portland, OR", "Salesforce | Des Moines, IA", "Account Lead, Salesforce - Boise, ID"):
+        assert found([line], section="projects") == [], line
+    # A sentence that mentions a place still states its tools; so does a skills list.
+    assert found(["Rebuilt the Figma library for a clinic in Boise, ID"]) == ["Figma"]
+    assert found(["Figma | Boise, ID"], section="skills") == ["Figma"]
+
+
+# Class "placeholder text": template filler claims nothing; the item a template puts before it still counts.
+def test_placeholder_text_yields_no_skill():
+    assert found(["Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor"]) == []
+    assert found(["Customer Service Lorem ipsum dolor sit amet, consectetur elit"], section="skills") == [
+        "Customer Service"
+    ]
+    assert found(["Graduated magna cum laude; wrote sed one-liners in Bash"]) == ["Sed"]  # one Latin word: not filler
+
+
+# Class "plural of a multi-word name": the plural of a thing's name is the thing; an activity's plural is its product.
+def test_the_plural_of_a_multi_word_name_states_it():
+    assert found(["Wired motor controls for two conveyor lines"]) == ["Motor Control"]
+    assert found(["Retubed heat exchangers during the shutdown"]) == ["Heat Exchanger"]
+
+
+def test_no_plural_for_activities_aliases_or_product_spellings():
+    assert found(["Filed the safety inspections with the county"]) == []
+    assert found(["Led site walks with the client"]) == []
+    assert found(["Shared Power BIs with the board"]) == []
