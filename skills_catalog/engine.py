@@ -23,6 +23,7 @@ from .rules import (
     NO_SKILL_SECTIONS,
     ROLE_NOUNS,
     SENTENCE_END_RE,
+    SOFT_COORDINATION,
     LineContext,
     accepted,
     acronym_needs_domain,
@@ -44,6 +45,9 @@ FUZZY_MAX_LENGTH_GAP = 2
 CAMEL_MIN_LENGTH = 10
 VERSION_SUFFIX_RE = re.compile(r"^([A-Za-z][A-Za-z.+#-]{2,}?)[-.]?\d+(?:\.\d+)*$")
 CAMEL_SPLIT_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# "organizational, communication and time management skills": the noun distributes over the coordination.
+DISTRIBUTED_NOUNS = frozenset(["skills", "abilities"])
+CLAUSE_BREAK_RE = re.compile(r"[.;:!?()|•]")
 OCR_L_RE = re.compile(r"(?<=[A-Z])l|l(?=[A-Z/])")
 
 
@@ -201,6 +205,7 @@ class Matcher:
         kept = [item for item in found if accepted(item, context)]
         kept += chained(found, kept, context)
         kept += [item for item in self._grammar_forms(text, tokens, found) if accepted(item, context)]
+        kept += [item for item in self._distributed_skills(tokens, text, found) if accepted(item, context)]
         for item in sorted(kept, key=lambda item: item.start):
             hits = results[1] if item.form.implied else results[0]
             if not item.form.implied and acronym_needs_domain(item, context):
@@ -220,6 +225,25 @@ class Matcher:
                 named.add(skill.name)
                 form = Form(skill=skill, text=skill.name, acronym=False)
                 extra.append(_Found(start, end, form, text[tokens[start][1] : tokens[end - 1][2]]))
+        return extra
+
+    def _distributed_skills(self, tokens, text, found):
+        """Class "soft skill stated as a claim": "organizational, communication and time management skills" says
+        "organizational skills" too; a word of the coordination before "skills" that names a skill with that noun
+        ("organizational skills", "analytical skills") states it."""
+        covered = {index for item in found for index in range(item.start, item.end)}
+        extra = []
+        for end, (word, _, _) in enumerate(tokens):
+            if word not in DISTRIBUTED_NOUNS:
+                continue
+            index = end - 1
+            while index >= 0 and not CLAUSE_BREAK_RE.search(text[tokens[index][2] : tokens[index + 1][1]]):
+                if index not in covered and tokens[index][0] not in SOFT_COORDINATION:
+                    form = self.forms.get((tokens[index][0], word))
+                    if form is None or form.implied:
+                        break
+                    extra.append(_Found(index, index + 1, form, text[tokens[index][1] : tokens[index][2]]))
+                index -= 1
         return extra
 
     def _longest_match(self, tokens, i, words=None):

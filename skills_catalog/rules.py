@@ -139,7 +139,30 @@ PERCENT_BEFORE_RE = re.compile(r"\d\s*%\s*$")
 # A soft skill in lower-case prose is narration ("fault tolerance", "drive innovation", "conflict resolution
 # algorithms") unless the sentence states it as a quality: "strong communication skills", "excellent teamwork".
 SOFT_CLAIM_AFTER = _words("skills skill abilities ability")
-SOFT_CLAIM_BEFORE = _words("strong excellent good great exceptional outstanding proven effective solid superb")
+SOFT_CLAIM_BEFORE = _words(
+    "strong excellent good great exceptional outstanding proven effective solid superb superior keen sharp "
+    "demonstrated highly clear"
+)
+# Class "soft skill stated as a claim" (issue 11, round three): "Skilled in time management and customer service",
+# "Adept at conflict resolution", "Excellent organizational, communication and time management skills". A claim
+# word (above, or one of these with its preposition) or a trailing "skills" covers every item of the coordination it
+# opens or closes; between them only items, commas, "and"/"or" and the adjectives of a skill's name may stand.
+SOFT_CLAIM_VERBS = _words("skilled adept proficient experienced known versed talented gifted")
+SOFT_CLAIM_PREPOSITIONS = _words("in at for with")
+SOFT_COORDINATION = _words("and or & as well")
+# Adjectives that name a kind of skill inside a claim ("strong analytical and communication skills").
+SOFT_SKILL_ADJECTIVES = _words(
+    "analytical organizational organisational interpersonal written verbal oral communication leadership "
+    "problem-solving people customer multitasking presentation listening writing speaking time management "
+    "critical thinking decision-making negotiation teamwork"
+)
+SOFT_CLAIM_WINDOW = 8  # words between the claim word and the item, at most
+# Class "skills of others": "taught reading and writing skills", "coached new hires in customer service", "helped
+# students build teamwork": a teaching verb or a learner before the quality in its clause makes it theirs.
+OTHERS_SKILL_WORDS = _words(
+    "taught teach teaches teaching tutored tutoring tutor instructed instructing coached coaching trained training "
+    "student students pupils children kids learners trainees mentees"
+)
 # A name written in full behind its vendor ("Apache Beam", "Microsoft Teams", "HashiCorp Consul") names the product
 # even when the skill is flagged for its short form ("Beam", "Teams", "Consul").
 VENDOR_WORDS = _words(
@@ -185,8 +208,8 @@ def accepted(item, context):
         return False  # "Github:// deedydas", "GitHub: https://…" label a link, they claim nothing
     if form.acronym and not item.surface.isupper() and not item.fuzzy and not _whole_list_item(item, context):
         return False  # "Doe" is a name, "mean" a word; as an item of a list a lower-case "aws" still means AWS
-    if form.partial and not context.listing:
-        return False
+    if form.partial and not context.listing and not _soft_stated_in_prose(item, context):
+        return False  # "support" alone in prose; "strong analytical and …" or "Meticulous;" claims the quality
     if LOCATION_AFTER_RE.match(following):
         return False  # "Palo Alto, CA" is a place
     place = PLACE_AFTER_RE.match(following)
@@ -232,6 +255,8 @@ def accepted(item, context):
         return False  # "M.S. in Information Systems": a field of study, not a claimed skill
     if form.skill.kind == "soft" and not _soft_claim(item, context):
         return False
+    if form.skill.kind == "soft" and context.section != "skills" and _skill_of_others(item, context):
+        return False  # "taught reading and writing skills": the learners' skills, not the writer's
     if form.skill.ambiguous and not _vendor_named(item):
         return _ambiguous_credible(item, context)
     return True
@@ -441,7 +466,69 @@ def _soft_claim(item, context):
     tokens = context.tokens
     after = tokens[item.end][0] if item.end < len(tokens) else ""
     before = {token for token, _, _ in tokens[max(0, item.start - 2) : item.start]}
-    return after in SOFT_CLAIM_AFTER or bool(before & SOFT_CLAIM_BEFORE)
+    return after in SOFT_CLAIM_AFTER or bool(before & SOFT_CLAIM_BEFORE) or soft_claimed(item, context)
+
+
+WRITER_CLAIM_WORDS = SOFT_CLAIM_BEFORE | SOFT_CLAIM_VERBS | _words("my i own")
+
+
+def _skill_of_others(item, context):
+    """Class "skills of others": the clause before a quality names learners or teaching ("a special needs student in
+    developing reading and writing skills")."""
+    text, start = context.text, context.tokens[item.start][1]
+    clause_start = max(text.rfind(mark, 0, start) for mark in ".;:!?•") + 1
+    for word in reversed(text[clause_start:start].lower().replace(",", " ").split()):
+        if word in WRITER_CLAIM_WORDS:
+            return False  # "teaching kids, I rely on my strong communication": the nearer word claims it
+        if word in OTHERS_SKILL_WORDS:
+            return True
+    return False
+
+
+def _soft_stated_in_prose(item, context):
+    return item.form.skill.kind == "soft" and (soft_claimed(item, context) or _short_clause(item, context))
+
+
+def soft_claimed(item, context):
+    """Class "soft skill stated as a claim": the item sits in a coordination that a claim word opens ("skilled in
+    X and Y", "strong X, Y and Z") or "skills"/"abilities" closes ("X, Y and Z skills")."""
+    tokens, text = context.tokens, context.text
+    if tokens[item.start][0] in SOFT_CLAIM_BEFORE:
+        return True  # the form is a claim phrase itself: "highly organized", "strong communication"
+    covered = set()
+    for other in context.found:
+        if other.form.skill.kind == "soft":
+            covered.update(range(other.start, other.end))
+
+    def glue(index):
+        word = tokens[index][0]
+        return index in covered or word in SOFT_COORDINATION or word in SOFT_SKILL_ADJECTIVES
+
+    def breaks(left, right):
+        return bool(re.search(r"[.;:!?()|•]|\s-\s", text[tokens[left][2] : tokens[right][1]]))
+
+    index = item.start - 1
+    while index >= 0 and item.start - index <= SOFT_CLAIM_WINDOW and not breaks(index, index + 1):
+        word = tokens[index][0]
+        if word in SOFT_CLAIM_BEFORE:
+            return True
+        if word in SOFT_CLAIM_PREPOSITIONS and index > 0 and tokens[index - 1][0] in SOFT_CLAIM_VERBS:
+            return not breaks(index - 1, index)
+        if not glue(index):
+            break
+        index -= 1
+    if item.end < len(tokens) and item.end in covered and not breaks(item.end - 1, item.end):
+        gap = text[tokens[item.end - 1][2] : tokens[item.end][1]]
+        if "," not in gap:
+            return False  # "Calm leadership skills", "Clear communicator": a word that qualifies the next quality
+    index = item.end
+    while index < len(tokens) and index - item.end < SOFT_CLAIM_WINDOW and not breaks(index - 1, index):
+        if tokens[index][0] in SOFT_CLAIM_AFTER:
+            return True
+        if not glue(index):
+            break
+        index += 1
+    return False
 
 
 def _names_institution(item, context):
@@ -470,11 +557,18 @@ def _ambiguous_credible(item, context):
         return False  # "Spring 2014" is a season
     if _tool_by_grammar(item, context):
         return True  # "a CLI written in Go", "a Rust service", "replaced Puppet with Chef", "tests with Jest"
+    if form.skill.kind == "soft" and soft_claimed(item, context):
+        return True  # "strong communication with clients", "skilled in negotiation"
     if after in PROSE_FOLLOWERS or before in PROSE_LEADERS:
         return False  # "React to incidents", "I Excel in", "to Make"
     if form.skill.kind == "soft":
         # "detail-oriented", "collaborative", "communication": claims in a list or a summary, narration elsewhere.
-        return context.listing or context.section in SOFT_CLAIM_SECTIONS or _short_clause(item, context)
+        return (
+            context.listing
+            or context.section in SOFT_CLAIM_SECTIONS
+            or _short_clause(item, context)
+            or soft_claimed(item, context)
+        )
     if after in ROLE_NOUNS:
         return False  # "Software Engineering Intern", "Marketing Manager": a job title claims no skill by itself
     if not _written_as_name(surface, form) and not _listed_in_lower_case(item, context):

@@ -98,3 +98,68 @@ def test_no_plural_for_activities_aliases_or_product_spellings():
     assert found(["Filed the safety inspections with the county"]) == []
     assert found(["Led site walks with the client"]) == []
     assert found(["Shared Power BIs with the board"]) == []
+
+
+SOFT = matcher_from_rows(
+    [
+        {"name": "Time Management", "kind": "soft", "aliases": ["time-management"]},
+        {"name": "Customer Service", "kind": "soft"},
+        {"name": "Conflict Resolution", "kind": "soft"},
+        {"name": "Communication", "kind": "soft", "ambiguous": True, "aliases": ["communication skills"]},
+        {"name": "Organization", "kind": "soft", "ambiguous": True, "aliases": ["organized", "organizational skills"]},
+        {
+            "name": "Attention to Detail",
+            "kind": "soft",
+            "ambiguous": True,
+            "aliases": ["meticulous", "detail-oriented"],
+        },
+        {"name": "Calm Demeanor", "kind": "soft", "ambiguous": True, "aliases": ["calm"]},
+        {"name": "Leadership", "kind": "soft", "aliases": ["leadership skills"]},
+        {"name": "Written Communication", "kind": "soft", "aliases": ["writing skills"]},
+        {"name": "Payroll"},
+    ]
+)
+
+
+def soft(text, section="experience"):
+    return SOFT.match_text(text, section)
+
+
+# Class "soft skill stated as a claim": a claim word or a trailing "skills" covers its whole coordination.
+def test_a_claim_word_covers_every_quality_it_opens():
+    assert soft("Skilled in time management and customer service") == ["Time Management", "Customer Service"]
+    assert soft("Adept at conflict resolution with subcontractors") == ["Conflict Resolution"]
+    assert soft("Strong communication and time management, plus payroll") == [
+        "Communication",
+        "Time Management",
+        "Payroll",
+    ]
+
+
+def test_skills_distributes_over_its_coordination():
+    assert soft("Conflict resolution and time management skills from retail work") == [
+        "Conflict Resolution",
+        "Time Management",
+    ]
+    assert soft("Excellent organizational, communication and time management skills") == [
+        "Organization",
+        "Communication",
+        "Time Management",
+    ]
+
+
+def test_a_quality_in_a_short_clause_of_its_own_is_stated():
+    assert soft("Payroll clerk for 6 years. Meticulous; dependable.") == ["Payroll", "Attention to Detail"]
+
+
+def test_narration_and_modifiers_are_not_claims():
+    assert soft("Handled conflict resolution tickets for the platform team") == []
+    assert soft("Organized the spring fundraiser for the clinic") == []
+    assert soft("Calm leadership skills on busy shifts") == ["Leadership"]  # "calm" qualifies the leadership
+
+
+# Class "skills of others": what a teacher or trainer builds in learners is theirs, not the writer's.
+def test_skills_taught_to_others_are_not_claimed():
+    assert soft("Tutored a pupil in developing her writing skills") == []
+    assert soft("Trained new cashiers in customer service") == []
+    assert soft("Coaching teenagers relies on my strong communication skills") == ["Communication"]
