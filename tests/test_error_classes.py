@@ -137,7 +137,7 @@ def test_a_claim_word_covers_every_quality_it_opens():
 
 
 def test_skills_distributes_over_its_coordination():
-    assert soft("Conflict resolution and time management skills from retail work") == [
+    assert soft("Brought conflict resolution and time management skills to the store") == [
         "Conflict Resolution",
         "Time Management",
     ]
