@@ -157,6 +157,18 @@ SOFT_SKILL_ADJECTIVES = _words(
     "critical thinking decision-making negotiation teamwork"
 )
 SOFT_CLAIM_WINDOW = 8  # words between the claim word and the item, at most
+# Class "broad field claimed by an introducer": "specialties in software installation, cybersecurity and customer
+# service", "experienced in troubleshooting and technical support", "deep expertise in networking, monitoring": a
+# phrase that claims competence opens a coordination of short items, and each item ending there is claimed, even a
+# broad field in lower case. "experience in monitoring patient vitals" is not: the item does not end its segment.
+CLAIM_INTRODUCER_RE = re.compile(
+    r"\b(?:specialt(?:y|ies)|speciali[sz](?:ing|es|ed)|expertise|experienced?|skilled|proficien(?:t|cy)|knowledge"
+    r"|background|versed|competen(?:t|ce|cies)|strengths?|trained|certified)\s+(?:in|with|of|at|on|include)\s+",
+    re.IGNORECASE,
+)
+CLAIM_ITEM_SPLIT_RE = re.compile(r",|\band\b|\bor\b|&|\bas well as\b", re.IGNORECASE)
+CLAIM_ITEM_MAX_WORDS = 4
+CLAIM_ITEM_END_RE = re.compile(r"^\s*(?:$|[,.;&)]|and\b|or\b|as well\b)", re.IGNORECASE)
 # Class "skills of others": "taught reading and writing skills", "coached new hires in customer service", "helped
 # students build teamwork": a teaching verb or a learner before the quality in its clause makes it theirs.
 OTHERS_SKILL_WORDS = _words(
@@ -472,6 +484,22 @@ def _soft_claim(item, context):
 WRITER_CLAIM_WORDS = SOFT_CLAIM_BEFORE | SOFT_CLAIM_VERBS | _words("my i own")
 
 
+def claimed_by_introducer(item, context):
+    """Class "broad field claimed by an introducer": the item is one of the short items a competence phrase opens."""
+    tokens, text = context.tokens, context.text
+    start, end = tokens[item.start][1], tokens[item.end - 1][2]
+    if not CLAIM_ITEM_END_RE.match(text[end:]):
+        return False
+    introducers = [match for match in CLAIM_INTRODUCER_RE.finditer(text, 0, start) if match.end() <= start]
+    if not introducers:
+        return False
+    between = text[introducers[-1].end() : start]
+    if re.search(r"[.;:!?()|•]", between):
+        return False
+    parts = CLAIM_ITEM_SPLIT_RE.split(between)
+    return all(len(part.split()) <= CLAIM_ITEM_MAX_WORDS for part in parts[:-1]) and not parts[-1].strip()
+
+
 def _skill_of_others(item, context):
     """Class "skills of others": the clause before a quality names learners or teaching ("a special needs student in
     developing reading and writing skills")."""
@@ -559,6 +587,8 @@ def _ambiguous_credible(item, context):
         return True  # "a CLI written in Go", "a Rust service", "replaced Puppet with Chef", "tests with Jest"
     if form.skill.kind == "soft" and soft_claimed(item, context):
         return True  # "strong communication with clients", "skilled in negotiation"
+    if form.skill.kind == "technical" and claimed_by_introducer(item, context):
+        return True  # "specialties in software installation, cybersecurity and customer service"
     if after in PROSE_FOLLOWERS or before in PROSE_LEADERS:
         return False  # "React to incidents", "I Excel in", "to Make"
     if form.skill.kind == "soft":

@@ -22,6 +22,10 @@ MATCHER = matcher_from_rows(
         {"name": "Heat Exchanger", "category": "Mechanical Engineering"},
         {"name": "Safety Inspection", "category": "Occupational Safety", "aliases": ["site walk"]},
         {"name": "Power BI", "category": "Data Analysis & BI"},
+        {"name": "Networking", "category": "Networking", "ambiguous": True},
+        {"name": "Monitoring", "category": "Monitoring & Observability", "ambiguous": True},
+        {"name": "Troubleshooting", "category": "IT Support", "ambiguous": True},
+        {"name": "Design", "category": "UX & Visual Design", "ambiguous": True},
     ]
 )
 
@@ -163,3 +167,21 @@ def test_skills_taught_to_others_are_not_claimed():
     assert soft("Tutored a pupil in developing her writing skills") == []
     assert soft("Trained new cashiers in customer service") == []
     assert soft("Coaching teenagers relies on my strong communication skills") == ["Communication"]
+
+
+# Class "broad field claimed by an introducer": a competence phrase claims each short item of its coordination;
+# the same words as a verb or inside a longer phrase stay prose.
+def test_an_introducer_claims_broad_fields_in_lower_case():
+    assert found(["Specialties in networking, monitoring and troubleshooting."]) == [
+        "Networking",
+        "Monitoring",
+        "Troubleshooting",
+    ]
+    assert found(["Ten years of experience in troubleshooting"]) == ["Troubleshooting"]
+
+
+def test_generic_words_in_prose_are_not_claims():
+    assert found(["Monitoring patient vitals every two hours"]) == []
+    assert found(["Experience in monitoring patient vitals"]) == []  # the item does not end its segment
+    assert found(["Designed the layout; did networking with alumni"]) == []
+    assert found(["Expertise in wound care. Then food, networking."]) == []  # another sentence
