@@ -1,6 +1,7 @@
 """Issue 11, round three: classes of error seen on resumes nobody here had seen. Every example is written for this
 file (in no corpus and no dev-set file); each test names the class it guards."""
 
+from skills_catalog.engine import Line
 from skills_catalog.matcher import matcher_from_rows
 
 MATCHER = matcher_from_rows(
@@ -185,3 +186,19 @@ def test_generic_words_in_prose_are_not_claims():
     assert found(["Experience in monitoring patient vitals"]) == []  # the item does not end its segment
     assert found(["Designed the layout; did networking with alumni"]) == []
     assert found(["Expertise in wound care. Then food, networking."]) == []  # another sentence
+
+
+# Class "soft skill shown by an activity": leading a team or presenting shows a quality without stating it; the
+# shipped catalog reports it as inferred, and states it only where the resume claims it.
+def test_leading_or_presenting_in_prose_is_inferred_not_a_soft_skill():
+    from skills_catalog.files import read_default_catalog
+
+    skills, _ = read_default_catalog()
+    shipped = matcher_from_rows(skills)
+    matched = shipped.match_text("Led a team of 8 nurses on nights; presented to the board each quarter")
+    assert "Leadership" not in matched and "Presentation Skills" not in matched
+    inferred = shipped.match(
+        [Line(1, "Led a team of 8 nurses on nights; presented to the board each quarter", "experience")]
+    ).inferred
+    assert "Leadership" in inferred
+    assert "Leadership" in shipped.match_text("Proven leadership of night-shift teams")
