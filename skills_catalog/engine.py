@@ -48,6 +48,8 @@ CAMEL_SPLIT_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # "organizational, communication and time management skills": the noun distributes over the coordination.
 DISTRIBUTED_NOUNS = frozenset(["skills", "abilities"])
 CLAUSE_BREAK_RE = re.compile(r"[.;:!?()|•]")
+# Class "plural of an acronym": "PLCs", "VFDs", "EHRs", "APIs" (also "PLC's"); the capitals are the acronym.
+ACRONYM_PLURAL_RE = re.compile(r"^([A-Z][A-Z0-9]{1,4})'?s$")
 OCR_L_RE = re.compile(r"(?<=[A-Z])l|l(?=[A-Z/])")
 
 
@@ -298,6 +300,11 @@ class Matcher:
             parts = self._camel_parts(original, i)
             if parts:
                 return parts
+        plural = ACRONYM_PLURAL_RE.match(original)
+        if plural:
+            form = self.forms.get((plural.group(1).lower(),))
+            if form is not None and form.acronym and not form.implied:
+                return [_Found(i, i + 1, form, plural.group(1))]  # "PLCs", "VFDs", "APIs": an acronym's plural
         versioned = VERSION_SUFFIX_RE.match(original)
         if versioned:
             form = self.forms.get((versioned.group(1).lower(),))

@@ -202,3 +202,14 @@ def test_leading_or_presenting_in_prose_is_inferred_not_a_soft_skill():
     ).inferred
     assert "Leadership" in inferred
     assert "Leadership" in shipped.match_text("Proven leadership of night-shift teams")
+
+
+# Class "plural of an acronym": "PLCs" is the PLC; an acronym's plural obeys the same field check.
+def test_the_plural_of_an_acronym_states_it():
+    assert found(["Programmed PLCs for the sorter line", "Did conduit bending daily"]) == [
+        "Programmable Logic Controllers",
+        "Conduit Bending",
+    ]
+    assert found(["Skills: PLC's, BMSs"]) == ["Programmable Logic Controllers", "Battery Management Systems"]
+    assert found(["Restocked EMTs' kits", "Did conduit bending daily"]) == ["Conduit Bending"]
+    assert found(["Checked BMSs daily", "Wrote lesson planning guides"]) == ["Lesson Planning"]
