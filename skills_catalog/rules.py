@@ -57,8 +57,20 @@ DATE_RANGE_RE = re.compile(
 )
 # Class "employer line": "Stripe • San Francisco, CA", "Notion | Austin, TX", "Lead, Salesforce - Denver, CO": a
 # short line whose segment after a separator is a place with its region code names an employer (or a title) before it.
+SEGMENT_START_RE = re.compile(r"[|•·▪\t,]|\s-\s|\s{2,}")
 PLACE_SEGMENT_RE = re.compile(
-    r"(?:[|•·▪\t]|\s-\s|\s{2,})\s*(?:[A-Z][a-z]+\.?\s+){0,2}[A-Z][a-z]+,\s*([A-Z]{2})\b(?![\w.])"
+    r"\s*(?:[A-Z][a-z]+\.?\s+){0,2}[A-Z][a-z]+,\s*([A-Z]{2}\b(?![\w.])|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+    r"\s*(?=$|[|•·▪\t,(]|\s-\s|\s\d)"
+)
+# Full names of the US states and Canadian provinces, as a place segment writes them ("Chicago, Illinois").
+REGION_NAMES = _words(
+    "alabama alaska arizona arkansas california colorado connecticut delaware florida georgia hawaii idaho illinois "
+    "indiana iowa kansas kentucky louisiana maine maryland massachusetts michigan minnesota mississippi missouri "
+    "montana nebraska nevada ohio oklahoma oregon pennsylvania tennessee texas utah vermont virginia washington "
+    "wisconsin wyoming alberta manitoba ontario quebec saskatchewan yukon"
+) | frozenset(
+    ["new hampshire", "new jersey", "new mexico", "new york", "north carolina", "north dakota", "rhode island"]
+    + ["south carolina", "south dakota", "west virginia", "british columbia", "new brunswick", "nova scotia"]
 )
 EMPLOYER_LINE_MAX_WORDS = 10
 SLASH_SEGMENT_RE = re.compile(r"([,;|•·])")
@@ -377,10 +389,12 @@ def _header_line(context):
 def _before_a_place_segment(item, context):
     if context.section == "skills" or len(context.text.split()) > EMPLOYER_LINE_MAX_WORDS:
         return False
-    start = context.tokens[item.start][1] if item.start < len(context.tokens) else 0
-    return any(
-        place.group(1) in REGION_CODES and place.start() >= start for place in PLACE_SEGMENT_RE.finditer(context.text)
-    )
+    start = context.tokens[item.end - 1][2] if item.end <= len(context.tokens) else 0
+    for separator in SEGMENT_START_RE.finditer(context.text, start):
+        place = PLACE_SEGMENT_RE.match(context.text, separator.end())
+        if place and (place.group(1) in REGION_CODES or place.group(1).lower() in REGION_NAMES):
+            return True
+    return False
 
 
 def _in_category_label(item, context):

@@ -77,7 +77,9 @@ def test_a_header_with_months_in_its_date_range_names_no_skill():
 
 
 def test_a_name_before_a_place_with_its_region_code_is_an_employer():
-    for line in ("Figma • Portland, OR", "Salesforce | Des Moines, IA", "Account Lead, Salesforce - Boise, ID"):
+    lines = ["Figma • Portland, OR", "Salesforce | Des Moines, IA", "Account Lead, Salesforce - Boise, ID"]
+    lines += ["Account Lead, Salesforce, Fargo, North Dakota", "Figma, Halifax, Nova Scotia (2016 - 2018)"]
+    for line in lines:
         assert found([line], section="projects") == [], line
     # A sentence that mentions a place still states its tools; so does a skills list.
     assert found(["Rebuilt the Figma library for a clinic in Boise, ID"]) == ["Figma"]
