@@ -209,9 +209,15 @@ DEGREE_RE = re.compile(
     r"|\b(?:B|M)\.\s?(?:S|A|E|Sc|Eng|Tech|Phil)\.?(?=\s|,|$)"
     r"|\b(?:BS|MS|BA|MA|BSc|MSc|BEng|MEng|BTech|MTech|MBA)\b(?=,?\s+(?:in|of)\b)"
     r"|\bPh\.?\s?D\b|\bMBA\b|\bdoctorate\b"
-    r"|\b(?:diploma|degree|major|majored|majoring|minor|concentration)\s+(?:of|in)\b",
+    r"|\b(?:diploma|degree|major|majored|majoring|minor|concentration)\s+(?:of|in)\b"
+    # Class "field of study": the label of a degree line ("Major: Accounting", "Concentration: Supply Chain").
+    r"|^\s*(?:major|minor|concentration|specialization|field of study|area of study)\s*:",
     re.IGNORECASE,
 )
+
+
+# The kind of a degree, which is not its field: "Bachelor of Arts", "Master of Science", "Bachelor of Applied Science".
+DEGREE_KIND_RE = re.compile(r"\b(?:fine\s+|applied\s+|liberal\s+)?(?:arts|sciences?)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -717,7 +723,9 @@ def degree_span(text):
             break
     else:
         end = len(text)
-    if not re.search(r"[^\W\d_]", text[start:end].replace(match.group(), "", 1)) and end < len(text):
+    # "Bachelor of Arts, Secondary Education": the segment holds only the degree and its kind; the field is next.
+    rest = DEGREE_KIND_RE.sub("", text[start:end].replace(match.group(), "", 1))
+    if not re.search(r"[^\W\d_]", rest) and end < len(text):
         following = LIST_SEPARATORS_RE.search(text, end + 1)  # "B.S., Information Technology": the next item
         end = following.start() if following else len(text)
     return (start, max(end, match.end()))

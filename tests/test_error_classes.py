@@ -215,3 +215,24 @@ def test_the_plural_of_an_acronym_states_it():
     assert found(["Skills: PLC's, BMSs"]) == ["Programmable Logic Controllers", "Battery Management Systems"]
     assert found(["Restocked EMTs' kits", "Did conduit bending daily"]) == ["Conduit Bending"]
     assert found(["Checked BMSs daily", "Wrote lesson planning guides"]) == ["Lesson Planning"]
+
+
+FIELDS = matcher_from_rows(
+    [
+        {"name": "Accounting", "ambiguous": True},
+        {"name": "Secondary Education"},
+        {"name": "Supply Chain Management"},
+        {"name": "Python"},
+    ]
+)
+
+
+# Class "field of study": a degree line names what was studied, also after a label or after the degree's kind.
+def test_a_field_of_study_after_a_label_or_the_degree_kind_is_not_a_skill():
+    for line in (
+        "Major: Accounting, GPA 3.6",
+        "Concentration: Supply Chain Management",
+        "Bachelor of Arts, Secondary Education; GPA 3.4",
+    ):
+        assert FIELDS.match_text(line, "education") == [], line
+    assert FIELDS.match_text("Bachelor of Science, Accounting; capstone in Python", "education") == ["Python"]
