@@ -4,6 +4,7 @@ paramedic's Emergency Medical Services: an acronym met only in prose counts when
 one of its fields. The categories are the catalog's own; one not declared is a field of its own."""
 
 import json
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -11,6 +12,7 @@ DOMAINS_FILE = Path(__file__).resolve().parent / "data" / "domains.json"
 GENERAL = "general"
 # O*NET categories name kinds of products and tools used across occupations, not one field.
 GENERAL_PREFIXES = ("O*NET",)
+MAIN_FIELD_SHARE = 1 / 3
 
 
 @lru_cache(maxsize=1)
@@ -33,12 +35,18 @@ def fields_of(category):
 
 
 def consistent(category, stated_categories):
-    """Whether a skill of `category` fits a resume that states skills of `stated_categories`: its field is among
-    theirs, or it is general, or the resume states no skill of any field (nothing contradicts it; general skills
-    such as Excel belong to every field and so say nothing)."""
+    """Whether a skill of `category` fits a resume whose stated skills have `stated_categories` (one entry per
+    skill): it is general, or the resume states no skill of any field (general skills such as Excel belong to every
+    field and say nothing), or its field is one of the resume's main ones — it holds at least `MAIN_FIELD_SHARE` of
+    the skills of the resume's largest field. An electrician who lists First Aid and CPR still writes "EMT conduit"
+    for tubing: two clinical skills beside twenty trade ones do not make the resume clinical."""
     fields = fields_of(category)
-    stated = set()
+    if GENERAL in fields:
+        return True
+    counts = Counter()
     for other in stated_categories:
-        stated |= fields_of(other)
-    stated.discard(GENERAL)
-    return GENERAL in fields or not stated or bool(fields & stated)
+        counts.update(fields_of(other) - {GENERAL})
+    if not counts:
+        return True
+    largest = max(counts.values())
+    return any(counts[field] >= MAIN_FIELD_SHARE * largest for field in fields)

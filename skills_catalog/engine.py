@@ -371,7 +371,7 @@ def _with_domain_acronyms(hits, pending, order):
     when the resume also states its expansion or another skill of one of its fields (`domains.py`): the
     electrician's EMT is not Emergency Medical Services, the paramedic's is. Hits keep the order they were first
     seen in."""
-    categories = {hit.skill.category for hit in hits.values() if hit.skill.kind == "technical"}
+    categories = [hit.skill.category for hit in hits.values() if hit.skill.kind == "technical"]
     accepted = dict(hits)
     for name, hit in pending.items():
         if name not in accepted and consistent(hit.skill.category, categories):

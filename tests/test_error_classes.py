@@ -21,6 +21,8 @@ MATCHER = matcher_from_rows(
         {"name": "Customer Service", "kind": "soft", "category": "Communication"},
         {"name": "Motor Control", "category": "Controls & Automation"},
         {"name": "Heat Exchanger", "category": "Mechanical Engineering"},
+        {"name": "Blueprint Reading", "category": "Mechanical Engineering"},
+        {"name": "Electrical Wiring", "category": "Electrical & Electronics Engineering"},
         {"name": "Safety Inspection", "category": "Occupational Safety", "aliases": ["site walk"]},
         {"name": "Power BI", "category": "Data Analysis & BI"},
         {"name": "Networking", "category": "Networking", "ambiguous": True},
@@ -236,3 +238,13 @@ def test_a_field_of_study_after_a_label_or_the_degree_kind_is_not_a_skill():
     ):
         assert FIELDS.match_text(line, "education") == [], line
     assert FIELDS.match_text("Bachelor of Science, Accounting; capstone in Python", "education") == ["Python"]
+
+
+def test_a_few_skills_of_a_field_do_not_make_it_the_resumes_field():
+    electrician = [
+        "Ran EMT conduit to every panel",
+        "Conduit bending, electrical wiring, blueprint reading, motor control and heat exchanger installs",
+        "Certified in basic life support",
+    ]
+    assert "Emergency Medical Services" not in found(electrician)
+    assert "Emergency Medical Services" in found(["Worked as an EMT", "Basic life support, conduit bending"])
