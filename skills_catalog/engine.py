@@ -189,7 +189,8 @@ class Matcher:
         bridge = self._bridge(previous, line, text, tokens)
         if bridge:
             found.append(bridge)
-            i = bridge.end
+            # A bridge into a slash-joined token took only its first part: the rest is read as usual.
+            i = 0 if "/" in tokens[0][0] else bridge.end
         words = [token for token, _, _ in tokens]
         while i < len(tokens):
             match = self._longest_match(tokens, i, words)
@@ -198,8 +199,9 @@ class Matcher:
                 found.append(_Found(i, i + length, form, text[tokens[i][1] : tokens[i + length - 1][2]]))
                 i += length
                 continue
-            found.extend(self._unmatched_token(tokens, i, text))
-            i += 1
+            extra = self._unmatched_token(tokens, i, text)
+            found.extend(extra)
+            i = max([i + 1, *(item.end for item in extra)])
 
         if line.section in NO_SKILL_SECTIONS or about_document:
             return line, text, tokens
@@ -273,14 +275,20 @@ class Matcher:
         best = None
         for carried in range(1, min(self.max_ngram - 1, len(prev_tokens)) + 1):
             key = tuple(token for token, _, _ in prev_tokens[-carried:])
+            if key not in self.prefixes:  # "Forklift Operation/Shipping and" / "Receiving" (but "A/B" / "Testing")
+                key = (key[0].split("/")[-1], *key[1:])
             if key not in self.prefixes:
                 continue
             for taken in range(1, min(self.max_ngram - carried, len(tokens)) + 1):
-                key = (*key, tokens[taken - 1][0])
+                # "Shipping and" / "Receiving/Cycle Counting": a wrapped slash list goes on with its first part.
+                word = tokens[0][0].split("/")[0] if taken == 1 else tokens[taken - 1][0]
+                key = (*key, word)
                 if key not in self.prefixes:
                     break
                 form = self.forms.get(key)
-                if form and not form.skill.ambiguous and (best is None or carried + taken > best[0]):
+                # A flagged name is joined only inside a skills list, where the rules still judge it.
+                joinable = form and (not form.skill.ambiguous or line.section == "skills")
+                if joinable and (best is None or carried + taken > best[0]):
                     surface = f"{prev_text[prev_tokens[-carried][1] :]} {text[tokens[0][1] : tokens[taken - 1][2]]}"
                     best = (carried + taken, _Found(0, taken, form, surface))
         return best[1] if best else None
@@ -289,7 +297,8 @@ class Matcher:
         word, start, end = tokens[i]
         original = text[start:end]
         if "/" in word:
-            parts = self._slash_parts(original, i, tokens[i - 1][0] if i else None)
+            after = tuple(token for token, _, _ in tokens[i + 1 : i + self.max_ngram])
+            parts = self._slash_parts(original, i, tokens[i - 1][0] if i else None, after)
             if parts:
                 return parts
         if "l" in original and any(char.isupper() for char in original):
@@ -316,10 +325,19 @@ class Matcher:
         form = self._fuzzy(original)
         return [_Found(i, i + 1, form, original, fuzzy=True)] if form else []
 
-    def _slash_parts(self, original, i, before):
-        """ "Python/Django", "HTML5/CSS3" or "Java SE/EE" are one token; try each part (with the word before)."""
+    def _slash_parts(self, original, i, before, after=()):
+        """ "Python/Django", "HTML5/CSS3" or "Java SE/EE" are one token; try each part (with the word before). The
+        last part may start a name the next words finish (class "slash list": "Receiving/Cycle Counting")."""
         found = []
-        for part in original.split("/"):
+        parts = original.split("/")
+        last = parts[-1].strip(".").lower()
+        for extra in range(min(len(after), self.max_ngram - 1), 0, -1):
+            form = self.forms.get((last, *after[:extra]))
+            if form and last:
+                found.append(_Found(i, i + 1 + extra, form, " ".join([parts[-1], *after[:extra]])))
+                parts = parts[:-1]
+                break
+        for part in parts:
             word = part.strip(".").lower()
             keys = [(before, word)] if before else []
             keys += [(word,), (word.rstrip("0123456789."),)]  # "Bootstrap3", "HTML5"

@@ -365,7 +365,8 @@ def _part_of_unknown_name(item, context):
     else:
         segment_text = context.text
     left = max((found.end() for found in LIST_SEPARATORS_RE.finditer(segment_text)), default=0)
-    item_text = BULLETED_LABEL_RE.sub("", segment_text[left:], count=1).strip(" .•")
+    # A slash list wrapped in a narrow column ends its line with the slash: "Scheduling/Quality Control/".
+    item_text = BULLETED_LABEL_RE.sub("", segment_text[left:], count=1).strip(" .•/")
     words = item_text.split()
     while words and words[0].lower() in ENUMERATION_GLUE:
         words = words[1:]  # "…, and Excel": the glue of the list, not part of the item

@@ -248,3 +248,32 @@ def test_a_few_skills_of_a_field_do_not_make_it_the_resumes_field():
     ]
     assert "Emergency Medical Services" not in found(electrician)
     assert "Emergency Medical Services" in found(["Worked as an EMT", "Basic life support, conduit bending"])
+
+
+LISTS = matcher_from_rows(
+    [
+        {"name": "Triage"},
+        {"name": "Wound Care"},
+        {"name": "Patient Education"},
+        {"name": "Pallet Building"},
+        {"name": "Load Planning"},
+        {"name": "Case Management", "ambiguous": True},
+        {"name": "Discharge Planning"},
+        {"name": "A/B Testing"},
+        {"name": "Software Testing", "aliases": ["testing"]},
+    ]
+)
+
+
+def listed(*lines):
+    return LISTS.match([Line(1, line, "skills") for line in lines]).names()
+
+
+# Class "slash list wrapped in a narrow column": a name broken at a line end or glued to a slash still counts.
+def test_a_wrapped_slash_list_keeps_its_names():
+    assert listed("• Triage/Wound Care/", "Patient Education") == ["Triage", "Wound Care", "Patient Education"]
+    assert listed("• Triage/Pallet", "Building/Load Planning") == ["Triage", "Pallet Building", "Load Planning"]
+    assert listed("• Discharge Planning/Case", "Management") == ["Discharge Planning", "Case Management"]
+    assert listed("Pallet Building/Load Planning, Triage") == ["Pallet Building", "Load Planning", "Triage"]
+    assert listed("• Triage, A/B", "Testing") == ["Triage", "A/B Testing"]
+    assert listed("• Triage/Case Management/", "Wound Care") == ["Triage", "Case Management", "Wound Care"]
