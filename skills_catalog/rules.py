@@ -59,7 +59,7 @@ DATE_RANGE_RE = re.compile(
 # short line whose segment after a separator is a place with its region code names an employer (or a title) before it.
 SEGMENT_START_RE = re.compile(r"[|•·▪\t,]|\s-\s|\s{2,}")
 PLACE_SEGMENT_RE = re.compile(
-    r"\s*(?:[A-Z][a-z]+\.?\s+){0,2}[A-Z][a-z]+,\s*([A-Z]{2}\b(?![\w.])|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+    r"(?:[A-Z][a-z]+\.?\s+){0,2}[A-Z][a-z]+,\s*([A-Z]{2}\b(?![\w.])|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
     r"\s*(?=$|[|•·▪\t,(]|\s-\s|\s\d)"
 )
 # Full names of the US states and Canadian provinces, as a place segment writes them ("Chicago, Illinois").
@@ -400,7 +400,10 @@ def _before_a_place_segment(item, context):
         return False
     start = context.tokens[item.end - 1][2] if item.end <= len(context.tokens) else 0
     for separator in SEGMENT_START_RE.finditer(context.text, start):
-        place = PLACE_SEGMENT_RE.match(context.text, separator.end())
+        position = separator.end()
+        while position < len(context.text) and context.text[position].isspace():
+            position += 1  # in code, not in the pattern: a leading \s* would make it quadratic on runs of spaces
+        place = PLACE_SEGMENT_RE.match(context.text, position)
         if place and (place.group(1) in REGION_CODES or place.group(1).lower() in REGION_NAMES):
             return True
     return False
