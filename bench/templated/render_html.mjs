@@ -18,6 +18,8 @@ const [theme, input, output] = process.argv.slice(2);
 const mod = await import(`jsonresume-theme-${theme}`);
 const render = mod.render || (mod.default && (mod.default.render || mod.default));
 const resume = JSON.parse(fs.readFileSync(input, "utf8"));
+// The schema makes every field optional, but some themes (elegant) crash on a resume without profiles.
+resume.basics.profiles = resume.basics.profiles || [];
 let html = await render(resume);
 for (const [pattern, replacement] of CDN) html = html.replace(pattern, replacement);
 fs.writeFileSync(output, html);
