@@ -20,6 +20,8 @@ const render = mod.render || (mod.default && (mod.default.render || mod.default)
 const resume = JSON.parse(fs.readFileSync(input, "utf8"));
 // The schema makes every field optional, but some themes (elegant) crash on a resume without profiles.
 resume.basics.profiles = resume.basics.profiles || [];
+// Older themes read the pre-1.0 schema's `company` for the employer (now `name`): give them both, as their users did.
+for (const job of resume.work || []) job.company = job.company || job.name;
 let html = await render(resume);
 for (const [pattern, replacement] of CDN) html = html.replace(pattern, replacement);
 fs.writeFileSync(output, html);
