@@ -17,7 +17,7 @@ import tempfile
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .split import HERE, THEMES, split_of, themes_for
+from .split import HERE, THEMES, resume_ids, split_of, themes_for
 
 SECTION_KEYS = {
     "summary": ("basics", "summary"),
@@ -188,7 +188,7 @@ def main(argv=None):
     parser.add_argument("--only", nargs="*", help="Resume ids (default: every file in resumes/).")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
     args = parser.parse_args(argv)
-    ids = args.only or sorted(path.stem for path in (HERE / "resumes").glob("*.json"))
+    ids = args.only or resume_ids()
     build(ids, args.chromium)
     return 0
 
