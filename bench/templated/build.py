@@ -152,7 +152,7 @@ def unused_labels(labels, seen_by_theme):
     return [text for text in texts if not any(shown(text, seen) for seen in seen_by_theme)]
 
 
-def build(resume_ids, chromium):
+def build(resume_ids, chromium, labels_only=False):
     pdf_dir = HERE / "pdfs"
     pdf_dir.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -172,7 +172,8 @@ def build(resume_ids, chromium):
                 seen = visible_text(html_path.read_text(encoding="utf-8"))
                 seen_by_theme.append(seen)
                 pdf_path = pdf_dir / f"{resume_id}__{theme}.pdf"
-                print_pdf(chromium, html_path, pdf_path, tmp / "profile")
+                if not labels_only:
+                    print_pdf(chromium, html_path, pdf_path, tmp / "profile")
                 entry = sidecar(resume_id, theme, resume, labels, seen)
                 pdf_path.with_suffix(".json").write_text(
                     json.dumps(entry, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
@@ -187,9 +188,10 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", help="Resume ids (default: every file in resumes/).")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
+    parser.add_argument("--labels-only", action="store_true", help="Rewrite the sidecars, keep the PDFs.")
     args = parser.parse_args(argv)
     ids = args.only or resume_ids()
-    build(ids, args.chromium)
+    build(ids, args.chromium, args.labels_only)
     return 0
 
 
