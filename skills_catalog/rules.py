@@ -540,7 +540,11 @@ def _skill_of_others(item, context):
 
 
 def _soft_stated_in_prose(item, context):
-    return item.form.skill.kind == "soft" and (soft_claimed(item, context) or _short_clause(item, context))
+    """A quality word standing for a longer name ("thorough", "meticulous") is a claim where the writer describes
+    themselves: a claim phrase, a short clause of its own, or a summary (class "quality in a summary")."""
+    if item.form.skill.kind != "soft":
+        return False
+    return context.section in SOFT_CLAIM_SECTIONS or soft_claimed(item, context) or _short_clause(item, context)
 
 
 def soft_claimed(item, context):
@@ -613,6 +617,8 @@ def _ambiguous_credible(item, context):
         return True  # "a CLI written in Go", "a Rust service", "replaced Puppet with Chef", "tests with Jest"
     if form.skill.kind == "soft" and soft_claimed(item, context):
         return True  # "strong communication with clients", "skilled in negotiation"
+    if form.skill.kind == "soft" and context.section in SOFT_CLAIM_SECTIONS and surface.islower():
+        return True  # "…, friendly with vendors": a quality mid-sentence in a summary ("Supervisor with" is a title)
     if form.skill.kind == "technical" and claimed_by_introducer(item, context):
         return True  # "specialties in software installation, cybersecurity and customer service"
     if after in PROSE_FOLLOWERS or before in PROSE_LEADERS:

@@ -125,6 +125,8 @@ SOFT = matcher_from_rows(
         {"name": "Calm Demeanor", "kind": "soft", "ambiguous": True, "aliases": ["calm"]},
         {"name": "Leadership", "kind": "soft", "aliases": ["leadership skills"]},
         {"name": "Written Communication", "kind": "soft", "aliases": ["writing skills"]},
+        {"name": "Supervision", "kind": "soft", "ambiguous": True, "aliases": ["supervisor"]},
+        {"name": "Friendliness", "kind": "soft", "ambiguous": True, "aliases": ["friendly"]},
         {"name": "Payroll"},
     ]
 )
@@ -277,3 +279,13 @@ def test_a_wrapped_slash_list_keeps_its_names():
     assert listed("Pallet Building/Load Planning, Triage") == ["Pallet Building", "Load Planning", "Triage"]
     assert listed("• Triage, A/B", "Testing") == ["Triage", "A/B Testing"]
     assert listed("• Triage/Case Management/", "Wound Care") == ["Triage", "Case Management", "Wound Care"]
+
+
+# Class "quality in a summary": a quality word standing for a longer name counts where the writer describes
+# themselves; the same word in a job's bullet is narration.
+def test_a_quality_word_in_a_summary_is_a_claim():
+    text = "Payroll clerk for six years, meticulous with month-end close and quick with new systems"
+    assert soft(text, section="summary") == ["Payroll", "Attention to Detail"]
+    assert soft(text, section="experience") == ["Payroll"]
+    assert soft("Fast with invoices and friendly with vendors", section="summary") == ["Friendliness"]
+    assert soft("Warehouse Supervisor with 10 years of experience", section="summary") == []  # a job title
