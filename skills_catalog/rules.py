@@ -73,6 +73,7 @@ REGION_NAMES = _words(
     + ["south carolina", "south dakota", "west virginia", "british columbia", "new brunswick", "nova scotia"]
 )
 EMPLOYER_LINE_MAX_WORDS = 10
+EMPLOYER_NAME_MAX_WORDS = 5
 SLASH_SEGMENT_RE = re.compile(r"([,;|•·])")
 SLASH_RE = re.compile(r"(?<=\S)/(?=\S)")
 HEADER_LINE_MAX_WORDS = 14  # a longer line with dates is a sentence ("Built … with Python, 2019-2021")
@@ -268,6 +269,8 @@ def accepted(item, context):
         return False  # "RESEARCH" alone in capitals is a heading the section finder did not know
     if item.fuzzy and context.text.strip() == item.surface and context.section != "skills":
         return False  # "Recognition" alone on its line is a heading, not a typo of "Rekognition"
+    if context.section == "experience" and _inside_an_unknown_name_segment(item, context):
+        return False  # "Crescent City Catering", "Lone Star Process Piping, Pipe Welder": an employer's name
     if context.section in NAME_LINE_SECTIONS and _names_the_line(item, context):
         return False  # "Red Hat" or "Stripe • San Francisco" heading a job: an employer, not a tool
     if _names_institution(item, context):
@@ -477,6 +480,29 @@ def _whole_list_item(item, context):
     # Class "nested list": "Microsoft Office (Word, Excel, PowerPoint)": the suite's parts are items too.
     items = (LIST_INTRODUCER_RE.sub("", segment.split("(")[-1].strip(" .()")) for segment in segments)
     return len(segments) > 1 and item.surface in items
+
+
+def _inside_an_unknown_name_segment(item, context):
+    """Class "employer line": an experience line whose first segment is a short Title Case name the catalog does not
+    know as a whole ("Crescent City Catering", "Pinecone Outdoor Outfitters") names an employer; a skill word inside
+    it is part of the name. Only where some word of the name is no skill at all."""
+    text = context.text.strip()
+    first = LIST_SEPARATORS_RE.split(BULLETED_LABEL_RE.sub("", text.lstrip("•·▪◦●○■►✓*- "), count=1), maxsplit=1)[0]
+    words = first.split()
+    if not 2 <= len(words) <= EMPLOYER_NAME_MAX_WORDS or item.surface not in first or item.surface == first.strip():
+        return False
+    # Every word capitalised, "of" aside: "Wrote Terraform for the VPCs" is a sentence, "Salesforce Administration and
+    # Reporting" a coordination of skills.
+    if not all(word[:1].isupper() or word == "of" for word in words):
+        return False
+    start = context.text.find(first)
+    covered = [
+        other
+        for other in context.found
+        if context.tokens[other.start][1] >= start and context.tokens[other.end - 1][2] <= start + len(first)
+    ]
+    covered_words = sum(len(other.surface.split()) for other in covered)
+    return covered_words < len([word for word in words if word != "of"])
 
 
 def _names_the_line(item, context):

@@ -289,3 +289,18 @@ def test_a_quality_word_in_a_summary_is_a_claim():
     assert soft(text, section="experience") == ["Payroll"]
     assert soft("Fast with invoices and friendly with vendors", section="summary") == ["Friendliness"]
     assert soft("Warehouse Supervisor with 10 years of experience", section="summary") == []  # a job title
+
+
+EMPLOYERS = matcher_from_rows(
+    [{"name": "Catering"}, {"name": "Excavation", "aliases": ["Excavating"]}, {"name": "Reporting"}]
+)
+
+
+# Class "employer line": an experience line opening with a short Title Case name the catalog does not know as a
+# whole names an employer; a coordination of skills ("… and Reporting") or a sentence is not one.
+def test_a_skill_word_inside_an_employers_name_is_not_a_skill():
+    for line in ("Harbor Light Catering", "Red Mesa Excavating, Crew Lead", "• Blue Fjord Catering | 2019 - 2021"):
+        assert EMPLOYERS.match_text(line, "experience") == [], line
+    assert EMPLOYERS.match_text("Budget Tracking and Reporting", "experience") == ["Reporting"]
+    assert EMPLOYERS.match_text("Ran catering for 300 guests", "experience") == ["Catering"]
+    assert EMPLOYERS.match_text("Harbor Light Catering", "skills") == ["Catering"]
