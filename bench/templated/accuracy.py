@@ -62,7 +62,7 @@ def print_templates(per_template, kinds):
         layout = f"{counts['layouts_reported']}/{counts['layouts_complex']}" if counts["layouts_complex"] else "-"
         label = f"{theme} ({kinds[theme]})"
         print(
-            f"{label:24} {counts['files']:5} {counts['tp']:4} {counts['fp']:4} {counts['fn']:4} {p:6.2f} {r:6.2f}"
+            f"{label:37} {counts['files']:5} {counts['tp']:4} {counts['fp']:4} {counts['fn']:4} {p:6.2f} {r:6.2f}"
             f" {soft_r:6.2f} {counts['trap_hits']:6} {counts['section_alarms']:>5}/{counts['section_checks']:<5}"
             f" {layout:>11}"
         )
