@@ -1,14 +1,17 @@
+import threading
 import uuid
 from unittest.mock import patch
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import OperationalError
+from django.db import OperationalError, connection
 from django_q.brokers.orm import ORM
 from django_q.conf import Conf
 from django_q.models import OrmQ
 
+from analyses import services
 from analyses.models import Analysis
+from analyses.services import create_analysis
 
 from . import pdfs
 
@@ -205,3 +208,20 @@ def test_a_chunked_upload_is_asked_for_a_content_length(client):
     )
     assert r.status_code == 411
     assert r.json()["code"] == "length_required"
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite only: PostgreSQL locks rows, threads write at once")
+@pytest.mark.django_db(transaction=True)
+def test_on_sqlite_a_web_thread_waits_its_turn_for_the_write_lock_in_python(resume_bytes, private_media_root):
+    # Threads queue on a process-wide lock, woken as soon as it is free, instead of in SQLite's busy handler,
+    # which sleeps in growing steps of up to 100 ms between tries.
+    file = SimpleUploadedFile("resume.pdf", resume_bytes)
+    file.file_kind = "pdf"
+    created = []
+    writer = threading.Thread(target=lambda: created.append(create_analysis(file)))
+    with services._SQLITE_WRITE_TURN:
+        writer.start()
+        writer.join(timeout=0.5)
+        assert writer.is_alive() and not Analysis.objects.exists()  # waiting for its turn
+    writer.join(timeout=30)
+    assert [analysis.pk for analysis in created] == list(Analysis.objects.values_list("pk", flat=True))
