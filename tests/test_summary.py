@@ -34,7 +34,11 @@ def matcher():
 def _cited(summary):
     """The skills the first sentence cites after "it states" / "among them"."""
     match = re.search(r"(?:it states|among them) (.+?)[;.]", summary)
-    return [name.strip() for name in re.split(r", | and ", match.group(1))] if match else []
+    if not match:
+        return []
+    listed = match.group(1)
+    # With the serial comma ("A, Shipping and Receiving, and C") only commas separate the names.
+    return [name.strip() for name in re.split(r",(?: and)? " if ", and " in listed else r", | and ", listed)]
 
 
 @pytest.mark.parametrize(("variant", "resume"), CASES, ids=[resume.profession for _, resume in CASES])
@@ -100,3 +104,51 @@ def test_every_finding_has_a_fix_worded_as_an_instruction():
     codes = every_finding_code()
     assert {"no_email", "ocr_text", "text_boxes", "tables"} <= codes  # the source scan itself works
     assert sorted(codes - FIXES.keys()) == []
+
+
+def test_every_shipped_role_is_worded_for_its_profession():
+    from analyses.pipeline.scoring import DEFAULT_PROFESSION_WORDS, _profession_words
+    from skills_catalog.files import read_default_catalog
+
+    _, roles = read_default_catalog()
+    assert len(roles) > 50
+    generic = sorted(role["name"] for role in roles if _profession_words(role["name"]) == DEFAULT_PROFESSION_WORDS)
+    assert generic == []
+
+
+@pytest.mark.parametrize(
+    ("role", "units"),
+    [
+        ("Medical Billing Specialist", "accounts"),  # billing before the broader medical family
+        ("Customer Service Representative", "calls"),  # not "revenue, quota" of sales
+        ("Data Analyst", "reports"),  # not the developers' "latency, uptime"
+        ("Compliance Officer", "audits passed"),
+        ("Electrician", "jobs completed"),
+        ("Site Reliability Engineer", "users, latency"),
+    ],
+)
+def test_narrow_families_win_over_broad_ones(role, units):
+    from analyses.pipeline.scoring import _profession_words
+
+    assert _profession_words(role)[0].startswith(units)
+
+
+def test_the_strongest_evidence_is_technical_and_names_with_and_keep_their_meaning():
+    from analyses.pipeline.scoring import summary_text
+
+    role = {
+        "name": "Logistics Coordinator",
+        "coverage": 0.5,
+        "target": False,
+        "evidence": ["Leadership", "Inventory Management", "Shipping and Receiving", "Route Planning"],
+    }
+    technical = ["Inventory Management", "Shipping and Receiving", "Route Planning"]
+    summary = summary_text(technical, ["Leadership"], [], {}, {}, role)
+    assert summary.startswith(
+        "Fits a Logistics Coordinator role: it states Inventory Management, Shipping and Receiving, and Route Planning."
+    )
+    assert _cited(summary) == technical
+    # A soft skill fills in when too few technical ones are stated.
+    assert "it states Inventory Management and Leadership." in summary_text(
+        ["Inventory Management"], ["Leadership"], [], {}, {}, role
+    )

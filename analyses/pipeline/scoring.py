@@ -53,35 +53,84 @@ def score_gains(findings, skills_coverage, technical_count, weights=None):
 
 
 # Words that fit a profession, for the summary's fixes: what its results are counted in and the verbs its bullets
-# open with. A family is recognised from the role's name; the first family whose word it holds wins.
-PROFESSION_WORDS = (
-    (
-        ("nurse", "medical", "pharmac", "clinic", "health", "care"),
-        "patients, shifts or error rates",
-        "Assessed, Administered",
-    ),
-    (("teacher", "tutor", "instructor", "lecturer"), "class sizes, pass rates or grades", "Planned, Taught"),
-    (
-        ("accountant", "bookkeeper", "financ", "billing", "audit", "tax"),
-        "accounts, days to close or savings",
-        "Reconciled, Closed",
-    ),
-    (("sales", "account manager", "retail", "customer"), "revenue, quota or accounts won", "Closed, Grew"),
-    (("recruit", "hr ", "human resources"), "hires, time to hire or retention", "Hired, Onboarded"),
-    (("chef", "cook", "kitchen", "culinary"), "covers, food cost or waste", "Developed, Ran"),
-    (
-        ("civil", "construction", "mechanical", "electrical", "electronics"),
-        "budgets, schedules or tolerances",
-        "Designed, Delivered",
-    ),
-    (("designer",), "users, conversions or turnaround", "Designed, Redesigned"),
-    (("marketer", "marketing", "seo", "social media", "content"), "reach, leads or conversion", "Launched, Grew"),
-    (("warehouse", "supply chain", "operations", "logistics"), "orders, lead times or accuracy", "Shipped, Cut"),
-    (
-        ("developer", "engineer", "data", "devops", "architect", "administrator", "analyst", "security"),
-        "users, latency, uptime or time saved",
-        "Built, Shipped",
-    ),
+# open with. A family is recognised from the role's name by any of its "|"-separated keys; the first family whose key
+# the name holds wins, so narrower families ("Medical Billing", "Customer Service") come before broader ones. Every
+# role of the shipped catalog falls in one (tests/test_summary.py).
+PROFESSION_WORDS = tuple(
+    (tuple(keys.split("|")), units, verbs)
+    for keys, units, verbs in (
+        ("it support|desktop support|help desk|service desk", "tickets, resolution time or uptime", "Resolved, Set up"),
+        (
+            "customer service|customer support|call center|customer care",
+            "calls, resolution time or satisfaction scores",
+            "Resolved, Handled",
+        ),
+        (
+            "accountant|bookkeeper|financ|billing|audit|tax|payroll|loan|claims|credit|bank",
+            "accounts, days to close or savings",
+            "Reconciled, Closed",
+        ),
+        (
+            "nurse|nursing|medical|pharmac|clinic|health|caregiver|dental|hygien|phleb|therapist|dietitian|radiolog|"
+            "respiratory|physician|paramedic",
+            "patients, shifts or error rates",
+            "Assessed, Administered",
+        ),
+        ("social work|counsel|case manager", "caseload, outcomes or referrals", "Supported, Referred"),
+        ("teacher|teaching|tutor|instructor|lecturer|training", "class sizes, pass rates or grades", "Planned, Taught"),
+        ("quality|inspector|safety|hse", "inspections, defects or incidents", "Inspected, Enforced"),
+        ("sales|account manager|retail|customer|real estate", "revenue, quota or accounts won", "Closed, Grew"),
+        ("recruit|hr |human resources|talent", "hires, time to hire or retention", "Hired, Onboarded"),
+        ("chef|cook|kitchen|culinary|baker|restaurant", "covers, food cost or waste", "Developed, Ran"),
+        (
+            "server|bartender|hotel|front desk|event|hospitality|guest",
+            "guests served, sales or reviews",
+            "Served, Organised",
+        ),
+        (
+            "civil|construction|mechanical|electrical|electronics|industrial|estimator",
+            "budgets, schedules or tolerances",
+            "Designed, Delivered",
+        ),
+        (
+            "electrician|plumber|carpenter|welder|machinist|mechanic|technician|hvac|maintenance|operator|installer",
+            "jobs completed, downtime or defects",
+            "Installed, Repaired",
+        ),
+        ("designer", "users, conversions or turnaround", "Designed, Redesigned"),
+        ("writer|editor", "documents, readers or support tickets saved", "Wrote, Edited"),
+        ("marketer|marketing|seo|social media|content", "reach, leads or conversion", "Launched, Grew"),
+        (
+            "warehouse|supply chain|operations|logistics|driver|dispatch|purchasing|procurement|buyer",
+            "orders, lead times or accuracy",
+            "Shipped, Cut",
+        ),
+        (
+            "compliance|risk|aml|kyc|regulatory|legal|paralegal",
+            "audits passed, findings closed or cases reviewed",
+            "Audited, Remediated",
+        ),
+        (
+            "project|product manager|program manager|scrum",
+            "budgets, deadlines or delivery dates",
+            "Delivered, Launched",
+        ),
+        (
+            "assistant|office|administrative|coordinator|secretary|receptionist",
+            "requests handled, schedules kept or time saved",
+            "Organised, Coordinated",
+        ),
+        (
+            "developer|engineer|devops|architect|administrator|security|programmer",
+            "users, latency, uptime or time saved",
+            "Built, Shipped",
+        ),
+        (
+            "data|analytics|business intelligence|analyst|scientist",
+            "reports, decisions or hours saved",
+            "Analysed, Automated",
+        ),
+    )
 )
 DEFAULT_PROFESSION_WORDS = ("%, $, counts or time saved", "Led, Built")
 # The fix each finding asks for, as an instruction; {units} and {verbs} take the profession's words.
@@ -153,7 +202,13 @@ def _strength(technical_skills, soft_skills, scores, facts, role):
     quantified = bullets.get("count", 0) >= 4 and bullets.get("quantified", 0) >= 0.5 * bullets["count"]
     results = f"{bullets.get('quantified', 0)} of {bullets.get('count', 0)} bullets show measurable results"
     if role and (role.get("target") or role.get("coverage", 0) >= MIN_ROLE_COVERAGE):
-        evidence = [name for name in role.get("evidence", []) if name in skills][:MAX_EVIDENCE]
+        # The strongest evidence is what the person can do for the role ("IV Therapy", "GD&T"); a soft skill
+        # ("Leadership") is cited only when too few of those are stated.
+        stated = [name for name in role.get("evidence", []) if name in skills]
+        soft = set(soft_skills)
+        evidence = ([name for name in stated if name not in soft] + [name for name in stated if name in soft])[
+            :MAX_EVIDENCE
+        ]
         if role.get("target"):
             opening = f"For the {role['name']} role you target"
         else:
@@ -206,4 +261,6 @@ def _names(names):
     names = list(names)
     if len(names) <= 2:
         return " and ".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    # A name holding "and" ("Shipping and Receiving") takes the serial comma, so the list still parses.
+    serial = "," if any(" and " in name or " & " in name for name in names) else ""
+    return ", ".join(names[:-1]) + f"{serial} and " + names[-1]
