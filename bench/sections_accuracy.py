@@ -25,7 +25,7 @@ sys.path.insert(0, str(ROOT))
 import pymupdf  # noqa: E402
 
 from analyses.pipeline.analyse import analyse  # noqa: E402
-from bench.devset.generate import build_devset  # noqa: E402
+from bench.devset.generate import DEFAULT_SEED, PROFESSIONS, build_devset, compose, render, split_of  # noqa: E402
 from bench.pipeline import default_matcher  # noqa: E402
 from tests import resume_layouts  # noqa: E402
 
@@ -98,6 +98,42 @@ def devset_cases(split, headings_printed=True):
         yield name, data, set(labels["sections"]), kind
 
 
+DEVSET_FLAWED_LAYOUTS = ("sidebar", "table", "two_column")
+
+
+def devset_pair_gaps(split):
+    """(profession, flawed layout, clean score - flawed score): each profession's dev-set content composed once and
+    rendered one-column and in each flawed layout, so the pair differs only in its layout. The half is the one of
+    the profession's classic file."""
+    import random
+
+    matcher = default_matcher()
+    gaps = []
+    for profession in sorted(PROFESSIONS):
+        name = f"{profession}__classic__0"
+        if split_of(name) != split:
+            continue
+        resume = compose(PROFESSIONS[profession], random.Random(f"{DEFAULT_SEED}:{name}"))
+        clean = analyse(render(resume, "classic", random.Random(0)), matcher).overall_score
+        for layout in DEVSET_FLAWED_LAYOUTS:
+            flawed = analyse(render(resume, layout, random.Random(0)), matcher).overall_score
+            gaps.append((profession, layout, clean - flawed))
+    return gaps
+
+
+def print_gaps(label, gaps):
+    values = [gap for _, _, gap in gaps]
+    print(
+        f"score gap clean - flawed ({label}, {len(values)} pairs): "
+        f"min {min(values)}, median {statistics.median(values):g}, mean {statistics.mean(values):.1f}"
+    )
+    by_layout = {}
+    for _, layout, gap in gaps:
+        by_layout.setdefault(layout, []).append(gap)
+    for layout, values in sorted(by_layout.items()):
+        print(f"    {layout:14} min {min(values):3}  mean {statistics.mean(values):5.1f}")
+
+
 def corpus_cases(corpus):
     truth = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
     for name, entry in sorted(truth.items()):
@@ -161,16 +197,9 @@ def main(argv=None):
         if label.startswith("fixtures"):
             gaps.extend(score_gaps(scores))
     if gaps:
-        values = [gap for _, _, gap in gaps]
-        print(
-            f"score gap clean - flawed (fixtures, {len(values)} pairs): "
-            f"min {min(values)}, median {statistics.median(values):g}, mean {statistics.mean(values):.1f}"
-        )
-        by_layout = {}
-        for _, layout, gap in gaps:
-            by_layout.setdefault(layout, []).append(gap)
-        for layout, values in sorted(by_layout.items()):
-            print(f"    {layout:14} min {min(values):3}  mean {statistics.mean(values):5.1f}")
+        print_gaps("fixtures", gaps)
+    for split in ("tune", "held_back"):
+        print_gaps(f"devset {split}", devset_pair_gaps(split))
     return 0
 
 
