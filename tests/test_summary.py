@@ -152,3 +152,21 @@ def test_the_strongest_evidence_is_technical_and_names_with_and_keep_their_meani
     assert "it states Inventory Management and Leadership." in summary_text(
         ["Inventory Management"], ["Leadership"], [], {}, {}, role
     )
+
+
+def test_a_role_is_named_as_the_fit_only_on_two_stated_skills_of_it():
+    from analyses.pipeline.scoring import summary_text
+
+    baker = {"name": "Baker", "coverage": 0.25, "target": False, "evidence": ["Baking", "Food Safety"]}
+    one = summary_text(["Python", "Baking", "LaTeX", "MATLAB"], [], [], {}, {}, baker)
+    assert "Baker" not in one
+    assert one.startswith("It states 4 skills, among them Python, Baking and LaTeX.")
+    two = summary_text(["Baking", "Food Safety"], [], [], {}, {}, baker)
+    assert two.startswith("Fits a Baker role: it states Baking and Food Safety.")
+    # The same role as the target is named on any evidence; few skills are listed without "among them".
+    assert summary_text(["Baking"], [], [], {}, {}, {**baker, "target": True}).startswith(
+        "For the Baker role you target: it states Baking."
+    )
+    assert summary_text(["Sed", "Customer Service"], [], [], {}, {}, None).startswith(
+        "It states Sed and Customer Service."
+    )

@@ -171,6 +171,9 @@ FIXES = {
 }
 # A role the skills found cover this share of is named as the fit; below it the summary names no role.
 MIN_ROLE_COVERAGE = 0.2
+# Class: a role that fits by one skill is a guess ("Fits a Baker role: it states Baking" for a physicist whose
+# hobbies list baking): the summary names a fitting role only when the resume states this many of its skills.
+MIN_ROLE_EVIDENCE = 2
 MAX_EVIDENCE = 3
 
 
@@ -201,10 +204,11 @@ def _strength(technical_skills, soft_skills, scores, facts, role):
     bullets = facts.get("bullets") or {}
     quantified = bullets.get("count", 0) >= 4 and bullets.get("quantified", 0) >= 0.5 * bullets["count"]
     results = f"{bullets.get('quantified', 0)} of {bullets.get('count', 0)} bullets show measurable results"
-    if role and (role.get("target") or role.get("coverage", 0) >= MIN_ROLE_COVERAGE):
+    stated = [name for name in (role or {}).get("evidence", []) if name in skills]
+    fits = role and role.get("coverage", 0) >= MIN_ROLE_COVERAGE and len(stated) >= MIN_ROLE_EVIDENCE
+    if role and (role.get("target") or fits):
         # The strongest evidence is what the person can do for the role ("IV Therapy", "GD&T"); a soft skill
         # ("Leadership") is cited only when too few of those are stated.
-        stated = [name for name in role.get("evidence", []) if name in skills]
         soft = set(soft_skills)
         evidence = ([name for name in stated if name not in soft] + [name for name in stated if name in soft])[
             :MAX_EVIDENCE
@@ -221,6 +225,8 @@ def _strength(technical_skills, soft_skills, scores, facts, role):
         return f"{opening}, though few of its key skills are stated."
     if skills:
         tail = f"; {results}" if quantified else ""
+        if len(skills) <= MAX_EVIDENCE:
+            return f"It states {_names(skills)}{tail}."
         return f"It states {len(skills)} skills, among them {_names(skills[:MAX_EVIDENCE])}{tail}."
     if quantified:
         return f"{results[0].upper()}{results[1:]}."
