@@ -162,7 +162,7 @@ def test_a_role_is_named_as_the_fit_only_on_two_stated_skills_of_it():
     assert "Baker" not in one
     assert one.startswith("It states 4 skills, among them Python, Baking and LaTeX.")
     two = summary_text(["Baking", "Food Safety"], [], [], {}, {}, baker)
-    assert two.startswith("Fits a Baker role: it states Baking and Food Safety.")
+    assert two.startswith("Fits a Baker role: it states Food Safety and Baking.")  # its own name last
     # The same role as the target is named on any evidence; few skills are listed without "among them".
     assert summary_text(["Baking"], [], [], {}, {}, {**baker, "target": True}).startswith(
         "For the Baker role you target: it states Baking."
@@ -170,3 +170,23 @@ def test_a_role_is_named_as_the_fit_only_on_two_stated_skills_of_it():
     assert summary_text(["Sed", "Customer Service"], [], [], {}, {}, None).startswith(
         "It states Sed and Customer Service."
     )
+
+
+@pytest.mark.parametrize(
+    ("role", "own_name", "evidence"),
+    [
+        ("Registered Nurse", "Nursing", "Patient Care"),
+        ("Accountant", "Accounting", "GAAP"),
+        ("Civil Engineer", "Civil Engineering", "Structural Analysis"),
+        ("Welder", "Welding", "Blueprint Reading"),
+        ("Project Manager", "Project Management", "Risk Management"),
+    ],
+)
+def test_the_roles_own_name_is_not_cited_as_its_evidence(role, own_name, evidence):
+    from analyses.pipeline.scoring import summary_text
+
+    summary = summary_text(
+        [own_name, evidence, "Excel"], [], [], {}, {}, {"name": role, "coverage": 0.4, "evidence": [own_name, evidence]}
+    )
+    assert summary.startswith(f"Fits {'an' if role[0] in 'AE' else 'a'} {role} role: it states {evidence} and")
+    assert _cited(summary) == [evidence, own_name]  # still cited, last, when little else is stated

@@ -207,12 +207,10 @@ def _strength(technical_skills, soft_skills, scores, facts, role):
     stated = [name for name in (role or {}).get("evidence", []) if name in skills]
     fits = role and role.get("coverage", 0) >= MIN_ROLE_COVERAGE and len(stated) >= MIN_ROLE_EVIDENCE
     if role and (role.get("target") or fits):
-        # The strongest evidence is what the person can do for the role ("IV Therapy", "GD&T"); a soft skill
-        # ("Leadership") is cited only when too few of those are stated.
-        soft = set(soft_skills)
-        evidence = ([name for name in stated if name not in soft] + [name for name in stated if name in soft])[
-            :MAX_EVIDENCE
-        ]
+        # The strongest evidence is what the person can do for the role ("IV Therapy", "GD&T"), heaviest first; a
+        # soft skill ("Leadership") or the role's own name ("Nursing" for a nurse) only when too few of those are.
+        evidence = sorted(stated, key=lambda name: (_names_the_role(name, role["name"]), name in soft_skills))
+        evidence = evidence[:MAX_EVIDENCE]
         if role.get("target"):
             opening = f"For the {role['name']} role you target"
         else:
@@ -249,6 +247,22 @@ def _fixes(findings, gains, words):
         lead = "The one change left" if all(f.severity == "low" for f in chosen) else "To raise the score most"
         return f"{lead}: {phrases[0]}."
     return f"To raise the score most: {phrases[0]}, and {phrases[1]}."
+
+
+def _names_the_role(skill, role_name):
+    """True when every word of the skill is a word of the role's name in another form: "Nursing" for "Registered
+    Nurse", "Civil Engineering" for "Civil Engineer", "Project Management" for "Project Manager"."""
+    role_words = role_name.lower().split()
+    return all(any(_same_stem(word, other) for other in role_words) for word in skill.lower().split())
+
+
+def _same_stem(word, other):
+    shared = 0
+    for left, right in zip(word, other, strict=False):
+        if left != right:
+            break
+        shared += 1
+    return shared >= max(3, min(len(word), len(other)) - 3)
 
 
 def _article(name):
