@@ -54,6 +54,24 @@ def test_dates_in_a_gutter_are_rows_not_a_column():
     assert ordered[0].text == "2019 - 2021" and ordered[1].text.startswith("Built")
 
 
+def test_a_grid_of_short_list_items_is_rows_not_columns():
+    """A skills section set as lists side by side ("Frontend" | "Tooling"), rows aligned, each item a name: read row
+    by row it still gives every name, so it is no column layout, whatever share of the text each side holds."""
+    lines = [Box("Skills", 60, 80, 110, 96)]
+    left = ["Frontend", "JavaScript", "TypeScript", "React", "Vue.js", "HTML5", "CSS3/Sass"]
+    right = ["Tooling", "Vite", "Webpack", "Storybook", "Git", "Figma", "Quality", "Jest", "Playwright"]
+    for row, text in enumerate(left):
+        lines.append(Box(text, 60, 100 + row * 12, 60 + 6 * len(text), 110 + row * 12))
+    for row, text in enumerate(right):
+        lines.append(Box(text, 300, 100 + row * 12, 300 + 6 * len(text), 110 + row * 12))
+    _, _, count = reading_order(lines)
+    assert count == 1
+    # Short lists whose lines do not share rows are two columns flowing apart (a sidebar of lists).
+    shifted = [Box(line.text, *line.bbox[:1], line.bbox[1] + 6, line.bbox[2], line.bbox[3] + 6) for line in lines]
+    _, _, count = reading_order([line for line in lines if line.bbox[0] < 300] + shifted[len(left) + 1 :])
+    assert count == 2
+
+
 def test_header_and_footer_zones_are_recognised():
     parsed = parse_pdf(pdfs.header_contact_pdf(footer="Jane Doe - Resume"))
     zones = {line.text: line.zone for line in parsed.lines}

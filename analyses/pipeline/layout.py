@@ -177,11 +177,15 @@ def _try_split(lines, gutter, width):
             return None
     lighter = min(sum(_chars(line) for line in left), sum(_chars(line) for line in right))
     light_side = left if sum(_chars(line) for line in left) == lighter else right
+    heavy_side = right if light_side is left else left
+    light_median = _median_chars([line for line in light_side if line.bbox[3] >= top and line.bbox[1] <= bottom])
+    heavy_median = _median_chars([line for line in heavy_side if line.bbox[3] >= top and line.bbox[1] <= bottom])
+    # Class: rows of short cells on both sides (a skills grid, "Frontend | Tooling" lists set side by side) read
+    # correctly row by row, whatever each side's share of the text: a table of names, not columns of text.
     if (
-        lighter < GUTTER_CHARS_SHARE * total_chars
+        (lighter < GUTTER_CHARS_SHARE * total_chars or heavy_median <= MAX_GUTTER_LINE_CHARS)
         and _row_aligned(left, right, top, bottom)
-        and _median_chars([line for line in light_side if line.bbox[3] >= top and line.bbox[1] <= bottom])
-        <= MAX_GUTTER_LINE_CHARS
+        and light_median <= MAX_GUTTER_LINE_CHARS
     ):
         return None
     return Split(gutter=gutter, left=left, right=right, spanning=spanning)
