@@ -5,7 +5,7 @@ import pytest
 
 from analyses.pipeline.errors import UnreadablePdf
 from analyses.pipeline.extract import parse_pdf
-from analyses.pipeline.layout import reading_order
+from analyses.pipeline.layout import header_footer_zones, reading_order
 
 from . import pdfs
 
@@ -78,6 +78,36 @@ def test_header_and_footer_zones_are_recognised():
     assert zones["jane.doe@example.com | +1 415 555 0100"] == "header"
     assert zones["Jane Doe - Resume"] == "footer"
     assert zones["Experience"] == "body"
+
+
+class Sized(Box):
+    def __init__(self, text, x0, y0, x1, y1, size=10.8):
+        super().__init__(text, x0, y0, x1, y1)
+        self.size = size
+
+
+def _page_of_body(top=100, bottom=640):
+    return [
+        Sized(f"Body line {row} of a browser-printed resume", 65, y, 400, y + 12)
+        for row, y in enumerate(range(top, bottom, 12))
+    ]
+
+
+def test_body_text_flowing_to_the_page_edge_is_not_a_footer():
+    """Printed from a browser the page's flow runs to the bottom margin: a heading, then its first line one
+    paragraph's space below it, both in the bottom 8 %. A real footer sits further from the body."""
+    flowing = [*_page_of_body(), Sized("Education", 65, 711, 143, 729, 16.2), Sized("Hogeschool", 65, 743, 200, 755)]
+    assert header_footer_zones(flowing, 792) == ([], [])
+    footer = Sized("Amara Quispe-Holm - page 1", 65, 760, 300, 770, 9)
+    assert header_footer_zones([*_page_of_body(bottom=700), footer], 792)[1] == [footer]
+
+
+def test_a_bulleted_item_continuing_at_the_top_of_a_page_is_not_a_header():
+    marker = Sized("\x00", 65, 33, 69, 43, 9.8)
+    item = Sized("Won the President's Club trip in 2019", 80, 31, 253, 43)
+    assert header_footer_zones([marker, item, *_page_of_body(top=73)], 792) == ([], [])
+    label = Sized("Sample Resume - Accounting Major", 234, 36, 400, 47)
+    assert header_footer_zones([label, *_page_of_body(top=60)], 792)[0] == [label]
 
 
 def test_a_large_name_at_the_top_is_not_header_text():
