@@ -189,3 +189,31 @@ def test_the_page_limit_is_checked_before_extraction():
     with pytest.raises(UnreadablePdf) as raised:
         parse_pdf(pdfs.many_pages_pdf(12), max_pages=10)
     assert raised.value.code == "too_many_pages"
+
+
+def _list_page(mark):
+    """A page of 14 one-line list items, each marked by `mark(page, x, y)`: drawings, not text."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    for row in range(14):
+        y = 100 + row * 16
+        page.insert_text((90, y), f"Item {row} of a skills list", fontsize=11)
+        mark(page, y)
+    return doc.tobytes()
+
+
+def test_bullets_drawn_as_discs_are_not_graphics_but_rating_dots_are():
+    """Browsers draw CSS list markers as small filled paths just left of each item; skill ratings are rows of dots
+    after the name. Only the second hides information from an ATS."""
+
+    def disc(page, y):
+        page.draw_circle((82, y - 4), 1.6, color=None, fill=(0, 0, 0))
+
+    def rating(page, y):
+        for dot in range(5):
+            page.draw_circle((260 + dot * 10, y - 4), 3, color=None, fill=(0, 0, 0))
+
+    bullets = parse_pdf(_list_page(disc))
+    assert sum(page.shapes for page in bullets.pages) == 0
+    ratings = parse_pdf(_list_page(rating))
+    assert sum(page.shapes for page in ratings.pages) == 70
