@@ -190,3 +190,29 @@ def test_the_roles_own_name_is_not_cited_as_its_evidence(role, own_name, evidenc
     )
     assert summary.startswith(f"Fits {'an' if role[0] in 'AE' else 'a'} {role} role: it states {evidence} and")
     assert _cited(summary) == [evidence, own_name]  # still cited, last, when little else is stated
+
+
+def test_columns_and_a_table_with_one_remedy_make_one_fix_and_leave_room_for_the_next():
+    from analyses.pipeline.findings import Finding
+    from analyses.pipeline.scoring import category_scores, score_gains, summary_text
+
+    findings = [
+        Finding("multi_column", "high", "layout", "Multiple columns", ""),
+        Finding("tables", "high", "layout", "Tables found", ""),
+        Finding("margins_too_narrow", "medium", "layout", "Margins too narrow", ""),
+    ]
+    gains = score_gains(findings, 0.5, 8)
+    scores = category_scores(findings, 0.5, 8)
+    role = {"name": "Welder", "coverage": 0.5, "evidence": ["Blueprint Reading", "Fabrication"]}
+    summary = summary_text(["Blueprint Reading", "Fabrication"], [], findings, scores, {}, role, gains)
+    assert summary.endswith(
+        "To raise the score most: set the page in one column, with plain headings and lines instead of tables, "
+        "and widen the margins to at least 0.5 in."
+    )
+
+
+def test_legal_roles_count_their_own_results():
+    from analyses.pipeline.scoring import _profession_words
+
+    assert _profession_words("Paralegal")[0].startswith("cases, filings")
+    assert _profession_words("Legal Counsel")[0].startswith("cases, filings")

@@ -76,6 +76,7 @@ PROFESSION_WORDS = tuple(
             "patients, shifts or error rates",
             "Assessed, Administered",
         ),
+        ("legal|paralegal|attorney|lawyer|litigation", "cases, filings or deadlines met", "Drafted, Filed"),
         ("social work|counsel|case manager", "caseload, outcomes or referrals", "Supported, Referred"),
         ("teacher|teaching|tutor|instructor|lecturer|training", "class sizes, pass rates or grades", "Planned, Taught"),
         ("quality|inspector|safety|hse", "inspections, defects or incidents", "Inspected, Enforced"),
@@ -106,7 +107,7 @@ PROFESSION_WORDS = tuple(
             "Shipped, Cut",
         ),
         (
-            "compliance|risk|aml|kyc|regulatory|legal|paralegal",
+            "compliance|risk|aml|kyc|regulatory",
             "audits passed, findings closed or cases reviewed",
             "Audited, Remediated",
         ),
@@ -169,6 +170,8 @@ FIXES = {
     "scanned_page_not_read": "export the PDF from your editor so every page has selectable text",
     "text_boxes": "write the text in the text boxes as ordinary lines",
 }
+ONE_LAYOUT_FIX = frozenset(["multi_column", "tables"])
+ONE_LAYOUT_FIX_TEXT = "set the page in one column, with plain headings and lines instead of tables"
 # A role the skills found cover this share of is named as the fit; below it the summary names no role.
 MIN_ROLE_COVERAGE = 0.2
 # Class: a role that fits by one skill is a guess ("Fits a Baker role: it states Baking" for a physicist whose
@@ -236,12 +239,22 @@ def _strength(technical_skills, soft_skills, scores, facts, role):
 def _fixes(findings, gains, words):
     if gains is None:
         gains = [(finding, None) for finding in rank(findings)]
-    chosen = [finding for finding, gain in gains if gain is None or gain > 0][:2] or [f for f, _ in gains][:2]
+    worth = [finding for finding, gain in gains if gain is None or gain > 0] or [finding for finding, _ in gains]
+    # Class: two findings with one remedy ("set the page in one column" and "write the table's content as plain
+    # headings" for a sidebar theme) are one fix, not the two the summary has room for.
+    joint = [finding for finding in worth if finding.code in ONE_LAYOUT_FIX]
+    if len(joint) > 1:
+        worth = [finding for finding in worth if finding not in joint[1:]]
+    chosen = worth[:2]
     if not chosen:
         return "Nothing stands in an ATS's way."
     units, verbs = words
     phrases = [
-        FIXES.get(finding.code, _lower_first(finding.message)).format(units=units, verbs=verbs) for finding in chosen
+        (ONE_LAYOUT_FIX_TEXT if finding in joint and len(joint) > 1 else FIXES.get(finding.code, "")).format(
+            units=units, verbs=verbs
+        )
+        or _lower_first(finding.message)
+        for finding in chosen
     ]
     if len(phrases) == 1:
         lead = "The one change left" if all(f.severity == "low" for f in chosen) else "To raise the score most"
