@@ -217,3 +217,24 @@ def test_bullets_drawn_as_discs_are_not_graphics_but_rating_dots_are():
     assert sum(page.shapes for page in bullets.pages) == 0
     ratings = parse_pdf(_list_page(rating))
     assert sum(page.shapes for page in ratings.pages) == 70
+
+
+def _two_pages(last_of_page_one):
+    doc = pymupdf.open()
+    first = doc.new_page(width=612, height=792)
+    for row in range(40):
+        first.insert_text((65, 80 + row * 15), f"Closed {row + 3} accounts in the northern region", fontsize=10.5)
+    first.insert_text((65, 700), last_of_page_one, fontsize=16 if last_of_page_one == "References" else 10.5)
+    second = doc.new_page(width=612, height=792)
+    second.insert_text((65, 46), "Available on request.", fontsize=10.5)
+    for row in range(20):
+        second.insert_text((65, 90 + row * 15), f"Hiked {row + 3} trails in the Cascades", fontsize=10.5)
+    return doc.tobytes()
+
+
+def test_the_content_of_a_heading_orphaned_at_a_page_break_is_not_a_header():
+    """Printed from a browser, a heading can end one page and its content open the next, alone at the top."""
+    zones = {line.text: line.zone for line in parse_pdf(_two_pages("References")).lines}
+    assert zones["Available on request."] == "body"
+    zones = {line.text: line.zone for line in parse_pdf(_two_pages("Closed 9 more accounts in June")).lines}
+    assert zones["Available on request."] == "header"

@@ -247,7 +247,11 @@ def _read_page(page, number, parsed, content):
         elif kind == 3:
             vectors.append(block)
     _count_vectors(vectors, info, lines)
-    header, footer = header_footer_zones(lines, rect.height)
+    # Class: a heading orphaned at the foot of the page before (a browser-printed page break) has its content at the
+    # top of this one, which is then body, not header text.
+    previous = [line for line in parsed.lines if line.page == number - 1 and line.zone == "body"]
+    after_heading = bool(previous) and bool(heading_kinds(previous[-1].text))
+    header, footer = header_footer_zones(lines, rect.height, after_heading=after_heading)
     for line in header:
         line.zone = "header"
     for line in footer:

@@ -42,8 +42,9 @@ class Split:
     spanning: list  # lines crossing the gutter (a full-width name band, a footer)
 
 
-def header_footer_zones(lines, page_height):
-    """(header lines, footer lines) of one page: near the top/bottom edge and set apart from the body by a gap."""
+def header_footer_zones(lines, page_height, after_heading=False):
+    """(header lines, footer lines) of one page: near the top/bottom edge and set apart from the body by a gap.
+    `after_heading`: the page before ended with a heading, whose content opens this page: no header."""
     limit = page_height * ZONE_SHARE
     size = body_size(lines)
     # A name or a heading near the edge is set larger than the body; header/footer text is not.
@@ -55,7 +56,9 @@ def header_footer_zones(lines, page_height):
     listed = _list_items(lines)
     header = _edge_band(
         sorted(lines, key=lambda line: line.bbox[1]),
-        lambda line: line.bbox[3] <= limit and _zone_like(line, largest) and id(line) not in listed,
+        lambda line: (
+            not after_heading and line.bbox[3] <= limit and _zone_like(line, largest) and id(line) not in listed
+        ),
         True,
     )
     rest = [line for line in lines if line not in header]
