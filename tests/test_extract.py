@@ -219,12 +219,12 @@ def test_bullets_drawn_as_discs_are_not_graphics_but_rating_dots_are():
     assert sum(page.shapes for page in ratings.pages) == 70
 
 
-def _two_pages(last_of_page_one):
+def _two_pages(last_of_page_one, last_y=700):
     doc = pymupdf.open()
     first = doc.new_page(width=612, height=792)
-    for row in range(40):
-        first.insert_text((65, 80 + row * 15), f"Closed {row + 3} accounts in the northern region", fontsize=10.5)
-    first.insert_text((65, 700), last_of_page_one, fontsize=16 if last_of_page_one == "References" else 10.5)
+    for row, y in enumerate(range(80, last_y - 10, 15)):
+        first.insert_text((65, y), f"Closed {row + 3} accounts in the northern region", fontsize=10.5)
+    first.insert_text((65, last_y), last_of_page_one, fontsize=16 if last_of_page_one == "References" else 10.5)
     second = doc.new_page(width=612, height=792)
     second.insert_text((65, 46), "Available on request.", fontsize=10.5)
     for row in range(20):
@@ -232,9 +232,13 @@ def _two_pages(last_of_page_one):
     return doc.tobytes()
 
 
-def test_the_content_of_a_heading_orphaned_at_a_page_break_is_not_a_header():
-    """Printed from a browser, a heading can end one page and its content open the next, alone at the top."""
+def test_the_top_of_a_page_continuing_the_one_before_is_not_a_header():
+    """Printed from a browser, a heading can end one page and its content open the next, alone at the top; and a
+    page's body can run down to the edge and go on at the top of the next."""
     zones = {line.text: line.zone for line in parse_pdf(_two_pages("References")).lines}
     assert zones["Available on request."] == "body"
     zones = {line.text: line.zone for line in parse_pdf(_two_pages("Closed 9 more accounts in June")).lines}
     assert zones["Available on request."] == "header"
+    # A page whose body runs on into the bottom 8 % (no footer margin) flows on: the next page's top continues it.
+    flowing = parse_pdf(_two_pages("Closed 9 more accounts in June", last_y=755)).lines
+    assert {line.text: line.zone for line in flowing}["Available on request."] == "body"

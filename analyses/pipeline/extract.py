@@ -12,7 +12,7 @@ import pymupdf
 
 from .errors import UnreadablePdf
 from .facts import image_kind
-from .layout import header_footer_zones, reading_order
+from .layout import ZONE_SHARE, header_footer_zones, reading_order
 from .ocr import find_tessdata, is_scanned, ocr_page_content
 from .sections import heading_kinds
 
@@ -247,11 +247,15 @@ def _read_page(page, number, parsed, content):
         elif kind == 3:
             vectors.append(block)
     _count_vectors(vectors, info, lines)
-    # Class: a heading orphaned at the foot of the page before (a browser-printed page break) has its content at the
-    # top of this one, which is then body, not header text.
+    # Class: when the page before ends with a heading (orphaned at a browser-printed page break) or its body runs
+    # on into the bottom zone (a page flowing without a footer margin), the top of this page continues it: body,
+    # not header text.
     previous = [line for line in parsed.lines if line.page == number - 1 and line.zone == "body"]
-    after_heading = bool(previous) and bool(heading_kinds(previous[-1].text))
-    header, footer = header_footer_zones(lines, rect.height, after_heading=after_heading)
+    continued = bool(previous) and (
+        bool(heading_kinds(previous[-1].text))
+        or max(line.bbox[3] for line in previous) >= rect.height * (1 - ZONE_SHARE)
+    )
+    header, footer = header_footer_zones(lines, rect.height, after_heading=continued)
     for line in header:
         line.zone = "header"
     for line in footer:
