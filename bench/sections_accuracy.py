@@ -137,19 +137,20 @@ def print_gaps(label, gaps):
 
 
 def templated_gaps(scores):
-    """(resume, theme kind, one-column theme's score - this theme's score). Not exact pairs: each theme prints its
-    own subset of the resume and sets its own margins and page breaks."""
+    """(resume, theme kind, one-column theme's score - this theme's score) for each theme set in columns (label
+    column, sidebar). Not exact pairs: each theme prints its own subset of the resume and sets its own margins and
+    page breaks."""
     by_resume = {}
     for name, score in scores.items():
         resume, theme = name.split("__")
-        by_resume.setdefault(resume, {})[THEMES[theme]["kind"]] = score
-    return [
-        (resume, kind, kinds["one_column"] - score)
-        for resume, kinds in sorted(by_resume.items())
-        if "one_column" in kinds
-        for kind, score in kinds.items()
-        if kind != "one_column"
-    ]
+        by_resume.setdefault(resume, {})[theme] = score
+    gaps = []
+    for resume, themes in sorted(by_resume.items()):
+        clean = [score for theme, score in themes.items() if THEMES[theme]["kind"] == "one_column"]
+        for theme, score in themes.items():
+            if clean and THEMES[theme]["columns"] >= 2:
+                gaps.append((resume, THEMES[theme]["kind"], clean[0] - score))
+    return gaps
 
 
 def templated_cases(split):
