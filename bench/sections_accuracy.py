@@ -26,9 +26,9 @@ sys.path.insert(0, str(ROOT))
 import pymupdf  # noqa: E402
 
 from analyses.pipeline.analyse import analyse  # noqa: E402
-from bench.devset.generate import build_devset  # noqa: E402
+from bench.devset.generate import DEFAULT_SEED, PROFESSIONS, build_devset, compose, render, split_of  # noqa: E402
 from bench.pipeline import default_matcher  # noqa: E402
-from bench.templated.split import load_templated  # noqa: E402
+from bench.templated.split import THEMES, load_templated  # noqa: E402
 from tests import resume_layouts  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "real"
@@ -100,6 +100,59 @@ def devset_cases(split, headings_printed=True):
         yield name, data, set(labels["sections"]), kind
 
 
+DEVSET_FLAWED_LAYOUTS = ("sidebar", "table", "two_column")
+
+
+def devset_pair_gaps(split):
+    """(profession, flawed layout, clean score - flawed score): each profession's dev-set content composed once and
+    rendered one-column and in each flawed layout, so the pair differs only in its layout. The half is the one of
+    the profession's classic file."""
+    import random
+
+    matcher = default_matcher()
+    gaps = []
+    for profession in sorted(PROFESSIONS):
+        name = f"{profession}__classic__0"
+        if split_of(name) != split:
+            continue
+        resume = compose(PROFESSIONS[profession], random.Random(f"{DEFAULT_SEED}:{name}"))
+        clean = analyse(render(resume, "classic", random.Random(0)), matcher).overall_score
+        for layout in DEVSET_FLAWED_LAYOUTS:
+            flawed = analyse(render(resume, layout, random.Random(0)), matcher).overall_score
+            gaps.append((profession, layout, clean - flawed))
+    return gaps
+
+
+def print_gaps(label, gaps):
+    values = [gap for _, _, gap in gaps]
+    print(
+        f"score gap clean - flawed ({label}, {len(values)} pairs): "
+        f"min {min(values)}, median {statistics.median(values):g}, mean {statistics.mean(values):.1f}"
+    )
+    by_layout = {}
+    for _, layout, gap in gaps:
+        by_layout.setdefault(layout, []).append(gap)
+    for layout, values in sorted(by_layout.items()):
+        print(f"    {layout:14} min {min(values):3}  mean {statistics.mean(values):5.1f}")
+
+
+def templated_gaps(scores):
+    """(resume, theme kind, one-column theme's score - this theme's score) for each theme set in columns (label
+    column, sidebar). Not exact pairs: each theme prints its own subset of the resume and sets its own margins and
+    page breaks."""
+    by_resume = {}
+    for name, score in scores.items():
+        resume, theme = name.split("__")
+        by_resume.setdefault(resume, {})[theme] = score
+    gaps = []
+    for resume, themes in sorted(by_resume.items()):
+        clean = [score for theme, score in themes.items() if THEMES[theme]["kind"] == "one_column"]
+        for theme, score in themes.items():
+            if clean and THEMES[theme]["columns"] >= 2:
+                gaps.append((resume, THEMES[theme]["kind"], clean[0] - score))
+    return gaps
+
+
 def templated_cases(split):
     """The templated set's half (bench/templated: published JSON Resume themes); a label-column theme (headings in a
     left column, content to their right) counts as a table, as the corpus's "label column" layouts do."""
@@ -165,7 +218,7 @@ def main(argv=None):
         rows.append(("corpus real", list(corpus_cases(args.corpus))))
     else:
         print(f"No labelled corpus at {args.corpus}; generated resumes only.")
-    gaps = []
+    gaps, theme_gaps = [], {}
     for label, cases in rows:
         counts, misses, scores = measure(cases)
         print_row(label, counts)
@@ -175,17 +228,15 @@ def main(argv=None):
                 print(f"    {miss}")
         if label.startswith("fixtures"):
             gaps.extend(score_gaps(scores))
+        if label.startswith("templated"):
+            theme_gaps[label] = templated_gaps(scores)
     if gaps:
-        values = [gap for _, _, gap in gaps]
-        print(
-            f"score gap clean - flawed (fixtures, {len(values)} pairs): "
-            f"min {min(values)}, median {statistics.median(values):g}, mean {statistics.mean(values):.1f}"
-        )
-        by_layout = {}
-        for _, layout, gap in gaps:
-            by_layout.setdefault(layout, []).append(gap)
-        for layout, values in sorted(by_layout.items()):
-            print(f"    {layout:14} min {min(values):3}  mean {statistics.mean(values):5.1f}")
+        print_gaps("fixtures", gaps)
+    for split in ("tune", "held_back"):
+        print_gaps(f"devset {split}", devset_pair_gaps(split))
+    for label, values in theme_gaps.items():
+        if values:
+            print_gaps(f"{label}, one-column theme - other theme", values)
     return 0
 
 
