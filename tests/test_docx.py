@@ -110,3 +110,26 @@ def test_a_docx_is_read_without_its_unused_parts(matcher):
     # The package's settings, numbering and font table are never parsed: damaging them changes nothing.
     data = docx_files._rezip(docx_files.resume_docx(), replace={"word/settings.xml": lambda xml: xml[:10]})
     assert analyse(data, matcher).technical_skills == analyse(docx_files.resume_docx(), matcher).technical_skills
+
+
+# Entity "i" is 10^8 copies of a 20-letter word: 2 GB of text if anything expanded it.
+LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "hahahahahahahahahaha">'
+    + b"".join(b'<!ENTITY %c "%s">' % (name, b"&%c;" % (name - 1) * 10) for name in b"bcdefghi")
+    + b']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+    b"<w:p><w:r><w:t>&i;</w:t></w:r></w:p></w:body></w:document>"
+)
+EXTERNAL = (
+    b'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY secret SYSTEM "file:///etc/passwd">]>'
+    b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+    b"<w:p><w:r><w:t>&secret;</w:t></w:r></w:p></w:body></w:document>"
+)
+
+
+@pytest.mark.parametrize("document_xml", [LAUGHS, EXTERNAL], ids=["billion laughs", "external entity"])
+def test_entities_in_a_docx_are_never_expanded(matcher, document_xml):
+    data = docx_files._rezip(docx_files.resume_docx(), replace={"word/document.xml": lambda _: document_xml})
+    with pytest.raises(UnreadablePdf) as failed:
+        analyse(data, matcher)
+    assert failed.value.code in ("no_text", "damaged_docx")
+    assert failed.value.message.endswith(".")
