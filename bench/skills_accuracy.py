@@ -123,6 +123,9 @@ def main():
         resumes = build_devset(args.seed, args.per_cell, split=half)
         figures = devset_figures(matcher, resumes)
         print_devset(f"dev set, {half} half ({len(resumes)} resumes, seed {args.seed})", figures, args.quiet)
+    from bench.templated.accuracy import print_templated  # here, not at the top: that module imports this one
+
+    print_templated(matcher, args.quiet)
 
     corpus = Path(args.corpus)
     if not (corpus / "truth.json").exists():
