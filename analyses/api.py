@@ -6,12 +6,18 @@ from collections import namedtuple
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.db import connection
+from django.http import JsonResponse
+from django.utils.decorators import method_decorator
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt
 from rest_framework import status as http
+from rest_framework.exceptions import Throttled
+from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.viewsets import ViewSet
 
-from .errors import ApiError
+from .errors import ApiError, json_exception_handler
 from .models import Analysis, Status
 from .schema import resume_schema
 from .serializers import (
@@ -52,6 +58,7 @@ class ResumeViewSet(ViewSet):
             ) from None
         return Response(UploadAcceptedSerializer.render(analysis, request), status=http.HTTP_202_ACCEPTED)
 
+    # Describes the poll in the OpenAPI schema only (schema.status_endpoint); StatusView below serves it.
     def status(self, request, task_id):
         return Response(StatusSerializer.render(_get_status(task_id)))
 
@@ -67,6 +74,74 @@ class ResumeViewSet(ViewSet):
         analysis = _get_analysis(task_id)
         delete_analysis(analysis)
         return Response(status=http.HTTP_204_NO_CONTENT)
+
+
+@method_decorator(csrf_exempt, name="dispatch")  # as DRF views are: a POST here gets its 405, not a CSRF 403
+class StatusView(View):
+    """GET /api/v1/resume/status/<task_id>: the frontend polls it every 2 s, so it is a plain Django view answering
+    what the DRF action answered, byte for byte (tests/test_status.py): DRF's dispatch (request wrapper, content
+    negotiation, throttle machinery, renderer) cost a quarter of a poll (docs/performance.md). The throttle is
+    DRF's ScopedRateThrottle with the "poll" scope, applied first, as DRF applies it. One difference: DRF answered
+    406 to an Accept header that excluded JSON; this answers JSON whatever the Accept header says."""
+
+    http_method_names = ["get", "head", "options"]
+    throttle_scope = "poll"
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            _check_poll_throttle(request, self)
+            response = super().dispatch(request, *args, **kwargs)
+        except Exception as error:  # 404, 405, 429, 503, 500: the same answers, through the same handler, as DRF's
+            response = _error_answer(error, self)
+        response["Allow"] = STATUS_ALLOW
+        return response
+
+    def get(self, request, task_id):
+        return json_answer(StatusSerializer.render(_get_status(task_id)))
+
+    def options(self, request, *args, **kwargs):
+        return json_answer(STATUS_METADATA)
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        raise ApiError(405, f'Method "{request.method}" not allowed.', "method_not_allowed")
+
+
+STATUS_ALLOW = "GET, HEAD, OPTIONS"
+# What DRF's OPTIONS answered for this endpoint (its SimpleMetadata for the ViewSet).
+STATUS_METADATA = {
+    "name": "Resume",
+    "description": "",
+    "renders": ["application/json"],
+    "parses": ["multipart/form-data", "application/x-www-form-urlencoded"],
+}
+
+
+class PollThrottle(ScopedRateThrottle):
+    """DRF's scoped throttle for a plain Django request. The API has no authentication (DRF saw no user), so the
+    client is its address; asking Django's `request.user` would load the session and add `Vary: Cookie`."""
+
+    def get_cache_key(self, request, view):
+        return self.cache_format % {"scope": self.scope, "ident": self.get_ident(request)}
+
+
+def _check_poll_throttle(request, view):
+    throttle = PollThrottle()
+    if not throttle.allow_request(request, view):
+        raise Throttled(throttle.wait())
+
+
+def _error_answer(error, view):
+    """The API's JSON error (errors.json_exception_handler), rendered as DRF renders it."""
+    response = json_exception_handler(error, {"view": view})
+    response.accepted_renderer = JSONRenderer()
+    response.accepted_media_type = JSONRenderer.media_type
+    response.renderer_context = {}
+    return response.render()
+
+
+def json_answer(data):
+    """A 200 JSON answer as DRF's JSONRenderer writes it: compact, and UTF-8 rather than \\u escapes."""
+    return JsonResponse(data, json_dumps_params={"separators": (",", ":"), "ensure_ascii": False})
 
 
 def _read_form(request):

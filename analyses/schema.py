@@ -121,5 +121,18 @@ health_schema = extend_schema(
 
 
 def contract_paths(endpoints):
-    """drf-spectacular preprocessing hook: the contract's paths have no trailing slash (URLs accept both)."""
+    """drf-spectacular preprocessing hook: the contract's paths have no trailing slash (URLs accept both), and the
+    status poll, served by a plain Django view drf-spectacular cannot read, is described by the ViewSet's action."""
+    endpoints = [*endpoints, status_endpoint()]
     return [(path.rstrip("/") if path != "/" else path, regex, method, view) for path, regex, method, view in endpoints]
+
+
+def status_endpoint():
+    from .api import ResumeViewSet  # the API module imports this one
+
+    return (
+        "/api/v1/resume/status/{task_id}",
+        r"^api/v1/resume/status/(?P<task_id>[^/]+)/?$",
+        "GET",
+        ResumeViewSet.as_view({"get": "status"}),
+    )

@@ -2,14 +2,16 @@
 and deleting are functions here. The API, the admin, the commands and the worker task (`tasks.py`) call these;
 this module never imports `tasks.py` (it queues the task by its dotted name)."""
 
+import contextlib
 import dataclasses
 import logging
+import threading
 import time
 from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, connection, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -60,26 +62,54 @@ def attempts_exhausted(times):
 
 
 def create_analysis(uploaded, job_description="", target_role=""):
-    """Store a validated upload, create its `processing` row and queue it once the row has committed.
+    """Store a validated upload, then create its `processing` row and its queue entry, which a worker sees only once
+    the row has committed.
 
     Raises uploads.StorageError (an OSError), keeping nothing, when the storage refuses the file."""
     name, size, sha256 = store_upload(uploaded, getattr(uploaded, "file_kind", "pdf"))
+    # Built before the transaction, so the database's write lock is held for the INSERTs alone.
+    analysis = Analysis(
+        file=name,
+        original_filename=display_name(uploaded.name),
+        size_bytes=size,
+        sha256=sha256,
+        job_description=job_description,
+        target_role=target_role,
+        created_at=timezone.now(),
+    )
     try:
-        with transaction.atomic():
-            analysis = Analysis.objects.create(
-                file=name,
-                original_filename=display_name(uploaded.name),
-                size_bytes=size,
-                sha256=sha256,
-                job_description=job_description,
-                target_role=target_role,
-                created_at=timezone.now(),
-            )
-            transaction.on_commit(lambda: enqueue_analysis(analysis.id))
+        with write_turn(), transaction.atomic():
+            analysis.save(force_insert=True)
+            queue_on_commit(analysis.id)
     except Exception:
         default_storage.delete(name)  # never leave a file without its row
         raise
     return analysis
+
+
+def queue_on_commit(analysis_id):
+    """Queue an analysis so that a worker can take it only once the current transaction commits.
+
+    With the ORM broker on the default database (this project's setting) the queue entry is written inside the
+    transaction: the row and its entry commit together or not at all, in one commit instead of two. Any other
+    broker cannot join the transaction, so it is told after the commit."""
+    from django_q.conf import Conf
+
+    if Conf.ORM == DEFAULT_DB_ALIAS:
+        enqueue_analysis(analysis_id)
+    else:
+        transaction.on_commit(lambda: enqueue_analysis(analysis_id))
+
+
+# SQLite has one write lock per database file, and a connection that finds it taken waits in SQLite's busy handler,
+# which sleeps in growing steps (1, 2, 5, 10… up to 100 ms) and so can wake long after the lock came free. The web
+# process's threads take their turn here instead, each woken the moment the previous one is done. PostgreSQL locks
+# rows, not the database: there the threads write at the same time.
+_SQLITE_WRITE_TURN = threading.Lock()
+
+
+def write_turn():
+    return _SQLITE_WRITE_TURN if connection.vendor == "sqlite" else contextlib.nullcontext()
 
 
 def enqueue_analysis(analysis_id):

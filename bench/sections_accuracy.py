@@ -2,7 +2,8 @@
 
 Three figures, each on the layout fixtures of tests/resume_layouts.py (9 professions x 9 layouts, split into a tune
 half and a held-back half by profession), on the labelled dev set of bench/devset (12 professions x 8 layouts, its
-own tune/held-back halves) and on ../shared/corpus/real (truth.json), when present:
+own tune/held-back halves), on bench/templated (resumes rendered through published JSON Resume themes, its own
+halves) and on ../shared/corpus/real (truth.json), when present:
   - false "missing section": "No Experience/Education/Skills section found" for a section the resume has, as a
     share of the sections it has;
   - tables and multi-column layouts reported: a `tables` or `multi_column` finding on a resume laid out that way
@@ -25,8 +26,9 @@ sys.path.insert(0, str(ROOT))
 import pymupdf  # noqa: E402
 
 from analyses.pipeline.analyse import analyse  # noqa: E402
-from bench.devset.generate import build_devset  # noqa: E402
+from bench.devset.generate import DEFAULT_SEED, PROFESSIONS, build_devset, compose, render, split_of  # noqa: E402
 from bench.pipeline import default_matcher  # noqa: E402
+from bench.templated.split import THEMES, load_templated  # noqa: E402
 from tests import resume_layouts  # noqa: E402
 
 DEFAULT_CORPUS = ROOT.parent / "shared" / "corpus" / "real"
@@ -98,6 +100,69 @@ def devset_cases(split, headings_printed=True):
         yield name, data, set(labels["sections"]), kind
 
 
+DEVSET_FLAWED_LAYOUTS = ("sidebar", "table", "two_column")
+
+
+def devset_pair_gaps(split):
+    """(profession, flawed layout, clean score - flawed score): each profession's dev-set content composed once and
+    rendered one-column and in each flawed layout, so the pair differs only in its layout. The half is the one of
+    the profession's classic file."""
+    import random
+
+    matcher = default_matcher()
+    gaps = []
+    for profession in sorted(PROFESSIONS):
+        name = f"{profession}__classic__0"
+        if split_of(name) != split:
+            continue
+        resume = compose(PROFESSIONS[profession], random.Random(f"{DEFAULT_SEED}:{name}"))
+        clean = analyse(render(resume, "classic", random.Random(0)), matcher).overall_score
+        for layout in DEVSET_FLAWED_LAYOUTS:
+            flawed = analyse(render(resume, layout, random.Random(0)), matcher).overall_score
+            gaps.append((profession, layout, clean - flawed))
+    return gaps
+
+
+def print_gaps(label, gaps):
+    values = [gap for _, _, gap in gaps]
+    print(
+        f"score gap clean - flawed ({label}, {len(values)} pairs): "
+        f"min {min(values)}, median {statistics.median(values):g}, mean {statistics.mean(values):.1f}"
+    )
+    by_layout = {}
+    for _, layout, gap in gaps:
+        by_layout.setdefault(layout, []).append(gap)
+    for layout, values in sorted(by_layout.items()):
+        print(f"    {layout:14} min {min(values):3}  mean {statistics.mean(values):5.1f}")
+
+
+def templated_gaps(scores):
+    """(resume, theme kind, one-column theme's score - this theme's score) for each theme set in columns (label
+    column, sidebar). Not exact pairs: each theme prints its own subset of the resume and sets its own margins and
+    page breaks."""
+    by_resume = {}
+    for name, score in scores.items():
+        resume, theme = name.split("__")
+        by_resume.setdefault(resume, {})[theme] = score
+    gaps = []
+    for resume, themes in sorted(by_resume.items()):
+        clean = [score for theme, score in themes.items() if THEMES[theme]["kind"] == "one_column"]
+        for theme, score in themes.items():
+            if clean and THEMES[theme]["columns"] >= 2:
+                gaps.append((resume, THEMES[theme]["kind"], clean[0] - score))
+    return gaps
+
+
+def templated_cases(split):
+    """The templated set's half (bench/templated: published JSON Resume themes); a label-column theme (headings in a
+    left column, content to their right) counts as a table, as the corpus's "label column" layouts do."""
+    for name, data, labels in load_templated(split):
+        layout = labels["layout"]
+        kind = "table" if layout["table"] or layout["kind"] == "label_column" else ""
+        kind = kind or ("columns" if layout["columns"] >= 2 else "")
+        yield name, data, set(labels["sections"]), kind
+
+
 def corpus_cases(corpus):
     truth = json.loads((corpus / "truth.json").read_text(encoding="utf-8"))
     for name, entry in sorted(truth.items()):
@@ -146,31 +211,32 @@ def main(argv=None):
         ("devset: tune", list(devset_cases("tune"))),
         ("devset: held back", list(devset_cases("held_back"))),
         ("devset: no headings", list(devset_cases("tune", False)) + list(devset_cases("held_back", False))),
+        ("templated: tune", list(templated_cases("tune"))),
+        ("templated: held back", list(templated_cases("held_back"))),
     ]
     if (args.corpus / "truth.json").exists():
         rows.append(("corpus real", list(corpus_cases(args.corpus))))
     else:
         print(f"No labelled corpus at {args.corpus}; generated resumes only.")
-    gaps = []
+    gaps, theme_gaps = [], {}
     for label, cases in rows:
         counts, misses, scores = measure(cases)
         print_row(label, counts)
-        if not args.quiet:
+        # The templated set's held-back misses stay unlisted: they must stay unseen by whoever tunes the rules.
+        if not args.quiet and label != "templated: held back":
             for miss in misses:
                 print(f"    {miss}")
         if label.startswith("fixtures"):
             gaps.extend(score_gaps(scores))
+        if label.startswith("templated"):
+            theme_gaps[label] = templated_gaps(scores)
     if gaps:
-        values = [gap for _, _, gap in gaps]
-        print(
-            f"score gap clean - flawed (fixtures, {len(values)} pairs): "
-            f"min {min(values)}, median {statistics.median(values):g}, mean {statistics.mean(values):.1f}"
-        )
-        by_layout = {}
-        for _, layout, gap in gaps:
-            by_layout.setdefault(layout, []).append(gap)
-        for layout, values in sorted(by_layout.items()):
-            print(f"    {layout:14} min {min(values):3}  mean {statistics.mean(values):5.1f}")
+        print_gaps("fixtures", gaps)
+    for split in ("tune", "held_back"):
+        print_gaps(f"devset {split}", devset_pair_gaps(split))
+    for label, values in theme_gaps.items():
+        if values:
+            print_gaps(f"{label}, one-column theme - other theme", values)
     return 0
 
 

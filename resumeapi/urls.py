@@ -2,12 +2,12 @@ from django.contrib import admin
 from django.urls import path, re_path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
-from analyses.api import ResumeViewSet
+from analyses.api import ResumeViewSet, StatusView
 from analyses.health import health
 from analyses.views import demo_page
 
 upload = ResumeViewSet.as_view({"post": "create"})
-status = ResumeViewSet.as_view({"get": "status"})
+status = StatusView.as_view()
 result = ResumeViewSet.as_view({"get": "result"})
 delete = ResumeViewSet.as_view({"delete": "destroy"})
 

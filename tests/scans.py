@@ -1,5 +1,6 @@
 """Scanned PDFs made from text PDFs, as a scanner or a phone makes them: pages rendered to pictures at a DPI,
-optionally rotated a little and sprinkled with noise, then put back into a PDF with no text layer."""
+optionally rotated a little, sprinkled with noise, on grey paper and saved as a lossy JPEG, then put back into a PDF
+with no text layer."""
 
 import random
 
@@ -8,8 +9,9 @@ import pymupdf
 from . import pdfs
 
 
-def scan_of(pdf_bytes, *, dpi=200, angle=0.0, noise=0.0, pages=None, seed=7):
-    """The PDF with `pages` (0-based; all by default) replaced by grey pictures of themselves."""
+def scan_of(pdf_bytes, *, dpi=200, angle=0.0, noise=0.0, paper=255, jpeg_quality=0, pages=None, seed=7):
+    """The PDF with `pages` (0-based; all by default) replaced by grey pictures of themselves. `paper`: the grey
+    level white becomes (a copier's grey background); `jpeg_quality` 1-100: stored as a JPEG of that quality."""
     source = pymupdf.open(stream=pdf_bytes, filetype="pdf")
     out = pymupdf.open()
     rng = random.Random(seed)
@@ -18,10 +20,15 @@ def scan_of(pdf_bytes, *, dpi=200, angle=0.0, noise=0.0, pages=None, seed=7):
             out.insert_pdf(source, from_page=index, to_page=index)
             continue
         pixmap = _picture(source, index, dpi, angle)
+        if paper < 255:
+            pixmap = _on_grey_paper(pixmap, paper)
         if noise:
             pixmap = _speckle(pixmap, noise, rng)
         target = out.new_page(width=page.rect.width, height=page.rect.height)
-        target.insert_image(target.rect, pixmap=pixmap)
+        if jpeg_quality:
+            target.insert_image(target.rect, stream=pixmap.tobytes("jpg", jpg_quality=jpeg_quality))
+        else:
+            target.insert_image(target.rect, pixmap=pixmap)
     return out.tobytes(garbage=3, deflate=True)
 
 
@@ -43,6 +50,13 @@ def _speckle(pixmap, share, rng):
     for _ in range(int(len(samples) * share)):
         samples[rng.randrange(len(samples))] = 0 if rng.random() < 0.5 else 255
     return pymupdf.Pixmap(pymupdf.csGRAY, pixmap.width, pixmap.height, bytes(samples), 0)
+
+
+def _on_grey_paper(pixmap, paper):
+    """White becomes `paper`, black stays black: the page darkened as a copier prints a grey background."""
+    scale = bytes(value * paper // 255 for value in range(256))
+    samples = bytes(pixmap.samples).translate(scale)
+    return pymupdf.Pixmap(pymupdf.csGRAY, pixmap.width, pixmap.height, samples, 0)
 
 
 def scanned_resume_pdf(**kwargs):

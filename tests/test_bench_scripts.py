@@ -96,7 +96,7 @@ def test_the_formats_benchmark_runs_on_generated_resumes(tmp_path):
     assert "pipeline, 150-DPI scan (OCR)" in out and "its CPU time (200 DPI)" in out
     assert "target ≤ 3×" in out
     summaries = [line for line in out.splitlines() if "recall vs text PDF" in line]
-    assert len(summaries) == 3, out  # one per scan variant
+    assert len(summaries) == 4, out  # one per scan variant
     for line in summaries:
         recall = float(line.split("recall vs text PDF ")[1].split()[0])
         extra = int(line.split("extra skills ")[1].split(",")[0])

@@ -2,9 +2,11 @@
 with layout read exactly from the document's own structure."""
 
 import pytest
+from docx.oxml.ns import qn
+from lxml import etree
 
 from analyses.pipeline.analyse import analyse
-from analyses.pipeline.docx import parse_docx
+from analyses.pipeline.docx import _without_table_styles, parse_docx
 from analyses.pipeline.errors import UnreadablePdf
 from skills_catalog.matcher import compile_catalog
 
@@ -84,3 +86,50 @@ def test_a_damaged_docx_fails_with_a_sentence(matcher):
         analyse(data, matcher)
     assert failed.value.code == "damaged_docx"
     assert "Word document" in failed.value.message
+
+
+def test_table_styles_are_cut_before_parsing_and_every_other_style_kept():
+    styles = (
+        b'<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        b'<w:style w:type="paragraph" w:styleId="Normal"><w:rPr><w:sz w:val="22"/></w:rPr></w:style>'
+        b'<w:style w:type="table" w:styleId="Grid"><w:tblStylePr w:type="firstRow"><w:rPr><w:b/></w:rPr>'
+        b"</w:tblStylePr></w:style>"
+        b'<w:style w:type="table" w:styleId="Empty"/>'
+        b'<w:style w:type="character" w:styleId="Strong"><w:rPr><w:b/></w:rPr></w:style>'
+        b'<w:style w:styleId="Light" w:type="table"><w:rPr/></w:style>'
+        b'<w:style w:type="paragraph" w:styleId="Heading1"><w:basedOn w:val="Normal"/></w:style>'
+        b"</w:styles>"
+    )
+    root = etree.fromstring(_without_table_styles(styles))
+    kept = [(style.get(qn("w:type")), style.get(qn("w:styleId"))) for style in root]
+    assert kept == [("paragraph", "Normal"), ("character", "Strong"), ("paragraph", "Heading1")]
+    assert root[0].find(f"{qn('w:rPr')}/{qn('w:sz')}").get(qn("w:val")) == "22"
+
+
+def test_a_docx_is_read_without_its_unused_parts(matcher):
+    # The package's settings, numbering and font table are never parsed: damaging them changes nothing.
+    data = docx_files._rezip(docx_files.resume_docx(), replace={"word/settings.xml": lambda xml: xml[:10]})
+    assert analyse(data, matcher).technical_skills == analyse(docx_files.resume_docx(), matcher).technical_skills
+
+
+# Entity "i" is 10^8 copies of a 20-letter word: 2 GB of text if anything expanded it.
+LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY a "hahahahahahahahahaha">'
+    + b"".join(b'<!ENTITY %c "%s">' % (name, b"&%c;" % (name - 1) * 10) for name in b"bcdefghi")
+    + b']><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+    b"<w:p><w:r><w:t>&i;</w:t></w:r></w:p></w:body></w:document>"
+)
+EXTERNAL = (
+    b'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY secret SYSTEM "file:///etc/passwd">]>'
+    b'<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>'
+    b"<w:p><w:r><w:t>&secret;</w:t></w:r></w:p></w:body></w:document>"
+)
+
+
+@pytest.mark.parametrize("document_xml", [LAUGHS, EXTERNAL], ids=["billion laughs", "external entity"])
+def test_entities_in_a_docx_are_never_expanded(matcher, document_xml):
+    data = docx_files._rezip(docx_files.resume_docx(), replace={"word/document.xml": lambda _: document_xml})
+    with pytest.raises(UnreadablePdf) as failed:
+        analyse(data, matcher)
+    assert failed.value.code in ("no_text", "damaged_docx")
+    assert failed.value.message.endswith(".")

@@ -5,7 +5,7 @@ import pytest
 
 from analyses.pipeline.errors import UnreadablePdf
 from analyses.pipeline.extract import parse_pdf
-from analyses.pipeline.layout import reading_order
+from analyses.pipeline.layout import header_footer_zones, reading_order
 
 from . import pdfs
 
@@ -54,12 +54,60 @@ def test_dates_in_a_gutter_are_rows_not_a_column():
     assert ordered[0].text == "2019 - 2021" and ordered[1].text.startswith("Built")
 
 
+def test_a_grid_of_short_list_items_is_rows_not_columns():
+    """A skills section set as lists side by side ("Frontend" | "Tooling"), rows aligned, each item a name: read row
+    by row it still gives every name, so it is no column layout, whatever share of the text each side holds."""
+    lines = [Box("Skills", 60, 80, 110, 96)]
+    left = ["Frontend", "JavaScript", "TypeScript", "React", "Vue.js", "HTML5", "CSS3/Sass"]
+    right = ["Tooling", "Vite", "Webpack", "Storybook", "Git", "Figma", "Quality", "Jest", "Playwright"]
+    for row, text in enumerate(left):
+        lines.append(Box(text, 60, 100 + row * 12, 60 + 6 * len(text), 110 + row * 12))
+    for row, text in enumerate(right):
+        lines.append(Box(text, 300, 100 + row * 12, 300 + 6 * len(text), 110 + row * 12))
+    _, _, count = reading_order(lines)
+    assert count == 1
+    # Short lists whose lines do not share rows are two columns flowing apart (a sidebar of lists).
+    shifted = [Box(line.text, *line.bbox[:1], line.bbox[1] + 6, line.bbox[2], line.bbox[3] + 6) for line in lines]
+    _, _, count = reading_order([line for line in lines if line.bbox[0] < 300] + shifted[len(left) + 1 :])
+    assert count == 2
+
+
 def test_header_and_footer_zones_are_recognised():
     parsed = parse_pdf(pdfs.header_contact_pdf(footer="Jane Doe - Resume"))
     zones = {line.text: line.zone for line in parsed.lines}
     assert zones["jane.doe@example.com | +1 415 555 0100"] == "header"
     assert zones["Jane Doe - Resume"] == "footer"
     assert zones["Experience"] == "body"
+
+
+class Sized(Box):
+    def __init__(self, text, x0, y0, x1, y1, size=10.8):
+        super().__init__(text, x0, y0, x1, y1)
+        self.size = size
+
+
+def _page_of_body(top=100, bottom=640):
+    return [
+        Sized(f"Body line {row} of a browser-printed resume", 65, y, 400, y + 12)
+        for row, y in enumerate(range(top, bottom, 12))
+    ]
+
+
+def test_body_text_flowing_to_the_page_edge_is_not_a_footer():
+    """Printed from a browser the page's flow runs to the bottom margin: a heading, then its first line one
+    paragraph's space below it, both in the bottom 8 %. A real footer sits further from the body."""
+    flowing = [*_page_of_body(), Sized("Education", 65, 711, 143, 729, 16.2), Sized("Hogeschool", 65, 743, 200, 755)]
+    assert header_footer_zones(flowing, 792) == ([], [])
+    footer = Sized("Amara Quispe-Holm - page 1", 65, 760, 300, 770, 9)
+    assert header_footer_zones([*_page_of_body(bottom=700), footer], 792)[1] == [footer]
+
+
+def test_a_bulleted_item_continuing_at_the_top_of_a_page_is_not_a_header():
+    marker = Sized("\x00", 65, 33, 69, 43, 9.8)
+    item = Sized("Won the President's Club trip in 2019", 80, 31, 253, 43)
+    assert header_footer_zones([marker, item, *_page_of_body(top=73)], 792) == ([], [])
+    label = Sized("Sample Resume - Accounting Major", 234, 36, 400, 47)
+    assert header_footer_zones([label, *_page_of_body(top=60)], 792)[0] == [label]
 
 
 def test_a_large_name_at_the_top_is_not_header_text():
@@ -141,3 +189,56 @@ def test_the_page_limit_is_checked_before_extraction():
     with pytest.raises(UnreadablePdf) as raised:
         parse_pdf(pdfs.many_pages_pdf(12), max_pages=10)
     assert raised.value.code == "too_many_pages"
+
+
+def _list_page(mark):
+    """A page of 14 one-line list items, each marked by `mark(page, x, y)`: drawings, not text."""
+    doc = pymupdf.open()
+    page = doc.new_page(width=612, height=792)
+    for row in range(14):
+        y = 100 + row * 16
+        page.insert_text((90, y), f"Item {row} of a skills list", fontsize=11)
+        mark(page, y)
+    return doc.tobytes()
+
+
+def test_bullets_drawn_as_discs_are_not_graphics_but_rating_dots_are():
+    """Browsers draw CSS list markers as small filled paths just left of each item; skill ratings are rows of dots
+    after the name. Only the second hides information from an ATS."""
+
+    def disc(page, y):
+        page.draw_circle((82, y - 4), 1.6, color=None, fill=(0, 0, 0))
+
+    def rating(page, y):
+        for dot in range(5):
+            page.draw_circle((260 + dot * 10, y - 4), 3, color=None, fill=(0, 0, 0))
+
+    bullets = parse_pdf(_list_page(disc))
+    assert sum(page.shapes for page in bullets.pages) == 0
+    ratings = parse_pdf(_list_page(rating))
+    assert sum(page.shapes for page in ratings.pages) == 70
+
+
+def _two_pages(last_of_page_one, last_y=700):
+    doc = pymupdf.open()
+    first = doc.new_page(width=612, height=792)
+    for row, y in enumerate(range(80, last_y - 10, 15)):
+        first.insert_text((65, y), f"Closed {row + 3} accounts in the northern region", fontsize=10.5)
+    first.insert_text((65, last_y), last_of_page_one, fontsize=16 if last_of_page_one == "References" else 10.5)
+    second = doc.new_page(width=612, height=792)
+    second.insert_text((65, 46), "Available on request.", fontsize=10.5)
+    for row in range(20):
+        second.insert_text((65, 90 + row * 15), f"Hiked {row + 3} trails in the Cascades", fontsize=10.5)
+    return doc.tobytes()
+
+
+def test_the_top_of_a_page_continuing_the_one_before_is_not_a_header():
+    """Printed from a browser, a heading can end one page and its content open the next, alone at the top; and a
+    page's body can run down to the edge and go on at the top of the next."""
+    zones = {line.text: line.zone for line in parse_pdf(_two_pages("References")).lines}
+    assert zones["Available on request."] == "body"
+    zones = {line.text: line.zone for line in parse_pdf(_two_pages("Closed 9 more accounts in June")).lines}
+    assert zones["Available on request."] == "header"
+    # A page whose body runs on into the bottom 8 % (no footer margin) flows on: the next page's top continues it.
+    flowing = parse_pdf(_two_pages("Closed 9 more accounts in June", last_y=755)).lines
+    assert {line.text: line.zone for line in flowing}["Available on request."] == "body"

@@ -57,6 +57,23 @@ def test_hostile_word_files_are_refused_and_the_worker_lives_on(stack):
     assert result_of(stack, docx_files.resume_docx(), "after.docx")["file_type"] == "docx"
 
 
+def test_hostile_files_that_pass_the_upload_fail_with_a_sentence_and_the_worker_lives_on(stack):
+    damaged = docx_files._rezip(docx_files.resume_docx(), replace={"word/document.xml": lambda xml: xml[:-200]})
+    four_scanned_pages = scans.scan_of(pdfs.make_pdf([pdfs.RESUME_PAGE_1] * 4), dpi=72)
+    cases = {
+        "a damaged .docx": (damaged, "resume.docx", "Word document"),
+        "a scan 200 inches square": (scans.huge_page_scan_pdf(inches=200), "scan.pdf", "too large to read by OCR"),
+        "four scanned pages": (four_scanned_pages, "scan.pdf", "at most 3 are read by OCR"),
+    }
+    for name, (data, filename, words) in cases.items():
+        status, body, _ = upload(stack, data, filename=filename)
+        assert status == 202, (name, body)
+        final = wait_for_status(stack, body["task_id"], deadline_s=OCR_DEADLINE_S)
+        assert final["status"] == "failed" and words in final["error"], (name, final)
+        assert final["error"].endswith("."), (name, final)
+    assert result_of(stack, scans.scan_of(ONE_PAGE, dpi=200), "after.pdf", deadline_s=OCR_DEADLINE_S)["text_source"]
+
+
 @pytest.fixture
 def page(browser):
     page = browser.new_page()

@@ -190,3 +190,21 @@ def test_a_scan_is_read_at_its_own_resolution_from_200_dpi_and_upscaled_below():
     assert resolutions == {150: 150, 200: 200, 300: 300}
     assert [reading_dpi(resolutions[dpi], options) for dpi in (150, 200, 300)] == [300, 200, 300]
     assert reading_dpi(600, options) == 300 and reading_dpi(0, options) == 300
+
+
+def test_a_word_with_a_stray_symbol_inside_is_dropped_whole():
+    # A speck read as "€" inside "CI/CD" leaves "D", a language; a bracket inside a word is a misread too.
+    lines = [["CI/€D,", " ", "Docker"], ["Facebook)", "iad", " ", "Go"], ["R&D,", " ", "engineer(s),", " ", "Node.js®"]]
+    assert cleaned(*lines) == ["Docker", "Go", "R&D, engineer(s), Node.js®"]
+
+
+def test_an_l_among_capitals_is_read_as_the_i_it_was():
+    # In sans-serif type I and l are one glyph: "AI" comes back as "Al", "CI/CD" as "Cl/CD".
+    lines = [["DeFi,", " ", "Al,", " ", "APl", " ", "Cl/CD"], ["All", " ", "Ill", " ", "Alan", " ", "Hello"]]
+    assert cleaned(*lines) == ["DeFi, AI, API CI/CD", "All Ill Alan Hello"]
+
+
+def test_a_bullet_read_as_a_letter_is_the_bullet_it_was():
+    # "• GitHub Visualization: …" read as "e GitHub …": without its bullet the line reads as prose to the matcher.
+    lines = [["e", " ", "GitHub", " ", "Visualization"], ["o", " ", "Research"], ["e", " ", "mail"], ["Go", " ", "o"]]
+    assert cleaned(*lines) == ["• GitHub Visualization", "• Research", "e mail", "Go o"]

@@ -34,7 +34,11 @@ def matcher():
 def _cited(summary):
     """The skills the first sentence cites after "it states" / "among them"."""
     match = re.search(r"(?:it states|among them) (.+?)[;.]", summary)
-    return [name.strip() for name in re.split(r", | and ", match.group(1))] if match else []
+    if not match:
+        return []
+    listed = match.group(1)
+    # With the serial comma ("A, Shipping and Receiving, and C") only commas separate the names.
+    return [name.strip() for name in re.split(r",(?: and)? " if ", and " in listed else r", | and ", listed)]
 
 
 @pytest.mark.parametrize(("variant", "resume"), CASES, ids=[resume.profession for _, resume in CASES])
@@ -100,3 +104,115 @@ def test_every_finding_has_a_fix_worded_as_an_instruction():
     codes = every_finding_code()
     assert {"no_email", "ocr_text", "text_boxes", "tables"} <= codes  # the source scan itself works
     assert sorted(codes - FIXES.keys()) == []
+
+
+def test_every_shipped_role_is_worded_for_its_profession():
+    from analyses.pipeline.scoring import DEFAULT_PROFESSION_WORDS, _profession_words
+    from skills_catalog.files import read_default_catalog
+
+    _, roles = read_default_catalog()
+    assert len(roles) > 50
+    generic = sorted(role["name"] for role in roles if _profession_words(role["name"]) == DEFAULT_PROFESSION_WORDS)
+    assert generic == []
+
+
+@pytest.mark.parametrize(
+    ("role", "units"),
+    [
+        ("Medical Billing Specialist", "accounts"),  # billing before the broader medical family
+        ("Customer Service Representative", "calls"),  # not "revenue, quota" of sales
+        ("Data Analyst", "reports"),  # not the developers' "latency, uptime"
+        ("Compliance Officer", "audits passed"),
+        ("Electrician", "jobs completed"),
+        ("Site Reliability Engineer", "users, latency"),
+    ],
+)
+def test_narrow_families_win_over_broad_ones(role, units):
+    from analyses.pipeline.scoring import _profession_words
+
+    assert _profession_words(role)[0].startswith(units)
+
+
+def test_the_strongest_evidence_is_technical_and_names_with_and_keep_their_meaning():
+    from analyses.pipeline.scoring import summary_text
+
+    role = {
+        "name": "Logistics Coordinator",
+        "coverage": 0.5,
+        "target": False,
+        "evidence": ["Leadership", "Inventory Management", "Shipping and Receiving", "Route Planning"],
+    }
+    technical = ["Inventory Management", "Shipping and Receiving", "Route Planning"]
+    summary = summary_text(technical, ["Leadership"], [], {}, {}, role)
+    assert summary.startswith(
+        "Fits a Logistics Coordinator role: it states Inventory Management, Shipping and Receiving, and Route Planning."
+    )
+    assert _cited(summary) == technical
+    # A soft skill fills in when too few technical ones are stated.
+    assert "it states Inventory Management and Leadership." in summary_text(
+        ["Inventory Management"], ["Leadership"], [], {}, {}, role
+    )
+
+
+def test_a_role_is_named_as_the_fit_only_on_two_stated_skills_of_it():
+    from analyses.pipeline.scoring import summary_text
+
+    baker = {"name": "Baker", "coverage": 0.25, "target": False, "evidence": ["Baking", "Food Safety"]}
+    one = summary_text(["Python", "Baking", "LaTeX", "MATLAB"], [], [], {}, {}, baker)
+    assert "Baker" not in one
+    assert one.startswith("It states 4 skills, among them Python, Baking and LaTeX.")
+    two = summary_text(["Baking", "Food Safety"], [], [], {}, {}, baker)
+    assert two.startswith("Fits a Baker role: it states Food Safety and Baking.")  # its own name last
+    # The same role as the target is named on any evidence; few skills are listed without "among them".
+    assert summary_text(["Baking"], [], [], {}, {}, {**baker, "target": True}).startswith(
+        "For the Baker role you target: it states Baking."
+    )
+    assert summary_text(["Sed", "Customer Service"], [], [], {}, {}, None).startswith(
+        "It states Sed and Customer Service."
+    )
+
+
+@pytest.mark.parametrize(
+    ("role", "own_name", "evidence"),
+    [
+        ("Registered Nurse", "Nursing", "Patient Care"),
+        ("Accountant", "Accounting", "GAAP"),
+        ("Civil Engineer", "Civil Engineering", "Structural Analysis"),
+        ("Welder", "Welding", "Blueprint Reading"),
+        ("Project Manager", "Project Management", "Risk Management"),
+    ],
+)
+def test_the_roles_own_name_is_not_cited_as_its_evidence(role, own_name, evidence):
+    from analyses.pipeline.scoring import summary_text
+
+    summary = summary_text(
+        [own_name, evidence, "Excel"], [], [], {}, {}, {"name": role, "coverage": 0.4, "evidence": [own_name, evidence]}
+    )
+    assert summary.startswith(f"Fits {'an' if role[0] in 'AE' else 'a'} {role} role: it states {evidence} and")
+    assert _cited(summary) == [evidence, own_name]  # still cited, last, when little else is stated
+
+
+def test_columns_and_a_table_with_one_remedy_make_one_fix_and_leave_room_for_the_next():
+    from analyses.pipeline.findings import Finding
+    from analyses.pipeline.scoring import category_scores, score_gains, summary_text
+
+    findings = [
+        Finding("multi_column", "high", "layout", "Multiple columns", ""),
+        Finding("tables", "high", "layout", "Tables found", ""),
+        Finding("margins_too_narrow", "medium", "layout", "Margins too narrow", ""),
+    ]
+    gains = score_gains(findings, 0.5, 8)
+    scores = category_scores(findings, 0.5, 8)
+    role = {"name": "Welder", "coverage": 0.5, "evidence": ["Blueprint Reading", "Fabrication"]}
+    summary = summary_text(["Blueprint Reading", "Fabrication"], [], findings, scores, {}, role, gains)
+    assert summary.endswith(
+        "To raise the score most: set the page in one column, with plain headings and lines instead of tables, "
+        "and widen the margins to at least 0.5 in."
+    )
+
+
+def test_legal_roles_count_their_own_results():
+    from analyses.pipeline.scoring import _profession_words
+
+    assert _profession_words("Paralegal")[0].startswith("cases, filings")
+    assert _profession_words("Legal Counsel")[0].startswith("cases, filings")

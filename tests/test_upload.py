@@ -1,9 +1,17 @@
+import threading
 import uuid
+from unittest.mock import patch
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import OperationalError, connection
+from django_q.brokers.orm import ORM
+from django_q.conf import Conf
+from django_q.models import OrmQ
 
+from analyses import services
 from analyses.models import Analysis
+from analyses.services import create_analysis
 
 from . import pdfs
 
@@ -22,9 +30,8 @@ def stored_files(media_root):
 
 
 @pytest.mark.django_db
-def test_it_accepts_a_pdf_and_answers_at_once(client, resume_bytes, django_capture_on_commit_callbacks):
-    with django_capture_on_commit_callbacks() as callbacks:
-        r = upload(client, resume_bytes)
+def test_it_accepts_a_pdf_and_answers_at_once(client, resume_bytes):
+    r = upload(client, resume_bytes)
     assert r.status_code == 202
     body = r.json()
     assert set(body) >= {"task_id", "status", "message"}
@@ -36,7 +43,44 @@ def test_it_accepts_a_pdf_and_answers_at_once(client, resume_bytes, django_captu
     assert analysis.status == "processing"
     assert analysis.size_bytes == len(resume_bytes)
     assert len(analysis.sha256) == 64
-    assert len(callbacks) == 1  # the analysis is queued once the row is committed
+    assert queued_names() == [f"analysis-{analysis.pk}"]
+
+
+def queued_names():
+    return [entry.name() for entry in OrmQ.objects.all()]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_row_and_its_queue_entry_commit_together_or_not_at_all(client, resume_bytes, private_media_root):
+    # The ORM broker writes the queue entry in the row's own transaction: one commit, and a worker can never see an
+    # entry whose row is missing, nor a row be left without its entry.
+    def refuse(self, package):
+        raise OperationalError("the queue table is locked")
+
+    with patch.object(ORM, "enqueue", refuse):
+        r = upload(client, resume_bytes)
+    assert r.status_code == 503
+    assert not Analysis.objects.exists() and not OrmQ.objects.exists()
+    assert stored_files(private_media_root) == []
+
+    r = upload(client, resume_bytes)
+    assert r.status_code == 202
+    assert queued_names() == [f"analysis-{r.json()['task_id']}"]
+
+
+@pytest.mark.django_db
+def test_a_broker_outside_the_database_is_told_only_after_the_commit(
+    client, resume_bytes, monkeypatch, django_capture_on_commit_callbacks
+):
+    monkeypatch.setattr(Conf, "ORM", None)  # e.g. SQS: it cannot join the transaction
+    sent = []
+    monkeypatch.setattr("analyses.services.enqueue_analysis", sent.append)
+    with django_capture_on_commit_callbacks() as callbacks:
+        r = upload(client, resume_bytes)
+        assert sent == []  # not while the row might still roll back
+    assert r.status_code == 202 and len(callbacks) == 1
+    callbacks[0]()
+    assert [str(analysis_id) for analysis_id in sent] == [r.json()["task_id"]]
 
 
 @pytest.mark.django_db
@@ -164,3 +208,20 @@ def test_a_chunked_upload_is_asked_for_a_content_length(client):
     )
     assert r.status_code == 411
     assert r.json()["code"] == "length_required"
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite only: PostgreSQL locks rows, threads write at once")
+@pytest.mark.django_db(transaction=True)
+def test_on_sqlite_a_web_thread_waits_its_turn_for_the_write_lock_in_python(resume_bytes, private_media_root):
+    # Threads queue on a process-wide lock, woken as soon as it is free, instead of in SQLite's busy handler,
+    # which sleeps in growing steps of up to 100 ms between tries.
+    file = SimpleUploadedFile("resume.pdf", resume_bytes)
+    file.file_kind = "pdf"
+    created = []
+    writer = threading.Thread(target=lambda: created.append(create_analysis(file)))
+    with services._SQLITE_WRITE_TURN:
+        writer.start()
+        writer.join(timeout=0.5)
+        assert writer.is_alive() and not Analysis.objects.exists()  # waiting for its turn
+    writer.join(timeout=30)
+    assert [analysis.pk for analysis in created] == list(Analysis.objects.values_list("pk", flat=True))

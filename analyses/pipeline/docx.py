@@ -1,20 +1,25 @@
 """.docx → ParsedResume, the structure the PDF path builds, so sections, skills, checks and score are the same code.
 
-python-docx opens the package and gives the parts (body, styles, theme, headers, footers, relationships); the body is
-walked as XML in document order, because text boxes, section columns and numbering live in markup python-docx has no
-API for. What a PDF only lets us measure is exact here: margins and columns from the section properties, typefaces
-and sizes from the runs and their styles, tables, text boxes and pictures from the markup. What a .docx does not have
-is pages: Word lays them out when it opens the file, so page numbers and positions are estimated (the last layout
-Word saved, where it left its page-break marks, else from line lengths) and the result says so.
+The package is opened with zipfile and only the parts the reader uses are parsed, with lxml: the body, styles,
+theme, the headers and footers the sections reference, their relationships and the core properties (python-docx's
+`Document()` parses every XML part up front, and measured as half of the whole .docx analysis: docs/formats.md). The
+body is walked as XML in document order, because text boxes, section columns and numbering live in markup
+python-docx has no API for. What a PDF only lets us measure is exact here: margins and columns from the section
+properties, typefaces and sizes from the runs and their styles, tables, text boxes and pictures from the markup. What
+a .docx does not have is pages: Word lays them out when it opens the file, so page numbers and positions are
+estimated (the last layout Word saved, where it left its page-break marks, else from line lengths) and the result
+says so.
 """
 
 import io
 import math
+import posixpath
+import zipfile
 from dataclasses import dataclass
 
-import docx
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml.ns import qn
+from lxml import etree
 
 from .errors import UnreadablePdf
 from .extract import ImageInfo, PageInfo, ParsedResume, TextLine
@@ -45,7 +50,7 @@ RUN_CONTAINERS = {qn(tag) for tag in ("w:hyperlink", "w:ins", "w:smartTag", "w:f
 
 def parse_docx(data, max_pages=10):
     try:
-        document = docx.Document(io.BytesIO(data))
+        document = _Package(data)
     except Exception:
         raise UnreadablePdf(
             "Could not read the Word document: it is damaged. Save it again from Word, or export it as a PDF.",
@@ -67,6 +72,95 @@ def parse_docx(data, max_pages=10):
             "no_text",
         )
     return parsed
+
+
+R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+RELS_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+DC_NS = "{http://purl.org/dc/elements/1.1/}"
+# Table styles are never read (a table's text takes its paragraph and run styles), yet python-docx's template, and
+# documents made from it, define a hundred of them: nine tenths of a 350 KB styles part. Cut before parsing.
+TABLE_STYLE = b'w:type="table"'
+
+
+class _Package:
+    """The parts of a .docx the reader needs, each parsed once: the main document, its styles and theme, the headers
+    and footers its sections reference, hyperlink targets and the core properties."""
+
+    def __init__(self, data):
+        self.zip = zipfile.ZipFile(io.BytesIO(data))
+        package_rels = self._rels("")
+        main = next(target for kind, target, _ in package_rels.values() if kind == RT.OFFICE_DOCUMENT)
+        self.main = main
+        self.element = self._xml(main)
+        self.body = self.element.find(qn("w:body"))
+        self.rels = self._rels(main)
+        styles = self._target(self.rels, RT.STYLES)
+        self.styles = self._xml(styles, _without_table_styles) if styles else etree.Element(qn("w:styles"))
+        theme = self._target(self.rels, RT.THEME)
+        self.theme = self._xml(theme) if theme else None
+        core = self._target(package_rels, RT.CORE_PROPERTIES)
+        self.core = self._xml(core) if core else None
+        self._parts = {}
+
+    def part(self, rel_id):
+        """(element, relationships) of the header or footer a section references by relationship id."""
+        if rel_id not in self._parts:
+            kind, target, external = self.rels.get(rel_id, ("", "", True))
+            self._parts[rel_id] = (self._xml(target), self._rels(target)) if target and not external else None
+        return self._parts[rel_id]
+
+    def core_property(self, name):
+        found = self.core.find(f"{DC_NS}{name}") if self.core is not None else None
+        return (found.text or "") if found is not None else ""
+
+    def _xml(self, name, prepare=None):
+        data = self.zip.read(name)
+        return etree.fromstring(prepare(data) if prepare else data, _parser())
+
+    def _rels(self, part_name):
+        """{id: (type, target part name or URL, external)} of a part ("" for the package's own)."""
+        folder, base = posixpath.split(part_name)
+        name = posixpath.join(folder, "_rels", f"{base}.rels")
+        if name not in self.zip.NameToInfo:
+            return {}
+        rels = {}
+        for rel in etree.fromstring(self.zip.read(name), _parser()).iter(f"{RELS_NS}Relationship"):
+            external = rel.get("TargetMode") == "External"
+            target = rel.get("Target", "")
+            if not external:  # a part name: absolute ("/word/header1.xml") or relative to the part's folder
+                target = target.lstrip("/") if target.startswith("/") else posixpath.join(folder, target)
+                target = posixpath.normpath(target)
+            rels[rel.get("Id")] = (rel.get("Type"), target, external)
+        return rels
+
+    @staticmethod
+    def _target(rels, kind):
+        return next((target for reltype, target, external in rels.values() if reltype == kind and not external), "")
+
+
+def _parser():
+    """As python-docx parses: no entities resolved, no network, no huge trees. One per parse: lxml parsers are not
+    shared between threads."""
+    return etree.XMLParser(resolve_entities=False, no_network=True)
+
+
+def _without_table_styles(xml):
+    """styles.xml less its `<w:style w:type="table" …>…</w:style>` elements (styles never nest). Anything written
+    otherwise (another prefix, the attribute on some other element) is left in place: it only costs parsing time."""
+    pieces, position = [], 0
+    found = xml.find(TABLE_STYLE)
+    while found != -1:
+        start = xml.rfind(b"<w:style ", position, found)
+        open_end = xml.find(b">", found)
+        if start != -1 and open_end != -1 and b">" not in xml[start:found]:
+            self_closing = xml[open_end - 1 : open_end] == b"/"
+            end = open_end + 1 if self_closing else xml.find(b"</w:style>", open_end)
+            if end != -1:
+                pieces.append(xml[position:start])
+                position = end if self_closing else end + len(b"</w:style>")
+        found = xml.find(TABLE_STYLE, max(position, found + 1))
+    pieces.append(xml[position:])
+    return b"".join(pieces)
 
 
 @dataclass
@@ -95,9 +189,7 @@ class _Reader:
         self.document = document
         self.max_pages = max_pages
         self.parsed = ParsedResume(pages=[], lines=[], file_type="docx", page_count_estimated=True)
-        self.styles = {
-            style.get(qn("w:styleId")): style for style in document.styles.element.iterchildren(qn("w:style"))
-        }
+        self.styles = {style.get(qn("w:styleId")): style for style in document.styles.iterchildren(qn("w:style"))}
         self.default_paragraph_style = next(
             (
                 style_id
@@ -106,10 +198,10 @@ class _Reader:
             ),
             None,
         )
-        defaults = document.styles.element.find(qn("w:docDefaults"))
+        defaults = document.styles.find(qn("w:docDefaults"))
         self.default_rpr = defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}") if defaults is not None else None
-        self.theme_fonts = _theme_fonts(document)
-        self.rendered_breaks = any(True for _ in document.element.body.iter(qn("w:lastRenderedPageBreak")))
+        self.theme_fonts = _theme_fonts(document.theme)
+        self.rendered_breaks = any(True for _ in document.body.iter(qn("w:lastRenderedPageBreak")))
         self.paragraph = 0
         self.page = 1
         self.flow = 0.0  # height used in the current page's columns
@@ -119,12 +211,12 @@ class _Reader:
 
     def read(self):
         parsed = self.parsed
-        body = self.document.element.body
+        body = self.document.body
         sections = [sect_pr for sect_pr in body.iter(qn("w:sectPr"))]
         geometries = [_geometry(sect_pr) for sect_pr in sections] or [_geometry(None)]
         section_index = 0
         self._start_section(geometries[0], first=True)
-        header_lines = self._header_footer_lines(self.document.sections, "header")
+        header_lines = self._header_footer_lines(sections, "header")
         body_lines = []
         for block in body.iterchildren():
             if block.tag == qn("w:p"):
@@ -144,16 +236,16 @@ class _Reader:
                         body_lines.extend(self._paragraph(inner))
                     elif inner.tag == qn("w:tbl"):
                         body_lines.extend(self._table(inner))
-        footer_lines = self._header_footer_lines(self.document.sections, "footer")
+        footer_lines = self._header_footer_lines(sections, "footer")
         parsed.lines = header_lines + body_lines + footer_lines
-        parsed.links = _links(self.document)
+        parsed.links = _links(self.document, sections)
         parsed.margins = {
             side: round(min(getattr(geometry, side) for geometry in geometries), 1)
             for side in ("left", "right", "top", "bottom")
         }
         parsed.metadata = {
-            "author": self.document.core_properties.author or "",
-            "title": self.document.core_properties.title or "",
+            "author": self.document.core_property("creator"),
+            "title": self.document.core_property("title"),
         }
         return parsed
 
@@ -445,18 +537,12 @@ class _Reader:
         return False
 
     def _header_footer_lines(self, sections, zone):
-        lines, seen = [], set()
+        lines = []
         saved = (self.page, self.flow, self.geometry)
-        for section in sections:
-            for kind in ("", "first_page_", "even_page_"):
-                part = getattr(section, f"{kind}{zone}")
-                if part.is_linked_to_previous:
-                    continue
-                element = part._element
-                if id(element) in seen:
-                    continue
-                seen.add(id(element))
-                for block in element.iterchildren():
+        for rel_id in _references(sections, zone):
+            part = self.document.part(rel_id)
+            if part is not None:
+                for block in part[0].iterchildren():
                     if block.tag == qn("w:p"):
                         lines.extend(self._paragraph(block, zone=zone))
                     elif block.tag == qn("w:tbl"):
@@ -511,33 +597,37 @@ def _section_type(sect_pr):
     return _val(sect_pr, "w:type") or "nextPage"
 
 
-def _theme_fonts(document):
-    for rel in document.part.rels.values():
-        if rel.reltype == RT.THEME and not rel.is_external:
-            from lxml import etree
-
-            theme = etree.fromstring(rel.target_part.blob)
-            found = {}
-            for kind in ("major", "minor"):
-                latin = theme.find(f".//{{{A_NS}}}{kind}Font/{{{A_NS}}}latin")
-                if latin is not None and latin.get("typeface"):
-                    found[kind] = latin.get("typeface")
-            return found
-    return {}
+def _references(sections, zone):
+    """Relationship ids of the headers (or footers) the sections reference, each once: default, first-page and
+    even-page ones, section by section. A section without its own reference shows the previous one's."""
+    ids = []
+    for sect_pr in sections:
+        for kind in ("default", "first", "even"):
+            for reference in sect_pr.iterchildren(qn(f"w:{zone}Reference")):
+                rel_id = reference.get(R_ID)
+                if (reference.get(qn("w:type")) or "default") == kind and rel_id and rel_id not in ids:
+                    ids.append(rel_id)
+    return ids
 
 
-def _links(document):
-    parts = [document.part]
-    for section in document.sections:
-        for kind in ("header", "footer"):
-            part = getattr(section, kind)
-            if not part.is_linked_to_previous:
-                parts.append(part.part)
+def _theme_fonts(theme):
+    found = {}
+    for kind in ("major", "minor"):
+        latin = theme.find(f".//{{{A_NS}}}{kind}Font/{{{A_NS}}}latin") if theme is not None else None
+        if latin is not None and latin.get("typeface"):
+            found[kind] = latin.get("typeface")
+    return found
+
+
+def _links(document, sections):
+    rels = [document.rels]
+    for zone in ("header", "footer"):
+        rels += [part[1] for part in map(document.part, _references(sections, zone)) if part is not None]
     links = []
-    for part in parts:
-        for rel in part.rels.values():
-            if rel.reltype == RT.HYPERLINK and rel.is_external and rel.target_ref not in links:
-                links.append(rel.target_ref)
+    for part_rels in rels:
+        for kind, target, external in part_rels.values():
+            if kind == RT.HYPERLINK and external and target not in links:
+                links.append(target)
     return links
 
 

@@ -5,13 +5,14 @@ drawings at once; images are located with a second cheap call only on pages whos
 """
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import pymupdf
 
 from .errors import UnreadablePdf
 from .facts import image_kind
-from .layout import header_footer_zones, reading_order
+from .layout import ZONE_SHARE, header_footer_zones, reading_order
 from .ocr import find_tessdata, is_scanned, ocr_page_content
 from .sections import heading_kinds
 
@@ -26,6 +27,7 @@ RULE_THICKNESS_PT = 2.5
 MIN_HRULE_PT = 20
 MIN_VRULE_PT = 12
 MIN_SHAPE_PT = 3  # dots of a dotted rule are smaller
+MAX_MARKER_PT, MARKER_GAP_PT = 8, 15  # a bullet drawn as a path: its size, and its distance to the text it marks
 MIN_IMAGE_PT = 4  # smaller images are spacers and tracking pixels
 # Glyphs without a Unicode mapping: U+FFFD inside a word or in runs, "(cid:…)" and control characters. A lone
 # U+FFFD before a word is an unmapped icon (an envelope before the email) and costs nothing.
@@ -244,8 +246,16 @@ def _read_page(page, number, parsed, content):
                 info.text_box = _union([block["bbox"], info.text_box or block["bbox"]])
         elif kind == 3:
             vectors.append(block)
-    _count_vectors(vectors, info)
-    header, footer = header_footer_zones(lines, rect.height)
+    _count_vectors(vectors, info, lines)
+    # Class: when the page before ends with a heading (orphaned at a browser-printed page break) or its body runs
+    # on into the bottom zone (a page flowing without a footer margin), the top of this page continues it: body,
+    # not header text.
+    previous = [line for line in parsed.lines if line.page == number - 1 and line.zone == "body"]
+    continued = bool(previous) and (
+        bool(heading_kinds(previous[-1].text))
+        or max(line.bbox[3] for line in previous) >= rect.height * (1 - ZONE_SHARE)
+    )
+    header, footer = header_footer_zones(lines, rect.height, after_heading=continued)
     for line in header:
         line.zone = "header"
     for line in footer:
@@ -383,8 +393,9 @@ def _heading_cell_end(spans):
     return 0
 
 
-def _count_vectors(vectors, info):
+def _count_vectors(vectors, info, lines=()):
     info.drawing_count = len(vectors)
+    starts = sorted((line.bbox[0], line.bbox[1], line.bbox[3]) for line in lines)
     horizontal, vertical = [], []
     page_area = info.width * info.height
     for vector in vectors:
@@ -398,10 +409,26 @@ def _count_vectors(vectors, info):
         elif vector.get("stroked") and vector.get("isrect") and width >= MIN_HRULE_PT and height >= MIN_VRULE_PT:
             info.boxes += width * height < 0.5 * page_area
         elif width >= MIN_SHAPE_PT and height >= MIN_SHAPE_PT and width * height < 0.5 * page_area:
-            info.shapes += 1
+            info.shapes += not _list_marker(vector["bbox"], starts)
     info.horizontal_rules, info.vertical_rules = len(horizontal), len(vertical)
     if len(vertical) >= 2:
         info.table_grids = sum(1 for rule in horizontal[:500] if _crossings(rule, vertical[:200]) >= 2)
+
+
+def _list_marker(box, starts):
+    """Class: a list bullet drawn as a small disc or square (browsers draw CSS list markers as paths) sits just left
+    of the start of a text line, within its height; rating dots and icons do not. `starts`: (x0, y0, y1) of every
+    line, sorted."""
+    x0, y0, x1, y1 = box
+    if x1 - x0 > MAX_MARKER_PT or y1 - y0 > MAX_MARKER_PT:
+        return False
+    middle = (y0 + y1) / 2
+    for start_x, start_y0, start_y1 in starts[bisect_left(starts, (x1,)) :]:
+        if start_x - x1 > MARKER_GAP_PT:
+            return False
+        if start_y0 <= middle <= start_y1:
+            return True
+    return False
 
 
 def _crossings(horizontal, verticals):

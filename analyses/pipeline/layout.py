@@ -12,6 +12,8 @@ from dataclasses import dataclass
 ZONE_SHARE = 0.08
 ZONE_MIN_GAP_PT = 10
 MAX_ZONE_TEXT_PT = 12
+ZONE_GAP_BODY_SIZES = 1.5  # paragraph spacing rarely passes one and a half lines of body text (footers only)
+MAX_MARKER_GAP_PT = 24  # a list marker set as a glyph of its own sits this close left of its item
 BULLET_MARKS = ("•", "●", "▪", "◦", "■", "‣", "○", "➢", "✓", "-", "–", "*", "·")
 # A column must hold a real share of the page's text: a date gutter or a lone icon is not a column.
 MIN_COLUMN_LINES = 4
@@ -40,24 +42,51 @@ class Split:
     spanning: list  # lines crossing the gutter (a full-width name band, a footer)
 
 
-def header_footer_zones(lines, page_height):
-    """(header lines, footer lines) of one page: near the top/bottom edge and set apart from the body by a gap."""
+def header_footer_zones(lines, page_height, after_heading=False):
+    """(header lines, footer lines) of one page: near the top/bottom edge and set apart from the body by a gap.
+    `after_heading`: the page before ended with a heading, whose content opens this page: no header."""
     limit = page_height * ZONE_SHARE
+    size = body_size(lines)
     # A name or a heading near the edge is set larger than the body; header/footer text is not.
-    largest = max(body_size(lines) + 1, MAX_ZONE_TEXT_PT)
+    largest = max(size + 1, MAX_ZONE_TEXT_PT)
+    # Class: body text that flows down to the bottom edge (a browser-printed page: "Education", then its school on
+    # the last line) is set off by a paragraph's spacing; a footer sits in the bottom margin, further away than that.
+    # (A header may sit closer: above a large name line, 12 pt of space sets it apart in Word resumes.)
+    footer_gap = max(ZONE_MIN_GAP_PT, ZONE_GAP_BODY_SIZES * size)
+    listed = _list_items(lines)
     header = _edge_band(
         sorted(lines, key=lambda line: line.bbox[1]),
-        lambda line: line.bbox[3] <= limit and _zone_like(line, largest),
+        lambda line: (
+            not after_heading and line.bbox[3] <= limit and _zone_like(line, largest) and id(line) not in listed
+        ),
         True,
     )
     rest = [line for line in lines if line not in header]
     bottom = page_height - limit
     footer = _edge_band(
         sorted(rest, key=lambda line: -line.bbox[3]),
-        lambda line: line.bbox[1] >= bottom and _zone_like(line, largest),
+        lambda line: line.bbox[1] >= bottom and _zone_like(line, largest) and id(line) not in listed,
         False,
+        footer_gap,
     )
     return header, footer
+
+
+def _list_items(lines):
+    """ids of lines that are items of a list whose marker is a glyph of its own on the same row ("•", an icon, an
+    unmapped "\x00"), and of those markers: a bullet continuing at the top of a page is body, not header."""
+    markers = [line for line in lines if len(line.text.strip()) <= 2 and not any(c.isalnum() for c in line.text)]
+    items = set()
+    for marker in markers:
+        middle = (marker.bbox[1] + marker.bbox[3]) / 2
+        for line in lines:
+            if (
+                line is not marker
+                and line.bbox[1] <= middle <= line.bbox[3]
+                and 0 <= line.bbox[0] - marker.bbox[2] <= MAX_MARKER_GAP_PT
+            ):
+                items |= {id(line), id(marker)}
+    return items
 
 
 def body_size(lines):
@@ -74,7 +103,7 @@ def _zone_like(line, largest):
     return line.size <= largest and not line.text.startswith(BULLET_MARKS)
 
 
-def _edge_band(ordered, in_zone, top):
+def _edge_band(ordered, in_zone, top, min_gap=ZONE_MIN_GAP_PT):
     """The longest run of lines from the page edge, all inside the zone, followed by a clear gap."""
     band, edge = [], None
     for index in range(len(ordered) - 1):
@@ -87,7 +116,7 @@ def _edge_band(ordered, in_zone, top):
             edge = box[1] if edge is None else min(edge, box[1])
         following = ordered[index + 1]
         gap = following.bbox[1] - edge if top else edge - following.bbox[3]
-        if gap >= ZONE_MIN_GAP_PT:
+        if gap >= min_gap:
             band = ordered[: index + 1]
     return band
 
@@ -177,11 +206,15 @@ def _try_split(lines, gutter, width):
             return None
     lighter = min(sum(_chars(line) for line in left), sum(_chars(line) for line in right))
     light_side = left if sum(_chars(line) for line in left) == lighter else right
+    heavy_side = right if light_side is left else left
+    light_median = _median_chars([line for line in light_side if line.bbox[3] >= top and line.bbox[1] <= bottom])
+    heavy_median = _median_chars([line for line in heavy_side if line.bbox[3] >= top and line.bbox[1] <= bottom])
+    # Class: rows of short cells on both sides (a skills grid, "Frontend | Tooling" lists set side by side) read
+    # correctly row by row, whatever each side's share of the text: a table of names, not columns of text.
     if (
-        lighter < GUTTER_CHARS_SHARE * total_chars
+        (lighter < GUTTER_CHARS_SHARE * total_chars or heavy_median <= MAX_GUTTER_LINE_CHARS)
         and _row_aligned(left, right, top, bottom)
-        and _median_chars([line for line in light_side if line.bbox[3] >= top and line.bbox[1] <= bottom])
-        <= MAX_GUTTER_LINE_CHARS
+        and light_median <= MAX_GUTTER_LINE_CHARS
     ):
         return None
     return Split(gutter=gutter, left=left, right=right, spanning=spanning)

@@ -7,6 +7,7 @@ a lower DPI, or refused), and a cap on the pixels of the images a page would dec
 """
 
 import math
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +25,8 @@ MIN_SCAN_IMAGE_SHARE = 0.25
 NATIVE_MIN_DPI = 200  # a scan at least this fine is read at its own resolution, not upscaled
 MIN_DPI = 100  # below this body text is too small to read: a page needing less is far larger than any paper
 BULLET_MARKS = frozenset("-–—•*●▪◦■>»")
+# What Tesseract reads a round bullet as, when a capitalised word follows it ("e GitHub Visualization").
+MISREAD_BULLETS = frozenset({"e", "o", "«", "©", "®", "°", "¢", "6", "*.", "+"})
 OCR_TEXT_FLAGS = pymupdf.TEXT_PRESERVE_WHITESPACE | pymupdf.TEXT_MEDIABOX_CLIP
 # Punctuation that real words and skills carry (C++, C#, Node.js, CI/CD, R&D, e-mail, "quotes"); any other symbol
 # inside a word is a stray mark.
@@ -39,6 +42,12 @@ LINK_DOMAINS = frozenset(
 )
 LINK_PREFIXES = ("http://", "https://", "www.")
 MIN_PHONE_DIGITS = 7
+# A closing bracket with letters right after it ("Facebook)iad") is not how any word is written.
+CLOSER_INSIDE_RE = re.compile(r"[)\]}][^\W_]")
+# An acronym of up to 5 capitals in which Tesseract read an I as l ("Al", "APl", "Cl/CD"): in sans-serif type the
+# two glyphs are the same, and only the text layer, which a scan lacks, tells them apart.
+ACRONYM_ELL_RE = re.compile(r"^(?=[A-Zl/&]*l)(?=[A-Z]*[A-Z])[A-Z][A-Zl/&]{1,8}$")
+MAX_ACRONYM_LETTERS = 5
 
 
 @dataclass
@@ -101,8 +110,10 @@ def clean_ocr_words(content):
 
     MuPDF's OCR gives no per-word confidence, so the noise is recognised by its shape: rules, frames, icons and
     specks come out as words made mostly of symbols ("|", "=e", "©.", "[i"); the icon before a link (a globe, an
-    envelope, a phone) as one or two characters right before it ("f#" before a URL would be the skill F#); and a
-    capital I or small l between letters is often read as "|" ("BPMN.|O"). A bullet at the start of a line stays."""
+    envelope, a phone) as one or two characters right before it ("f#" before a URL would be the skill F#); a speck
+    inside a word as a symbol no word carries ("CI/€D", which would give the language D). Glyphs that look alike are
+    put back: "|" between letters is I or l ("BPMN.|O"), an l among capitals is I ("Al" for AI), and a round bullet
+    read as "e" or "o" before a capitalised word is the bullet. A bullet at the start of a line stays."""
     blocks = [block for block in content["blocks"] if block.get("type", 0) == 0]
     heights = sorted(line["bbox"][3] - line["bbox"][1] for block in blocks for line in block["lines"])
     display = DISPLAY_TYPE_HEIGHTS * heights[len(heights) // 2] if heights else 0
@@ -117,9 +128,12 @@ def clean_ocr_words(content):
 
 def _clean_line(spans):
     for span in spans:
-        span["text"] = _without_glued_icon(_pipes_as_letters(span["text"]))
+        span["text"] = _ells_as_capital_i(_without_glued_icon(_pipes_as_letters(span["text"])))
     words = [span for span in spans if span["text"].strip()]
-    drop = set()
+    _restore_bullet(words)
+    drop = {
+        id(span) for group in _glued_words(spans) if _is_broken("".join(s["text"] for s in group)) for span in group
+    }
     for index, span in enumerate(words):
         text = span["text"].strip()
         if index == 0 and _is_bullet(text):
@@ -197,6 +211,57 @@ def _is_symbol_noise(text):
     alnum = sum(char.isalnum() for char in text)
     stray = sum(not char.isalnum() and char not in WORD_PUNCTUATION for char in text)
     return 0 < alnum <= stray
+
+
+def _restore_bullet(words):
+    """ "e GitHub Visualization" is "• GitHub Visualization": without its bullet the line reads as prose, and the
+    skills matcher judges a bullet's first words and a sentence's differently."""
+    if len(words) > 1 and words[0]["text"].strip() in MISREAD_BULLETS and words[1]["text"].strip()[:1].isupper():
+        words[0]["text"] = words[0]["text"].replace(words[0]["text"].strip(), "•")
+
+
+def _glued_words(spans):
+    """The spans grouped into words: OCR may cut one word into spans with nothing between ("Facebook)" "iad")."""
+    groups, current = [], []
+    for span in spans:
+        text = span["text"]
+        if current and (not text.strip() or text[:1].isspace()):
+            groups.append(current)
+            current = []
+        if text.strip():
+            current.append(span)
+        if current and text[-1:].isspace():
+            groups.append(current)
+            current = []
+    return groups + ([current] if current else [])
+
+
+def _is_broken(text):
+    """A symbol no word carries inside a word ("CI/€D", "Facebook)iad"): a speck or a misread glyph in its middle.
+    None of its pieces can be trusted ("CI/€D" would give the language D), so the span goes whole. (A span may hold
+    a few words: each is looked at alone.)"""
+    return any(_is_broken_word(word) for word in text.split())
+
+
+def _is_broken_word(word):
+    start, end = 0, len(word)
+    while start < end and not word[start].isalnum():
+        start += 1
+    while end > start and not word[end - 1].isalnum():
+        end -= 1
+    core = word[start:end]
+    stray = any(not char.isalnum() and char not in WORD_PUNCTUATION for char in core[1:-1])
+    return stray or bool(CLOSER_INSIDE_RE.search(core))
+
+
+def _ells_as_capital_i(text):
+    """ "Al" → "AI", "APl" → "API", "Cl/CD" → "CI/CD": an l among capitals only is the I it was."""
+    word = text.strip().rstrip(",.;:")
+    if not ACRONYM_ELL_RE.match(word) or "ll" in word or word.count("l") > sum(char.isupper() for char in word):
+        return text  # "All", "Ill": words, not acronyms
+    if max(len(part) for part in re.split("[/&]", word)) > MAX_ACRONYM_LETTERS:
+        return text
+    return text.replace(word, word.replace("l", "I"), 1)
 
 
 def _is_mark(text):

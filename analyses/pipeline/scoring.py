@@ -53,35 +53,85 @@ def score_gains(findings, skills_coverage, technical_count, weights=None):
 
 
 # Words that fit a profession, for the summary's fixes: what its results are counted in and the verbs its bullets
-# open with. A family is recognised from the role's name; the first family whose word it holds wins.
-PROFESSION_WORDS = (
-    (
-        ("nurse", "medical", "pharmac", "clinic", "health", "care"),
-        "patients, shifts or error rates",
-        "Assessed, Administered",
-    ),
-    (("teacher", "tutor", "instructor", "lecturer"), "class sizes, pass rates or grades", "Planned, Taught"),
-    (
-        ("accountant", "bookkeeper", "financ", "billing", "audit", "tax"),
-        "accounts, days to close or savings",
-        "Reconciled, Closed",
-    ),
-    (("sales", "account manager", "retail", "customer"), "revenue, quota or accounts won", "Closed, Grew"),
-    (("recruit", "hr ", "human resources"), "hires, time to hire or retention", "Hired, Onboarded"),
-    (("chef", "cook", "kitchen", "culinary"), "covers, food cost or waste", "Developed, Ran"),
-    (
-        ("civil", "construction", "mechanical", "electrical", "electronics"),
-        "budgets, schedules or tolerances",
-        "Designed, Delivered",
-    ),
-    (("designer",), "users, conversions or turnaround", "Designed, Redesigned"),
-    (("marketer", "marketing", "seo", "social media", "content"), "reach, leads or conversion", "Launched, Grew"),
-    (("warehouse", "supply chain", "operations", "logistics"), "orders, lead times or accuracy", "Shipped, Cut"),
-    (
-        ("developer", "engineer", "data", "devops", "architect", "administrator", "analyst", "security"),
-        "users, latency, uptime or time saved",
-        "Built, Shipped",
-    ),
+# open with. A family is recognised from the role's name by any of its "|"-separated keys; the first family whose key
+# the name holds wins, so narrower families ("Medical Billing", "Customer Service") come before broader ones. Every
+# role of the shipped catalog falls in one (tests/test_summary.py).
+PROFESSION_WORDS = tuple(
+    (tuple(keys.split("|")), units, verbs)
+    for keys, units, verbs in (
+        ("it support|desktop support|help desk|service desk", "tickets, resolution time or uptime", "Resolved, Set up"),
+        (
+            "customer service|customer support|call center|customer care",
+            "calls, resolution time or satisfaction scores",
+            "Resolved, Handled",
+        ),
+        (
+            "accountant|bookkeeper|financ|billing|audit|tax|payroll|loan|claims|credit|bank",
+            "accounts, days to close or savings",
+            "Reconciled, Closed",
+        ),
+        (
+            "nurse|nursing|medical|pharmac|clinic|health|caregiver|dental|hygien|phleb|therapist|dietitian|radiolog|"
+            "respiratory|physician|paramedic",
+            "patients, shifts or error rates",
+            "Assessed, Administered",
+        ),
+        ("legal|paralegal|attorney|lawyer|litigation", "cases, filings or deadlines met", "Drafted, Filed"),
+        ("social work|counsel|case manager", "caseload, outcomes or referrals", "Supported, Referred"),
+        ("teacher|teaching|tutor|instructor|lecturer|training", "class sizes, pass rates or grades", "Planned, Taught"),
+        ("quality|inspector|safety|hse", "inspections, defects or incidents", "Inspected, Enforced"),
+        ("sales|account manager|retail|customer|real estate", "revenue, quota or accounts won", "Closed, Grew"),
+        ("recruit|hr |human resources|talent", "hires, time to hire or retention", "Hired, Onboarded"),
+        ("chef|cook|kitchen|culinary|baker|restaurant", "covers, food cost or waste", "Developed, Ran"),
+        (
+            "server|bartender|hotel|front desk|event|hospitality|guest",
+            "guests served, sales or reviews",
+            "Served, Organised",
+        ),
+        (
+            "civil|construction|mechanical|electrical|electronics|industrial|estimator",
+            "budgets, schedules or tolerances",
+            "Designed, Delivered",
+        ),
+        (
+            "electrician|plumber|carpenter|welder|machinist|mechanic|technician|hvac|maintenance|operator|installer",
+            "jobs completed, downtime or defects",
+            "Installed, Repaired",
+        ),
+        ("designer", "users, conversions or turnaround", "Designed, Redesigned"),
+        ("writer|editor", "documents, readers or support tickets saved", "Wrote, Edited"),
+        ("marketer|marketing|seo|social media|content", "reach, leads or conversion", "Launched, Grew"),
+        (
+            "warehouse|supply chain|operations|logistics|driver|dispatch|purchasing|procurement|buyer",
+            "orders, lead times or accuracy",
+            "Shipped, Cut",
+        ),
+        (
+            "compliance|risk|aml|kyc|regulatory",
+            "audits passed, findings closed or cases reviewed",
+            "Audited, Remediated",
+        ),
+        (
+            "project|product manager|program manager|scrum",
+            "budgets, deadlines or delivery dates",
+            "Delivered, Launched",
+        ),
+        (
+            "assistant|office|administrative|coordinator|secretary|receptionist",
+            "requests handled, schedules kept or time saved",
+            "Organised, Coordinated",
+        ),
+        (
+            "developer|engineer|devops|architect|administrator|security|programmer",
+            "users, latency, uptime or time saved",
+            "Built, Shipped",
+        ),
+        (
+            "data|analytics|business intelligence|analyst|scientist",
+            "reports, decisions or hours saved",
+            "Analysed, Automated",
+        ),
+    )
 )
 DEFAULT_PROFESSION_WORDS = ("%, $, counts or time saved", "Led, Built")
 # The fix each finding asks for, as an instruction; {units} and {verbs} take the profession's words.
@@ -120,8 +170,13 @@ FIXES = {
     "scanned_page_not_read": "export the PDF from your editor so every page has selectable text",
     "text_boxes": "write the text in the text boxes as ordinary lines",
 }
+ONE_LAYOUT_FIX = frozenset(["multi_column", "tables"])
+ONE_LAYOUT_FIX_TEXT = "set the page in one column, with plain headings and lines instead of tables"
 # A role the skills found cover this share of is named as the fit; below it the summary names no role.
 MIN_ROLE_COVERAGE = 0.2
+# Class: a role that fits by one skill is a guess ("Fits a Baker role: it states Baking" for a physicist whose
+# hobbies list baking): the summary names a fitting role only when the resume states this many of its skills.
+MIN_ROLE_EVIDENCE = 2
 MAX_EVIDENCE = 3
 
 
@@ -152,8 +207,13 @@ def _strength(technical_skills, soft_skills, scores, facts, role):
     bullets = facts.get("bullets") or {}
     quantified = bullets.get("count", 0) >= 4 and bullets.get("quantified", 0) >= 0.5 * bullets["count"]
     results = f"{bullets.get('quantified', 0)} of {bullets.get('count', 0)} bullets show measurable results"
-    if role and (role.get("target") or role.get("coverage", 0) >= MIN_ROLE_COVERAGE):
-        evidence = [name for name in role.get("evidence", []) if name in skills][:MAX_EVIDENCE]
+    stated = [name for name in (role or {}).get("evidence", []) if name in skills]
+    fits = role and role.get("coverage", 0) >= MIN_ROLE_COVERAGE and len(stated) >= MIN_ROLE_EVIDENCE
+    if role and (role.get("target") or fits):
+        # The strongest evidence is what the person can do for the role ("IV Therapy", "GD&T"), heaviest first; a
+        # soft skill ("Leadership") or the role's own name ("Nursing" for a nurse) only when too few of those are.
+        evidence = sorted(stated, key=lambda name: (_names_the_role(name, role["name"]), name in soft_skills))
+        evidence = evidence[:MAX_EVIDENCE]
         if role.get("target"):
             opening = f"For the {role['name']} role you target"
         else:
@@ -166,6 +226,8 @@ def _strength(technical_skills, soft_skills, scores, facts, role):
         return f"{opening}, though few of its key skills are stated."
     if skills:
         tail = f"; {results}" if quantified else ""
+        if len(skills) <= MAX_EVIDENCE:
+            return f"It states {_names(skills)}{tail}."
         return f"It states {len(skills)} skills, among them {_names(skills[:MAX_EVIDENCE])}{tail}."
     if quantified:
         return f"{results[0].upper()}{results[1:]}."
@@ -177,17 +239,43 @@ def _strength(technical_skills, soft_skills, scores, facts, role):
 def _fixes(findings, gains, words):
     if gains is None:
         gains = [(finding, None) for finding in rank(findings)]
-    chosen = [finding for finding, gain in gains if gain is None or gain > 0][:2] or [f for f, _ in gains][:2]
+    worth = [finding for finding, gain in gains if gain is None or gain > 0] or [finding for finding, _ in gains]
+    # Class: two findings with one remedy ("set the page in one column" and "write the table's content as plain
+    # headings" for a sidebar theme) are one fix, not the two the summary has room for.
+    joint = [finding for finding in worth if finding.code in ONE_LAYOUT_FIX]
+    if len(joint) > 1:
+        worth = [finding for finding in worth if finding not in joint[1:]]
+    chosen = worth[:2]
     if not chosen:
         return "Nothing stands in an ATS's way."
     units, verbs = words
     phrases = [
-        FIXES.get(finding.code, _lower_first(finding.message)).format(units=units, verbs=verbs) for finding in chosen
+        (ONE_LAYOUT_FIX_TEXT if finding in joint and len(joint) > 1 else FIXES.get(finding.code, "")).format(
+            units=units, verbs=verbs
+        )
+        or _lower_first(finding.message)
+        for finding in chosen
     ]
     if len(phrases) == 1:
         lead = "The one change left" if all(f.severity == "low" for f in chosen) else "To raise the score most"
         return f"{lead}: {phrases[0]}."
     return f"To raise the score most: {phrases[0]}, and {phrases[1]}."
+
+
+def _names_the_role(skill, role_name):
+    """True when every word of the skill is a word of the role's name in another form: "Nursing" for "Registered
+    Nurse", "Civil Engineering" for "Civil Engineer", "Project Management" for "Project Manager"."""
+    role_words = role_name.lower().split()
+    return all(any(_same_stem(word, other) for other in role_words) for word in skill.lower().split())
+
+
+def _same_stem(word, other):
+    shared = 0
+    for left, right in zip(word, other, strict=False):
+        if left != right:
+            break
+        shared += 1
+    return shared >= max(3, min(len(word), len(other)) - 3)
 
 
 def _article(name):
@@ -206,4 +294,6 @@ def _names(names):
     names = list(names)
     if len(names) <= 2:
         return " and ".join(names)
-    return ", ".join(names[:-1]) + " and " + names[-1]
+    # A name holding "and" ("Shipping and Receiving") takes the serial comma, so the list still parses.
+    serial = "," if any(" and " in name or " & " in name for name in names) else ""
+    return ", ".join(names[:-1]) + f"{serial} and " + names[-1]

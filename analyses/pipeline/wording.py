@@ -3,59 +3,73 @@
 import re
 from collections import Counter
 
+# Class: a bullet opens with what the person did, as a verb in the past tense (the resume convention for past work:
+# "Enforced", "Ran") or in the base form (imperative or present-tense bullets: "Run weekly audits", "Enforce safety
+# rules"). Past forms are told by their shape (`_is_past_form`), for any verb of any profession. Base forms are not:
+# "Record", "Team", "Experience in" have the shape of a verb, so base forms come from this list, which spans the
+# professions resumes come from (care, trades, kitchens, classrooms, sales, logistics, finance, HR, software).
 _VERBS = """
-accelerate achieve acquire adapt administer advise advocate analyse analyze architect arrange assemble assess audit
-author automate balance boost budget build calculate campaign champion chair clarify close coach code collaborate
-compile complete compose conceive conduct configure consolidate construct consult contribute convert coordinate
-create cultivate curate cut debug decrease define delegate deliver deploy design detect develop devise diagnose direct
-discover document double drive earn edit educate eliminate enable engineer enhance establish evaluate execute expand
-expedite facilitate forecast forge formulate found generate grow guide halve handle head hire identify implement
-improve increase influence initiate innovate inspect install instruct integrate interview introduce invent investigate
-launch lead lower maintain manage market maximize measure mediate mentor merge migrate minimize model modernize monitor
-motivate negotiate operate optimize orchestrate organize outperform overhaul oversee partner perform pilot pioneer plan
-prepare present prioritize produce program promote propose prototype publish raise rebuild recommend reconcile recruit
-redesign reduce refactor refine regulate remodel renegotiate reorganize repair replace report research resolve
-restructure revamp review revitalize save scale schedule secure select sell ship simplify slash solve spearhead
-standardize steer streamline strengthen structure supervise support survey sustain teach test train transform
-translate triple troubleshoot unify upgrade validate win write
+accelerate achieve acquire adapt administer advise advocate analyse analyze answer approve architect arrange assemble
+assess audit author automate bake balance bill boost budget build calculate calibrate campaign care cater champion chair
+chart clarify clean close coach code collaborate collect commission compile complete compose conceive conduct
+configure consolidate construct consult contribute convert cook coordinate counsel create cultivate curate cut debug
+decrease define delegate deliver deploy design detect develop devise diagnose direct discover dispatch dispense
+document double draft drive earn edit educate eliminate enable enforce engineer enhance ensure enter establish estimate
+evaluate execute expand expedite fabricate facilitate file fix forecast forge formulate found frame generate grade
+greet grow guide halve handle head hire identify implement improve increase influence initiate innovate inspect install
+instruct integrate interview introduce invent investigate invoice launch lead load lower maintain manage market
+maximize measure mediate mentor merge migrate minimize model modernize monitor motivate negotiate onboard operate
+optimize orchestrate organize outperform overhaul oversee pack partner perform pick pilot pioneer plan plate pour
+prepare prep present prioritize process produce program promote propose prospect protect prototype provide publish
+raise rebuild recommend reconcile recruit redesign reduce refactor refine regulate remodel renegotiate reorganize repair
+replace report research resolve respond restructure revamp review revitalize route run sanitize save scale schedule
+screen secure select sell serve ship simplify slash solve source spearhead stabilize standardize steer stock
+streamline strengthen structure supervise support survey sustain teach test track train transform translate treat triage
+triple troubleshoot tutor unify update upgrade upsell validate verify weld win wire write
 """
-_IRREGULAR_PAST = {
-    "build": "built",
-    "cut": "cut",
-    "drive": "drove",
-    "found": "founded",
-    "grow": "grew",
-    "lead": "led",
-    "sell": "sold",
-    "teach": "taught",
-    "win": "won",
-    "write": "wrote",
-    "oversee": "oversaw",
-    "rebuild": "rebuilt",
-    "plan": "planned",
-    "program": "programmed",
-    "ship": "shipped",
-    "slash": "slashed",
-    "control": "controlled",
-    "steer": "steered",
-    "spearhead": "spearheaded",
-}
+# Past forms that are not "-ed": a closed class of English. Those saying what happened to the person rather than what
+# they did ("got", "became", "felt") are left out.
+_IRREGULAR_PAST_WORDS = """
+bought brought broke built caught chose cut dealt drew drove fed fought found flew forecast froze gave grew held
+kept laid led lent made met oversaw overcame paid ran rebuilt redid reran rewrote rose sent set shot sold sought
+spent spoke spun stood struck swept taught took threw undertook upheld withdrew won wove wound wrote
+"""
+# "-ed" words that describe the person or their state, not an action ("Skilled in", "Certified", "Experienced"), or
+# that are the weak openers below ("Helped", "Assisted"), or nouns that merely end in "ed".
+_NOT_ACTION_WORDS = """
+accomplished assisted bilingual certified committed dedicated detailed experienced helped hundred involved licensed
+motivated qualified registered seasoned skilled talented tasked worked
+"""
+_CONSONANTS = frozenset("bcdfghjklmnpqrstvwxz")
 
 
 def _forms(verb):
-    forms = {verb, verb + "s", verb + "ing"}
-    if verb in _IRREGULAR_PAST:
-        forms.add(_IRREGULAR_PAST[verb])
-    elif verb.endswith("e"):
-        forms |= {verb + "d", verb[:-1] + "ing"}
-    elif verb.endswith("y") and verb[-2] not in "aeiou":
-        forms |= {verb[:-1] + "ied", verb[:-1] + "ies"}
-    else:
-        forms.add(verb + "ed")
+    """The base form, "-s" and "-ing" forms of a listed verb; British "-ise" for "-ize"."""
+    forms = {verb, verb + "s", verb + "es", verb + "ing"}
+    if verb.endswith("e"):
+        forms.add(verb[:-1] + "ing")
+    elif verb.endswith("y") and verb[-2] in _CONSONANTS:
+        forms.add(verb[:-1] + "ies")
+    elif len(verb) >= 3 and verb[-1] in _CONSONANTS - {"w", "x"} and verb[-2] in "aeiou" and verb[-3] in _CONSONANTS:
+        forms.add(verb + verb[-1] + "ing")  # run → running, plan → planning
+    if verb.endswith("ize"):
+        forms |= {form.replace("iz", "is") for form in forms}
     return forms
 
 
+def _is_past_form(word, next_word):
+    """A verb's past tense by its shape: "-ed" (any verb) or one of the irregular past forms."""
+    if word in _IRREGULAR_PAST:
+        return True
+    if len(word) < 5 or not word.endswith("ed") or word in _NOT_ACTIONS:
+        return False
+    # "Trained in CPR", "Versed in", "Specialised in": a participle followed by "in" states a qualification.
+    return next_word != "in"
+
+
 ACTION_VERBS = frozenset(form for verb in _VERBS.split() for form in _forms(verb))
+_IRREGULAR_PAST = frozenset(_IRREGULAR_PAST_WORDS.split())
+_NOT_ACTIONS = frozenset(_NOT_ACTION_WORDS.split())
 # Openers that describe a duty instead of a result.
 WEAK_OPENERS = ("responsible for", "duties included", "worked on", "helped", "assisted", "involved in", "tasked with")
 
@@ -156,8 +170,10 @@ def is_quantified(text):
 
 
 def starts_with_action_verb(text):
-    words = WORD_RE.findall(text[:40])
-    return bool(words) and words[0].lower() in ACTION_VERBS
+    words = [word.lower() for word in WORD_RE.findall(text[:40])]
+    if not words:
+        return False
+    return words[0] in ACTION_VERBS or _is_past_form(words[0], words[1] if len(words) > 1 else "")
 
 
 def starts_weak(text):

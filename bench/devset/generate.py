@@ -259,35 +259,88 @@ def render(resume, layout, rng):
             if name not in side_names
         )
         return sidebar_pdf(head + side, main)
+    elif layout == "two_column":
+        body = "".join(heading_html(name, "classic", rng) + items_html(items) for name, items in sections.items())
+        return two_column_pdf(head, body)
     else:
         gap = "<p>&nbsp;</p>" if layout == "no_headings" else ""
         body = head + "".join(
             heading_html(name, layout, rng) + items_html(items) + gap for name, items in sections.items()
         )
-    return story_pdf(body, columns=2 if layout == "two_column" else 1)
+    return story_pdf(body)
 
 
-def story_pdf(body, columns=1):
+def story_pdf(body):
     story = pymupdf.Story(f"<body>{body}</body>", user_css=CSS)
     buffer = io.BytesIO()
     writer = pymupdf.DocumentWriter(buffer)
-    width = (PAGE.width - 2 * MARGIN - (columns - 1) * 18) / columns
-    more, column, pages = 1, 0, 0
-    device = None
+    more, pages = 1, 0
     while more:
-        if column == 0:
+        pages += 1
+        if pages > MAX_PAGES:
+            raise ValueError(f"a dev-set resume did not fit in {MAX_PAGES} pages")
+        device = writer.begin_page(PAGE)
+        more, _ = story.place(pymupdf.Rect(MARGIN, MARGIN, PAGE.width - MARGIN, PAGE.height - MARGIN))
+        story.draw(device)
+        writer.end_page()
+    writer.close()
+    return buffer.getvalue()
+
+
+def two_column_pdf(head, body):
+    """The name band across the page, then the resume flowing in two newspaper columns balanced in height (as
+    multi-column templates set them), so both columns hold text even when the resume is short."""
+    buffer = io.BytesIO()
+    writer = pymupdf.DocumentWriter(buffer)
+    device = writer.begin_page(PAGE)
+    header = pymupdf.Story(f"<body>{head}</body>", user_css=CSS)
+    _, filled = header.place(pymupdf.Rect(MARGIN, MARGIN, PAGE.width - MARGIN, PAGE.height - MARGIN))
+    header.draw(device)
+    top = filled[3] + 8
+    story = pymupdf.Story(f"<body>{body}</body>", user_css=CSS)
+    height = _balanced_height(story, PAGE.height - MARGIN - top)
+    width = (PAGE.width - 2 * MARGIN - 18) / 2
+    pages, more = 1, 1
+    while more:
+        for column in (0, 1):
+            left = MARGIN + column * (width + 18)
+            more, _ = story.place(pymupdf.Rect(left, top, left + width, top + height))
+            story.draw(device)
+            if not more:
+                break
+        writer.end_page()
+        if more:
             pages += 1
             if pages > MAX_PAGES:
                 raise ValueError(f"a dev-set resume did not fit in {MAX_PAGES} pages")
             device = writer.begin_page(PAGE)
-        left = MARGIN + column * (width + 18)
-        more, _ = story.place(pymupdf.Rect(left, MARGIN, left + width, PAGE.height - MARGIN))
-        story.draw(device)
-        column = (column + 1) % columns
-        if column == 0 or not more:
-            writer.end_page()
+            top, height = MARGIN, PAGE.height - 2 * MARGIN
     writer.close()
     return buffer.getvalue()
+
+
+def _balanced_height(story, available):
+    """The least column height (to 4 pt) at which the story fits in two columns; `available` when it does not."""
+    width = (PAGE.width - 2 * MARGIN - 18) / 2
+
+    def fits(height):
+        story.reset()
+        more = 1
+        for _ in range(2):
+            more, _ = story.place(pymupdf.Rect(0, 0, width, height))
+            story.draw(None)  # only drawing moves the story on past what was placed
+            if not more:
+                break
+        story.reset()
+        return not more
+
+    if not fits(available):
+        return available
+    low, high = 40.0, available
+    while high - low > 4:
+        middle = (low + high) / 2
+        low, high = (low, middle) if fits(middle) else (middle, high)
+    return high
 
 
 def sidebar_pdf(side, main):

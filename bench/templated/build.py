@@ -11,6 +11,8 @@ from the PDF, so the labels never depend on the extractor under test.
 
 import argparse
 import json
+import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -99,6 +101,32 @@ def sections_shown(resume, seen):
     return present
 
 
+def render_jsonresume(theme, source, html_path, pdf_path, chromium, tmp, labels_only):
+    """A JSON Resume theme: its HTML (whose visible text is returned), printed to PDF by Chromium."""
+    subprocess.run(["node", str(HERE / "render_html.mjs"), theme, str(source), str(html_path)], check=True, timeout=120)
+    if not labels_only:
+        print_pdf(chromium, html_path, pdf_path, tmp / "profile")
+    return visible_text(html_path.read_text(encoding="utf-8"))
+
+
+def render_rendercv(theme, source, pdf_path, rendercv_python, tmp):
+    """A RenderCV theme, in its own virtualenv; returns the text RenderCV was given to print. Its Typst templates
+    import the fontawesome package from the Typst registry, which this machine cannot reach: a local stand-in
+    (typst-packages/) draws each icon as blank space."""
+    text_path = tmp / f"{pdf_path.stem}.txt"
+    out_pdf = tmp / pdf_path.name
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp / "typst-data")}
+    packages = tmp / "typst-data" / "typst" / "packages"
+    if not packages.exists():
+        shutil.copytree(HERE / "typst-packages", packages)
+    name = theme.removeprefix("rendercv-")
+    script = HERE / "render_rendercv.py"
+    command = [rendercv_python, str(script), str(source), name, str(out_pdf), str(text_path)]
+    subprocess.run(command, check=True, timeout=180, env=env, cwd=tmp)
+    shutil.copyfile(out_pdf, pdf_path)
+    return normalise(text_path.read_text(encoding="utf-8"))
+
+
 def sidecar(resume_id, theme, resume, labels, seen):
     """The devset-shaped labels of one PDF: only what this theme printed."""
     technical = [item for item in labels["technical"] if shown(item["text"], seen)]
@@ -122,8 +150,14 @@ def sidecar(resume_id, theme, resume, labels, seen):
             "columns": facts["columns"],
             "table": facts["table"],
         },
-        "template": {"name": f"jsonresume-theme-{theme}", "version": facts["version"], "licence": facts["licence"]},
+        "template": {"name": template_name(theme), "version": facts["version"], "licence": facts["licence"]},
     }
+
+
+def template_name(theme):
+    if theme.startswith("rendercv-"):
+        return f"rendercv (theme {theme.removeprefix('rendercv-')})"
+    return f"jsonresume-theme-{theme}"
 
 
 def print_pdf(chromium, html_path, pdf_path, profile):
@@ -152,7 +186,7 @@ def unused_labels(labels, seen_by_theme):
     return [text for text in texts if not any(shown(text, seen) for seen in seen_by_theme)]
 
 
-def build(resume_ids, chromium, labels_only=False):
+def build(resume_ids, chromium, rendercv_python, labels_only=False, kinds=None):
     pdf_dir = HERE / "pdfs"
     pdf_dir.mkdir(exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -162,18 +196,18 @@ def build(resume_ids, chromium, labels_only=False):
             labels = json.loads((HERE / "labels" / f"{resume_id}.json").read_text(encoding="utf-8"))
             seen_by_theme = []
             for theme in themes_for(resume_id):
-                html_path = tmp / f"{resume_id}__{theme}.html"
+                if kinds and THEMES[theme]["kind"] not in kinds:
+                    continue
                 source = HERE / "resumes" / f"{resume_id}.json"
-                subprocess.run(
-                    ["node", str(HERE / "render_html.mjs"), theme, str(source), str(html_path)],
-                    check=True,
-                    timeout=120,
-                )
-                seen = visible_text(html_path.read_text(encoding="utf-8"))
-                seen_by_theme.append(seen)
                 pdf_path = pdf_dir / f"{resume_id}__{theme}.pdf"
-                if not labels_only:
-                    print_pdf(chromium, html_path, pdf_path, tmp / "profile")
+                if theme.startswith("rendercv-"):
+                    if labels_only:
+                        continue  # the text is only known by rendering; RenderCV is quick
+                    seen = render_rendercv(theme, source, pdf_path, rendercv_python, tmp)
+                else:
+                    html_path = tmp / f"{resume_id}__{theme}.html"
+                    seen = render_jsonresume(theme, source, html_path, pdf_path, chromium, tmp, labels_only)
+                seen_by_theme.append(seen)
                 entry = sidecar(resume_id, theme, resume, labels, seen)
                 pdf_path.with_suffix(".json").write_text(
                     json.dumps(entry, indent=1, ensure_ascii=False) + "\n", encoding="utf-8"
@@ -188,10 +222,16 @@ def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", help="Resume ids (default: every file in resumes/).")
     parser.add_argument("--chromium", default="/usr/bin/chromium")
-    parser.add_argument("--labels-only", action="store_true", help="Rewrite the sidecars, keep the PDFs.")
+    parser.add_argument("--kind", nargs="*", help="Only the themes of these layout kinds (default: all).")
+    parser.add_argument("--labels-only", action="store_true", help="Rewrite the JSON Resume sidecars, keep the PDFs.")
+    parser.add_argument(
+        "--rendercv-python",
+        default=str(HERE / ".venv-rendercv" / "bin" / "python"),
+        help="A Python with rendercv[full] installed (render.sh makes one).",
+    )
     args = parser.parse_args(argv)
     ids = args.only or resume_ids()
-    build(ids, args.chromium, args.labels_only)
+    build(ids, args.chromium, args.rendercv_python, args.labels_only, args.kind)
     return 0
 
 

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
-KINDS = ("one_column", "label_column", "sidebar")
+KINDS = ("one_column", "label_column", "sidebar", "typst")
 # What each published theme's layout asks of a parser (read from its rendered pages, see README.md):
 # `label_column` = the section heading set in a left column with the section's content to its right.
 THEMES = {
@@ -19,6 +19,11 @@ THEMES = {
     "onepage": {"version": "0.0.3", "licence": "MIT", "kind": "label_column", "columns": 2, "table": False},
     "paper": {"version": "0.5.0", "licence": "MIT", "kind": "label_column", "columns": 2, "table": False},
     "stackoverflow": {"version": "3.3.0", "licence": "MIT", "kind": "one_column", "columns": 1, "table": False},
+    # RenderCV (PyPI) themes, typeset by Typst: the LaTeX-style resumes most people send.
+    "rendercv-classic": {"version": "2.3", "licence": "MIT", "kind": "typst", "columns": 1, "table": False},
+    "rendercv-sb2nov": {"version": "2.3", "licence": "MIT", "kind": "typst", "columns": 1, "table": False},
+    "rendercv-moderncv": {"version": "2.3", "licence": "MIT", "kind": "typst", "columns": 1, "table": False},
+    "rendercv-engineeringresumes": {"version": "2.3", "licence": "MIT", "kind": "typst", "columns": 1, "table": False},
 }
 
 
@@ -38,8 +43,8 @@ def resume_ids():
 
 
 def themes_for(resume_id, all_ids=None):
-    """The themes a resume is rendered through: one of each layout kind (one column, label column, sidebar), so the
-    same content is seen in all three, taken in turn along a fixed hash order of the resumes so each theme renders
+    """The themes a resume is rendered through: one of each layout kind (one column, label column, sidebar, Typst),
+    so the same content is seen in all four, taken in turn along a fixed hash order of the resumes so each theme renders
     about as many resumes as the others of its kind."""
     order = sorted(all_ids or resume_ids(), key=lambda name: _digest(f"themes:{name}"))
     rank = order.index(resume_id)
