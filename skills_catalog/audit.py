@@ -123,3 +123,60 @@ def reviewed_common_words(path=REVIEW_FILE):
     """{(skill name, form)} a person checked: in a resume the word means the skill ("Python", "Payroll")."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     return {(name, form) for name, forms in data.get("common_words", {}).items() for form in forms}
+
+
+# Class "alias shadowing a more specific skill" (issue 11): the loader keeps one skill per alias, so "GTAW" left on
+# Welding keeps Gas Tungsten Arc Welding from ever being found by its abbreviation, and "reach truck" on Forklift
+# Operation hides Reach Truck Operation. An alias names another skill when it is that skill's name
+# (singular or plural), its name without a head noun that only says "the skill of" (Reach Truck *Operation*,
+# EPA 608 *Certification*), or the initials of a skill that is a kind of the alias's own skill (GTAW, a kind of
+# Welding).
+SKILL_HEAD_NOUNS = frozenset(["operation", "certification", "shipping", "inspection"])
+
+
+def _word_key(text):
+    """The words of `text` in order, lower case, a plural "s" dropped ("Reach Trucks"); acronyms keep theirs (SSRS)."""
+    words = re.findall(r"[A-Za-z0-9+#]+", text.replace("'s", ""))
+    return tuple(
+        (
+            word[:-1]
+            if len(word) > 4 and word.endswith("s") and not word.endswith("ss") and not word.isupper()
+            else word
+        ).lower()
+        for word in words
+    )
+
+
+def _name_keys(name):
+    words = _words(name.replace("'s", ""))
+    keys = {_word_key(name)}
+    if len(words) > 1 and words[-1] in SKILL_HEAD_NOUNS:
+        keys.add(_word_key(name)[:-1])
+    return keys
+
+
+def _initials(name):
+    words = [word for word in _words(name) if word not in ACRONYM_SKIPS]
+    return "".join(word[0] for word in words) if len(words) >= 3 else None
+
+
+def shadowing_aliases(rows):
+    """[(skill name, alias, the other skill it names)] for every alias that names a different skill of `rows`."""
+    by_key = {}
+    for row in rows:
+        for key in _name_keys(row["name"]):
+            by_key.setdefault(key, set()).add(row["name"])
+    by_initials = {}
+    for row in rows:
+        if _initials(row["name"]):
+            by_initials.setdefault(_initials(row["name"]), []).append(row["name"])
+    found = []
+    for row in rows:
+        own_keys, own_words = _name_keys(row["name"]), _word_key(row["name"])
+        for alias in row.get("aliases") or ():
+            if _word_key(alias) in own_keys:
+                continue
+            others = by_key.get(_word_key(alias), set()) - {row["name"]}
+            kinds = [name for name in by_initials.get(alias.lower(), ()) if set(own_words) < set(_word_key(name))]
+            found.extend((row["name"], alias, other) for other in sorted(others | set(kinds)))
+    return found

@@ -1,0 +1,93 @@
+"""Issue 11, class "alias shadowing a more specific skill": an alias belongs to the skill it is a synonym of. The
+loader keeps one skill per alias, so an abbreviation left on a broad skill ("GTAW" on Welding) hides the specific
+skill it names (Gas Tungsten Arc Welding) for good; a phrase that names a skill cannot merely imply another."""
+
+import importlib
+
+import pytest
+from django.apps import apps as django_apps
+
+from skills_catalog.audit import shadowing_aliases
+from skills_catalog.engine import Line
+from skills_catalog.files import read_default_catalog
+from skills_catalog.loading import load_catalog
+from skills_catalog.matcher import matcher_from_rows
+from skills_catalog.models import Skill, SkillAlias
+
+
+def test_no_alias_of_the_shipped_catalog_names_another_skill():
+    skills, _ = read_default_catalog()
+    assert shadowing_aliases(skills) == [], "move each alias to the skill it names"
+
+
+def test_no_implying_phrase_names_a_skill_of_its_own():
+    """ "RF scanners" is RF Scanning, not evidence of RFID; "arc flash" is Arc Flash Safety, not the NEC."""
+    skills, _ = read_default_catalog()
+    names = [{"name": row["name"]} for row in skills]
+    phrases = [{"name": row["name"], "aliases": list(row.get("implied_by") or ())} for row in skills]
+    assert shadowing_aliases(names + phrases) == []
+
+
+# The rule on rows of no catalog file.
+def test_an_abbreviation_of_a_kind_of_the_skill_is_shadowing():
+    rows = [{"name": "Cutting", "aliases": ["PAC"]}, {"name": "Plasma Arc Cutting"}]
+    assert shadowing_aliases(rows) == [("Cutting", "PAC", "Plasma Arc Cutting")]
+
+
+def test_a_name_without_its_head_noun_or_in_the_plural_is_shadowing():
+    rows = [
+        {"name": "Material Handling", "aliases": ["order picker", "Scissor Lifts"]},
+        {"name": "Order Picker Operation"},
+        {"name": "Scissor Lift"},
+    ]
+    assert shadowing_aliases(rows) == [
+        ("Material Handling", "order picker", "Order Picker Operation"),
+        ("Material Handling", "Scissor Lifts", "Scissor Lift"),
+    ]
+
+
+def test_unrelated_acronyms_word_order_and_spellings_are_not_shadowing():
+    rows = [
+        {"name": "Speech Recognition", "aliases": ["speech-to-text"]},
+        {"name": "Text-to-Speech"},  # the same words the other way round is the opposite
+        {"name": "Metrology", "aliases": ["CMM"]},
+        {"name": "CMMS"},  # an acronym's "S" is a letter, not a plural
+        {"name": "Project Portfolio Management", "aliases": ["PPM"]},
+        {"name": "Pediatric Practice Management"},  # the same initials, but not a kind of the alias's skill
+        {"name": "Welding", "aliases": ["welding"]},
+    ]
+    assert shadowing_aliases(rows) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected", "not_expected"),
+    [
+        ("Certified in GTAW and SMAW", {"Gas Tungsten Arc Welding", "Shielded Metal Arc Welding"}, set()),
+        ("Holds a CDL Class A with a clean record", {"Commercial Driver's License"}, {"Delivery Driving"}),
+        ("Used pallet jacks, reach trucks", {"Reach Truck Operation", "Pallet Jack Operation"}, {"Forklift Operation"}),
+        ("Picked orders with RF scanners", {"RF Scanning"}, {"RFID"}),
+        ("Ran I-9 and E-Verify for all new hires", {"I-9 Verification", "E-Verify"}, set()),
+        ("Quoted LTL and FTL lanes for shippers", {"LTL Shipping", "Full Truckload"}, {"Freight Forwarding"}),
+        ("Completed NFPA 70E training", {"Arc Flash Safety"}, {"NEC"}),
+    ],
+)
+def test_the_specific_skill_is_found_by_its_abbreviations(text, expected, not_expected):
+    skills, roles = read_default_catalog()
+    matcher = matcher_from_rows(skills, roles)
+    result = matcher.match([Line(page=1, text=text, section="experience")])
+    names = set(result.names()) | set(result.inferred)
+    assert expected <= names
+    assert not (not_expected & names)
+
+
+@pytest.mark.django_db
+def test_the_migration_hands_the_aliases_of_an_earlier_load_to_the_skills_they_name():
+    welding = Skill.objects.create(name="Welding")
+    SkillAlias.objects.create(skill=welding, alias="GTAW")
+    SkillAlias.objects.create(skill=welding, alias="arc welding")  # a synonym of Welding: stays
+    migration = importlib.import_module("skills_catalog.migrations.0005_h16skills2_specific_skill_aliases")
+    migration.remove_shadowing_aliases(django_apps, None)
+    skills, roles = read_default_catalog()
+    load_catalog(skills, roles)
+    assert SkillAlias.objects.get(alias="GTAW").skill.name == "Gas Tungsten Arc Welding"
+    assert SkillAlias.objects.get(alias="arc welding").skill == welding
