@@ -29,34 +29,60 @@ def role_coverage(role, found_names):
 STATED_TITLE_SHARE = 0.7
 
 
+def role_fit(role, found_names, known_found):
+    """How well a role fits a resume: the geometric mean of the share of the role's weight the resume covers and the
+    share of the resume's role-relevant skills (`known_found`, found skills any role expects) the role explains.
+    Coverage alone favours the smallest profile that shares a few skills (a chef's cooking, baking and food safety
+    cover most of Baker); the explained share credits the role that accounts for the rest of the resume too."""
+    coverage = role_coverage(role, found_names)
+    if not coverage or not known_found:
+        return 0.0
+    explained = len(known_found & set(role.weights)) / len(known_found)
+    return (coverage * explained) ** 0.5
+
+
 def best_role(matcher, found_names, text=""):
-    """The role profile whose weighted expected skills the resume covers best, or a role the resume names as a title
-    (its name or a multi-word alias, as words of `text`) when that role's coverage is close to the best."""
+    """The role profile that fits the resume's skills best (`role_fit`), or a role the resume names as a title (its
+    name or a multi-word alias, as words of `text`) when that role's fit is close to the best. Equal fits go to the
+    role with more of its weight covered, then by name, so the choice never depends on the catalog's order."""
     found = set(found_names)
-    scored = [(role_coverage(role, found), role) for role in matcher.roles]
-    best, best_score = None, 0.0
-    for score, role in scored:
-        if score > best_score:
-            best, best_score = role, score
-    if best is None or not text:
-        return best
+    known_found = found & {name for role in matcher.roles for name in role.weights}
+    scored = [
+        (role_fit(role, found, known_found), role_coverage(role, found), role.name, role) for role in matcher.roles
+    ]
+    scored = [item for item in scored if item[0] > 0]
+    if not scored:
+        return None
+    top = max(scored, key=lambda item: (item[0], item[1], _reverse_name(item[2])))
+    if not text:
+        return top[3]
     lowered = text.lower()
     stated = [
-        (score, role)
-        for score, role in scored
-        if score >= STATED_TITLE_SHARE * best_score and _names_itself(role, lowered)
+        (position, item)
+        for item in scored
+        if item[0] >= STATED_TITLE_SHARE * top[0] and (position := _title_position(item[3], lowered)) is not None
     ]
-    return max(stated, key=lambda item: item[0])[1] if stated else best
+    if not stated:
+        return top[3]
+    # The title stated first is the resume's headline; later ones name colleagues or earlier jobs.
+    return min(stated, key=lambda pair: (pair[0], -pair[1][0]))[1][3]
 
 
-def _names_itself(role, lowered_text):
-    """Whether the text holds the role's name or a multi-word alias as whole words (one-word titles such as "Cook" or
-    "Server" are ordinary words in other resumes)."""
+def _reverse_name(name):
+    """A key that makes `max` prefer the alphabetically first name on a tie."""
+    return tuple(-ord(char) for char in name.lower())
+
+
+def _title_position(role, lowered_text):
+    """Where the text first holds the role's name or a multi-word alias as whole words, or None (one-word titles such
+    as "Cook" or "Server" are ordinary words in other resumes)."""
+    positions = []
     for title in (role.name, *role.aliases):
         title = str(title).lower()
-        if " " in title and re.search(rf"(?<![\w-]){re.escape(title)}(?![\w-])", lowered_text):
-            return True
-    return False
+        match = " " in title and re.search(rf"(?<![\w-]){re.escape(title)}(?![\w-])", lowered_text)
+        if match:
+            positions.append(match.start())
+    return min(positions) if positions else None
 
 
 def missing_for_role(role, found_names, limit=15):

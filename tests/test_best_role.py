@@ -1,0 +1,62 @@
+"""Issue 11, best-fit role consistency: the same resume content must get the same, sensible role whatever the
+template, the order of its lines or of the catalog's roles."""
+
+import random
+from types import SimpleNamespace
+
+import pytest
+
+from skills_catalog.files import read_default_catalog
+from skills_catalog.matcher import matcher_from_rows
+from skills_catalog.roles import RoleEntry, best_role
+
+CHEF_SKILLS = {
+    "Cooking",
+    "Food Safety",
+    "Food Preparation",
+    "Baking",
+    "Menu Planning",
+    "Inventory Management",
+    "Staff Scheduling",
+    "Leadership",
+}
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    skills, roles = read_default_catalog()
+    return matcher_from_rows(skills, roles)
+
+
+def test_a_chef_who_also_bakes_is_a_chef_not_a_baker(matcher):
+    assert best_role(matcher, CHEF_SKILLS).name == "Chef"
+    assert best_role(matcher, CHEF_SKILLS, "Sous Chef with ten years on the line").name == "Chef"
+
+
+def test_a_baker_is_still_a_baker(matcher):
+    assert best_role(matcher, {"Baking", "Food Preparation", "Food Safety", "Cleanliness"}).name == "Baker"
+
+
+def test_the_choice_does_not_depend_on_the_order_of_the_roles():
+    roles = [
+        RoleEntry("Pastry Lead", (), {"Baking": 3, "Food Safety": 3}),
+        RoleEntry("Bread Lead", (), {"Baking": 3, "Food Safety": 3}),
+        RoleEntry("Deli Lead", (), {"Slicing": 3, "Food Safety": 3}),
+    ]
+    picks = set()
+    for seed in range(5):
+        shuffled = roles[:]
+        random.Random(seed).shuffle(shuffled)
+        picks.add(best_role(SimpleNamespace(roles=shuffled), {"Baking", "Food Safety"}).name)
+    assert picks == {"Bread Lead"}
+
+
+def test_the_title_stated_first_wins_between_close_roles():
+    roles = [
+        RoleEntry("Night Auditor", ("Night Audit Clerk",), {"Night Audit": 3, "Reconciliation": 3, "Opera PMS": 2}),
+        RoleEntry("Front Desk Agent", ("Front Desk Clerk",), {"Check-In": 3, "Opera PMS": 3, "Reconciliation": 1}),
+    ]
+    found = {"Night Audit", "Opera PMS", "Reconciliation", "Check-In"}
+    text = "front desk clerk\nworked nights beside the night audit clerk"
+    assert best_role(SimpleNamespace(roles=roles), found, text).name == "Front Desk Agent"
+    assert best_role(SimpleNamespace(roles=roles), found, "night audit clerk").name == "Night Auditor"
