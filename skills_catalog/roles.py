@@ -26,7 +26,7 @@ def role_coverage(role, found_names):
 # A role the resume names as a title ("Registered Nurse", "Truck Driver") is its profession when its skills cover at
 # least this share of the best-covered role's: a small profile of a neighbouring trade (Licensed Practical Nurse)
 # covers a nurse's few listed skills better than the broad profile of the title the resume states.
-STATED_TITLE_SHARE = 0.7
+STATED_TITLE_SHARE = 0.6
 
 
 def role_fit(role, found_names, known_found):
@@ -66,6 +66,12 @@ def best_role(matcher, found_names, text=""):
         return top[3]
     # The title stated first is the resume's headline; later ones name colleagues or earlier jobs.
     return min(stated, key=lambda pair: (pair[0], -pair[1][0]))[1][3]
+
+
+def states_title(role, text):
+    """Whether `text` names the role as a title (its name or a multi-word alias): the resume says what it is, so the
+    role's profile is the right measure even when the skills found cover little of it."""
+    return _title_position(role, text.lower()) is not None
 
 
 def _reverse_name(name):

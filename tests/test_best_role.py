@@ -60,3 +60,28 @@ def test_the_title_stated_first_wins_between_close_roles():
     text = "front desk clerk\nworked nights beside the night audit clerk"
     assert best_role(SimpleNamespace(roles=roles), found, text).name == "Front Desk Agent"
     assert best_role(SimpleNamespace(roles=roles), found, "night audit clerk").name == "Night Auditor"
+
+
+def _analyse(lines, matcher):
+    from analyses.pipeline.analyse import analyse
+
+    from . import pdfs
+
+    return analyse(pdfs.make_pdf([lines]), matcher)
+
+
+def test_a_stated_title_is_named_even_when_few_of_its_skills_were_found(matcher):
+    """A resume whose skills cover under the pipeline's floor of a role is given no role, unless it says what it is."""
+    body = [
+        "Experience",
+        "Northgate Builders, 2019 - 2025",
+        "- Prepared quantity takeoffs for mid-rise projects",
+        "Education",
+        "B.S. Construction Management, 2018",
+        "Skills",
+        "Quantity Takeoff",
+    ]
+    stated = _analyse(["Dana Reyes", "Cost Estimator", "dana@example.com", *body], matcher)
+    unstated = _analyse(["Dana Reyes", "dana@example.com", *body], matcher)
+    assert stated.details["missing_keywords_source"] == {"type": "best_fit_role", "role": "Cost Estimator"}
+    assert unstated.details["missing_keywords_source"]["type"] == "none"

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from analyses.filetypes import Refused, sniff
 from skills_catalog.engine import Line
-from skills_catalog.roles import best_role, job_description_skills, missing_for_role, role_coverage
+from skills_catalog.roles import best_role, job_description_skills, missing_for_role, role_coverage, states_title
 from skills_catalog.selectors import find_role
 
 from .checks import low_confidence, run_checks
@@ -238,8 +238,9 @@ def _missing_keywords(matcher, options, found, text):
     if role is None:
         return [], {"type": "none"}, None, None
     coverage = role_coverage(role, found)
-    if not options.target_role and coverage < MIN_ROLE_COVERAGE:
+    if not options.target_role and coverage < MIN_ROLE_COVERAGE and not states_title(role, text):
         # No role profile fits (a profession the catalog has no profile for): another trade's keywords would mislead.
+        # A role the resume names as its title is its profession however few of the profile's skills were found.
         return [], {"type": "none", "closest_role": role.name}, None, None
     source = {"type": "target_role" if options.target_role else "best_fit_role", "role": role.name}
     found_set = set(found)
