@@ -91,3 +91,27 @@ def test_the_migration_hands_the_aliases_of_an_earlier_load_to_the_skills_they_n
     load_catalog(skills, roles)
     assert SkillAlias.objects.get(alias="GTAW").skill.name == "Gas Tungsten Arc Welding"
     assert SkillAlias.objects.get(alias="arc welding").skill == welding
+
+
+def test_roles_expect_the_specific_skills_the_moved_aliases_now_name():
+    """A welder who lists processes, a driver who lists a CDL: the role profiles count the specific skills."""
+    from skills_catalog.roles import best_role
+
+    skills, roles = read_default_catalog()
+    matcher = matcher_from_rows(skills, roles)
+    for text, role, specific in [
+        (
+            "Skills: TIG welding, MIG welding, stick welding, blueprint reading, fabrication",
+            "Welder",
+            {"Gas Tungsten Arc Welding", "Gas Metal Arc Welding", "Shielded Metal Arc Welding"},
+        ),
+        (
+            "Skills: CDL Class A, route planning, bills of lading, hazmat, pre-trip inspections",
+            "Truck Driver",
+            {"Commercial Driver's License"},
+        ),
+    ]:
+        found = matcher.match([Line(page=1, text=text, section="skills")]).names()
+        fit = best_role(matcher, found)
+        assert fit.name == role
+        assert specific <= set(found) & set(fit.weights), "the profile must count the specific skills listed"
