@@ -36,8 +36,9 @@ class LoadSummary:
 def load_catalog(skills, roles, *, overwrite=False, dry_run=False):
     """Upsert skills (by canonical name, case-insensitive), their aliases and role profiles.
 
-    With `overwrite=False` (the default catalog on every `make run`) only what is missing is added, so a curator's
-    edits are never undone. With `overwrite=True` (an import) the given fields replace the stored ones.
+    With `overwrite=False` (the default catalog on every `make run`) only what is missing is added (skills, aliases,
+    roles, a role's expected skills), so a curator's edits are never undone. With `overwrite=True` (an import) the
+    given fields replace the stored ones.
     Aliases are only ever added: an alias already used by another skill is reported, not moved.
     """
     summary = LoadSummary()
@@ -114,8 +115,6 @@ def _load_roles(rows, overwrite, summary):
             role.save()
             summary.roles_created += 1
             summary.changes.append(f"created role {name}")
-        elif not overwrite:
-            continue
         current = {link.skill_id: link for link in role.expected_skills.all()}
         changed = False
         for skill_name, weight in (row.get("skills") or {}).items():
@@ -132,9 +131,11 @@ def _load_roles(rows, overwrite, summary):
                 continue
             link = current.get(skill.id)
             if link is None:
+                # Also without `overwrite`: a skill the shipped profile gained since the last load (a more specific
+                # skill an alias moved to) is added, as aliases are; the weights a curator set are never changed.
                 RoleSkill(role=role, skill=skill, weight=weight).save()
                 changed = True
-            elif link.weight != weight:
+            elif overwrite and link.weight != weight:
                 link.weight = weight
                 link.save()
                 changed = True

@@ -115,3 +115,17 @@ def test_roles_expect_the_specific_skills_the_moved_aliases_now_name():
         fit = best_role(matcher, found)
         assert fit.name == role
         assert specific <= set(found) & set(fit.weights), "the profile must count the specific skills listed"
+
+
+@pytest.mark.django_db
+def test_a_reload_adds_the_skills_a_shipped_role_gained_and_keeps_a_curators_weights():
+    from skills_catalog.models import RoleSkill
+
+    skills, roles = read_default_catalog()
+    load_catalog(skills, roles)
+    welder = RoleSkill.objects.filter(role__name="Welder")
+    welder.filter(skill__name="Gas Tungsten Arc Welding").delete()  # a database loaded before the profile had it
+    welder.filter(skill__name="Welding").update(weight=1)  # a curator's edit
+    load_catalog(skills, roles)
+    assert welder.get(skill__name="Gas Tungsten Arc Welding").weight == 3
+    assert welder.get(skill__name="Welding").weight == 1
