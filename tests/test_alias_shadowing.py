@@ -129,3 +129,52 @@ def test_a_reload_adds_the_skills_a_shipped_role_gained_and_keeps_a_curators_wei
     load_catalog(skills, roles)
     assert welder.get(skill__name="Gas Tungsten Arc Welding").weight == 3
     assert welder.get(skill__name="Welding").weight == 1
+
+
+def _name_key(name):
+    """A name's words without a plural "s" or an "-ing" ("Valve Repairs", "Valve Repairing"); acronyms as written."""
+    import re
+
+    key = []
+    for word in re.findall(r"[A-Za-z0-9+#]+", name):
+        if not word.isupper() and len(word) > 5 and word.endswith("ing"):
+            word = word[:-3]
+        elif not word.isupper() and len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+            word = word[:-1]
+        key.append(word.lower())
+    return tuple(key)
+
+
+def test_no_coverage_skill_repeats_an_older_skill_under_another_grammatical_form():
+    """ "Motor Controls" beside Motor Control, "Inventory Counts" beside Inventory Counting: one concept, two skills
+    that split the evidence (and a role profile names only one of them)."""
+    import json
+
+    from skills_catalog.files import DEFAULT_DATA_DIR
+
+    older, coverage = {}, []
+    for path in sorted(DEFAULT_DATA_DIR.glob("skills_*.json")):
+        for row in json.loads(path.read_text(encoding="utf-8")):
+            if path.name.startswith("skills_coverage_"):
+                coverage.append(row["name"])
+            else:
+                older[_name_key(row["name"])] = row["name"]
+    assert [(name, older[_name_key(name)]) for name in coverage if _name_key(name) in older] == []
+
+
+def test_the_rule_for_repeated_skills_on_names_of_no_catalog():
+    assert _name_key("Valve Repairs") == _name_key("Valve Repair") == _name_key("Valve Repairing")
+    assert _name_key("Sketch") != _name_key("Sketchup")
+    assert _name_key("CAMS") != _name_key("CAM")  # an acronym's last letter is no plural
+
+
+@pytest.mark.django_db
+def test_the_migration_switches_off_a_repeated_skill_and_keeps_its_aliases():
+    kept = Skill.objects.create(name="Motor Control")
+    duplicate = Skill.objects.create(name="Motor Controls")
+    SkillAlias.objects.create(skill=duplicate, alias="Motor Starters")
+    migration = importlib.import_module("skills_catalog.migrations.0005_h16skills2_specific_skill_aliases")
+    migration.remove_shadowing_aliases(django_apps, None)
+    duplicate.refresh_from_db()
+    assert not duplicate.active
+    assert SkillAlias.objects.get(alias="Motor Starters").skill == kept

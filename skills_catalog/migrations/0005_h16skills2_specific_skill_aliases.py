@@ -2,7 +2,9 @@
 "GTAW" (on Welding) or "reach truck" (on Forklift Operation) kept the more specific skills added later (Gas Tungsten
 Arc Welding, Reach Truck Operation) from ever being found by them. The shipped catalog moved them; databases loaded
 before keep the old rows: remove exactly those (skill, alias) pairs, and the next `load_default_catalog` gives each
-alias to the skill it names. Nothing else is touched."""
+alias to the skill it names. Two skills the coverage files added twice (Motor Controls, Inventory Counts: Motor Control
+and Inventory Counting already existed) hand their aliases to the older skill and are switched off. Nothing else is
+touched."""
 
 from django.db import migrations
 
@@ -37,11 +39,22 @@ MOVED = [
     ("Food Safety", "food handler"),
 ]
 
+DUPLICATES = [("Motor Controls", "Motor Control"), ("Inventory Counts", "Inventory Counting")]
+
 
 def remove_shadowing_aliases(apps, schema_editor):
     SkillAlias = apps.get_model("skills_catalog", "SkillAlias")
     for skill_name, alias in MOVED:
         SkillAlias.objects.filter(skill__name__iexact=skill_name, alias__iexact=alias).delete()
+    Skill = apps.get_model("skills_catalog", "Skill")
+    for duplicate_name, kept_name in DUPLICATES:
+        duplicate = Skill.objects.filter(name__iexact=duplicate_name).first()
+        kept = Skill.objects.filter(name__iexact=kept_name).first()
+        if duplicate is None or kept is None:
+            continue
+        duplicate.aliases.update(skill=kept)
+        duplicate.active = False
+        duplicate.save(update_fields=["active"])
 
 
 class Migration(migrations.Migration):
