@@ -69,6 +69,7 @@ def test_unrelated_acronyms_word_order_and_spellings_are_not_shadowing():
         ("Ran I-9 and E-Verify for all new hires", {"I-9 Verification", "E-Verify"}, set()),
         ("Quoted LTL and FTL lanes for shippers", {"LTL Shipping", "Full Truckload"}, {"Freight Forwarding"}),
         ("Completed NFPA 70E training", {"Arc Flash Safety"}, {"NEC"}),
+        ("Administered blood transfusions", {"Blood Transfusion Administration"}, {"Blood Bank"}),
     ],
 )
 def test_the_specific_skill_is_found_by_its_abbreviations(text, expected, not_expected):

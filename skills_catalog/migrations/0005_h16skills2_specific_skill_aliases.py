@@ -37,6 +37,8 @@ MOVED = [
     ("Environmental Engineering", "water treatment"),
     ("Debugging", "debugger"),
     ("Food Safety", "food handler"),
+    ("Blood Bank", "blood transfusion"),
+    ("Blood Bank", "transfusion"),
 ]
 
 DUPLICATES = [("Motor Controls", "Motor Control"), ("Inventory Counts", "Inventory Counting")]
