@@ -77,8 +77,11 @@ tesseract:
 		fi; \
 	fi
 
+# The suite mostly waits on live servers and workers, so it runs in TEST_PROCESSES pytest processes
+# (pytest-xdist); a module's tests stay in one process, so a stack a module starts is started once.
+TEST_PROCESSES ?= 2
 test: install chromium nginx tesseract
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadfile $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .
