@@ -14,10 +14,11 @@ from .catalog_files import SMALL_CATALOG, write_small_catalog
 from .live import live_stack
 
 
+@pytest.hookimpl(trylast=True)  # after pytest-django's own reordering, which puts tests without a database last
 def pytest_collection_modifyitems(items):
     """Modules that start live processes (any e2e test) run first: they are the long ones, and started first in
     parallel runs (`make test`: pytest-xdist, a module per process) they end together with the short ones instead of
-    alone at the end. A stable sort: the order within each group stays the files' own."""
+    alone at the end. A stable sort: the order within each group stays as it was."""
     live_modules = {item.module.__name__ for item in items if item.get_closest_marker("e2e")}
     items.sort(key=lambda item: item.module.__name__ not in live_modules)
 
