@@ -21,6 +21,10 @@ LANGUAGE = "eng"
 # A page is a scan when it holds (almost) no text and a picture covers a good part of it.
 MAX_SCAN_TEXT_CHARS = 10
 MIN_SCAN_IMAGE_SHARE = 0.25
+# ... or when a picture covers most of it and its text is only a line or two: a scanner's or fax's stamp, or a
+# broken OCR layer, is no text layer to read a resume from.
+MAX_STAMPED_SCAN_TEXT_CHARS = 80
+MIN_STAMPED_SCAN_IMAGE_SHARE = 0.6
 # 300 DPI is what Tesseract is trained for; a letter page is then 8.4 megapixels (~25 MB as RGB, ~1.5 s of CPU).
 NATIVE_MIN_DPI = 200  # a scan at least this fine is read at its own resolution, not upscaled
 MIN_DPI = 100  # below this body text is too small to read: a page needing less is far larger than any paper
@@ -77,11 +81,15 @@ def is_scanned(page, content, images):
         for line in block["lines"]
         for span in line["spans"]
     )
-    if chars > MAX_SCAN_TEXT_CHARS:
+    if chars > MAX_STAMPED_SCAN_TEXT_CHARS:
         return False
     area = page.rect.width * page.rect.height
-    covered = sum(_clipped_area(image["bbox"], page.rect) for image in images)
-    return area > 0 and covered >= MIN_SCAN_IMAGE_SHARE * area
+    if area <= 0:
+        return False
+    covered = sum(_clipped_area(image["bbox"], page.rect) for image in images) / area
+    if chars > MAX_SCAN_TEXT_CHARS:
+        return covered >= MIN_STAMPED_SCAN_IMAGE_SHARE
+    return covered >= MIN_SCAN_IMAGE_SHARE
 
 
 def ocr_page_content(page, number, options, tessdata):
