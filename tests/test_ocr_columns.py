@@ -35,7 +35,13 @@ PROSE = [
     "Developer at Sample Labs, building internal tools for the finance department",
     "and the reporting service that replaced a dozen spreadsheets every month.",
 ]
-GRID = [("Frontend", "Tooling"), ("React", "Docker"), ("Vue", "Terraform"), ("Redux", "Ansible"), ("Sass", "Jenkins")]
+GRID = [
+    ("Frontend frameworks", "Delivery tooling"),
+    ("React and Redux", "Docker Compose"),
+    ("Vue with Pinia", "Terraform modules"),
+    ("Sass and Tailwind", "GitHub Actions"),
+    ("Jest and Cypress", "Ansible playbooks"),
+]
 
 
 def sidebar_pdf():
@@ -84,7 +90,7 @@ def test_a_scanned_grid_of_short_cells_stays_rows_like_its_text_pdf():
     assert columns_and_order(text)[0] == 1
     columns, order = columns_and_order(scans.scan_of(text, dpi=200))
     assert columns == 1
-    assert order.index("Frontend") < order.index("Tooling") < order.index("React")
+    assert order.index("Frontend frameworks") < order.index("Delivery tooling") < order.index("React and Redux")
 
 
 def test_a_line_box_is_fitted_to_the_ink_of_its_own_words():
