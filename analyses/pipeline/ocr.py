@@ -58,6 +58,12 @@ INK_LEVEL = 128  # darker than this is ink; a copier's grey paper (~200) is not
 BASELINE_INK_SHARE = 0.3
 EDGE_INK_SHARE = 0.08
 DESCENT_SHARE = 0.3  # a font's descent below the baseline, in heights from the capitals' top to the baseline
+# The page's slant is measured at both ends of lines this long, each end in a window this wide (a few letters);
+# a line's own baseline in a window this wide around its middle.
+MIN_SLOPE_LINE_PT = 60
+SLOPE_END_PT = 20
+SLOPE_WINDOW_PT = 60
+MIN_SLOPE_LINES = 3
 INK_TABLE = bytes(1 if level < INK_LEVEL else 0 for level in range(256))
 
 
@@ -120,21 +126,48 @@ def ocr_page_content(page, number, options, tessdata):
 
 def fit_lines_to_ink(content, pixmap, scale):
     """Each line's box, and its words', narrowed in height to the ink inside it: top at the letters' top, bottom a
-    font's descent under the baseline (where a text PDF's line box ends). `scale`: pixels per point."""
+    font's descent under the baseline (where a text PDF's line box ends). `scale`: pixels per point.
+
+    A scan fed in at a slant tilts every line the same way: the page's slope is measured on the long lines (baseline
+    at their left end against their right end) and taken out, so that two cells printed on one row still share a
+    baseline on a tilted scan, wherever they sit across the page."""
     ink = pixmap.samples.translate(INK_TABLE)
-    for block in content["blocks"]:
-        for line in block.get("lines", ()):
-            x0, y0, x1, y1 = line["bbox"]
-            fitted = ink_top_and_baseline(
-                ink, pixmap.width, pixmap.height, [round(v * scale) for v in (x0, y0, x1, y1)]
-            )
-            if fitted is None:
-                continue
-            top, baseline = fitted[0] / scale, fitted[1] / scale
-            bottom = min(y1, baseline + DESCENT_SHARE * (baseline - top))
-            line["bbox"] = (x0, top, x1, bottom)
-            for span in line["spans"]:
-                span["bbox"] = (span["bbox"][0], top, span["bbox"][2], bottom)
+    lines = [line for block in content["blocks"] for line in block.get("lines", ())]
+    slope = _page_slope(ink, pixmap, scale, lines)
+    middle_x = pixmap.width / scale / 2
+    for line in lines:
+        x0, y0, x1, y1 = line["bbox"]
+        centre = (x0 + x1) / 2
+        half = min((x1 - x0) / 2, SLOPE_WINDOW_PT / 2)
+        fitted = ink_top_and_baseline(
+            ink, pixmap.width, pixmap.height, [round(v * scale) for v in (centre - half, y0, centre + half, y1)]
+        )
+        if fitted is None:
+            continue
+        top, baseline = fitted[0] / scale, fitted[1] / scale
+        bottom = min(y1, baseline + DESCENT_SHARE * (baseline - top))
+        shift = slope * (centre - middle_x)
+        line["bbox"] = (x0, top - shift, x1, bottom - shift)
+        for span in line["spans"]:
+            span["bbox"] = (span["bbox"][0], top - shift, span["bbox"][2], bottom - shift)
+
+
+def _page_slope(ink, pixmap, scale, lines):
+    """The median slope (down per across) of the baselines of lines at least MIN_SLOPE_LINE_PT long; 0 without
+    enough of them."""
+    slopes = []
+    window = SLOPE_END_PT * scale
+    for line in lines:
+        x0, y0, x1, y1 = (v * scale for v in line["bbox"])
+        if x1 - x0 < MIN_SLOPE_LINE_PT * scale:
+            continue
+        left = ink_top_and_baseline(ink, pixmap.width, pixmap.height, [round(v) for v in (x0, y0, x0 + window, y1)])
+        right = ink_top_and_baseline(ink, pixmap.width, pixmap.height, [round(v) for v in (x1 - window, y0, x1, y1)])
+        if left and right:
+            slopes.append((right[1] - left[1]) / (x1 - x0 - window))
+    if len(slopes) < MIN_SLOPE_LINES:
+        return 0.0
+    return sorted(slopes)[len(slopes) // 2]
 
 
 def ink_top_and_baseline(ink, width, height, box):
