@@ -21,6 +21,12 @@ def read_default_catalog(data_dir=DEFAULT_DATA_DIR):
     return skills, roles
 
 
+def shipped_exact_case_forms(data_dir=DEFAULT_DATA_DIR):
+    """Names and aliases that are skills only in their own spelling (the catalog review's `exact_case` list)."""
+    review = json.loads((Path(data_dir) / "alias_review.json").read_text(encoding="utf-8"))
+    return frozenset(review.get("exact_case", []))
+
+
 def shipped_implied_phrases(data_dir=DEFAULT_DATA_DIR):
     """{skill name (lower case): phrases that imply it} from the shipped data files' `implied_by` lists.
 
