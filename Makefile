@@ -77,8 +77,12 @@ tesseract:
 		fi; \
 	fi
 
+# The suite mostly waits on live servers and workers, so it runs in TEST_PROCESSES pytest processes
+# (pytest-xdist); a module's tests stay in one process, so a stack a module starts is started once, and modules
+# go in the suite's order (tests/conftest.py puts those with live stacks first), not largest first.
+TEST_PROCESSES ?= 2
 test: install chromium nginx tesseract
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -n $(TEST_PROCESSES) --dist loadfile --no-loadscope-reorder $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check .

@@ -14,7 +14,6 @@ from rest_framework import status as http
 from rest_framework.exceptions import Throttled
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
-from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.viewsets import ViewSet
 
 from .errors import ApiError, json_exception_handler
@@ -28,6 +27,7 @@ from .serializers import (
     file_too_large,
 )
 from .services import create_analysis, delete_analysis
+from .throttling import AtomicScopedRateThrottle
 from .uploads import SizeLimitUploadHandler
 
 # Multipart overhead plus the optional text fields allowed on top of the file limit before we stop reading.
@@ -36,7 +36,7 @@ FORM_OVERHEAD_BYTES = 256 * 1024
 
 @resume_schema
 class ResumeViewSet(ViewSet):
-    throttle_classes = [ScopedRateThrottle]
+    throttle_classes = [AtomicScopedRateThrottle]
 
     def get_throttles(self):
         self.throttle_scope = "upload" if self.action == "create" else "poll"
@@ -80,9 +80,9 @@ class ResumeViewSet(ViewSet):
 class StatusView(View):
     """GET /api/v1/resume/status/<task_id>: the frontend polls it every 2 s, so it is a plain Django view answering
     what the DRF action answered, byte for byte (tests/test_status.py): DRF's dispatch (request wrapper, content
-    negotiation, throttle machinery, renderer) cost a quarter of a poll (docs/performance.md). The throttle is
-    DRF's ScopedRateThrottle with the "poll" scope, applied first, as DRF applies it. One difference: DRF answered
-    406 to an Accept header that excluded JSON; this answers JSON whatever the Accept header says."""
+    negotiation, throttle machinery, renderer) cost a quarter of a poll (docs/performance.md). The throttle is the
+    API's scoped throttle (throttling.py) with the "poll" scope, applied first, as DRF applies it. One difference:
+    DRF answered 406 to an Accept header that excluded JSON; this answers JSON whatever the Accept header says."""
 
     http_method_names = ["get", "head", "options"]
     throttle_scope = "poll"
@@ -116,7 +116,7 @@ STATUS_METADATA = {
 }
 
 
-class PollThrottle(ScopedRateThrottle):
+class PollThrottle(AtomicScopedRateThrottle):
     """DRF's scoped throttle for a plain Django request. The API has no authentication (DRF saw no user), so the
     client is its address; asking Django's `request.user` would load the session and add `Vary: Cookie`."""
 

@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db import DEFAULT_DB_ALIAS, connection, transaction
+from django.db import DEFAULT_DB_ALIAS, DataError, IntegrityError, connection, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -35,6 +35,10 @@ DELETE_BATCH = 500
 
 UNEXPECTED_ERROR = "An unexpected error stopped the analysis. Try uploading the file again."
 FILE_MISSING = "The uploaded file is no longer stored, so it cannot be analysed."
+REPORT_NOT_SAVED = (
+    "The file was read, but its report held values that could not be saved (the file may carry malformed "
+    "settings). Export it again from your editor, or as a PDF, and upload it again."
+)
 
 # The pipeline's Report is stored field for field in columns of the same names.
 REPORT_FIELDS = [field.name for field in dataclasses.fields(Report)]
@@ -155,7 +159,15 @@ def analyse_now(analysis_id):
         logger.exception("Analysis %s failed unexpectedly", analysis_id)
         _fail(analysis, UNEXPECTED_ERROR, started)
         return "failed"
-    _complete(analysis, report, started)
+    try:
+        with transaction.atomic():  # a refused update leaves the connection usable for the `failed` one
+            _complete(analysis, report, started)
+    except (DataError, IntegrityError, ValueError, TypeError):
+        # A report the database refuses (a value no JSON column stores) would fail this task on every delivery and
+        # leave the row `processing`; it fails once, with a sentence. A database that is down still raises.
+        logger.exception("The report of analysis %s could not be saved", analysis_id)
+        _fail(analysis, REPORT_NOT_SAVED, started)
+        return "failed"
     return "completed"
 
 

@@ -267,6 +267,8 @@ RETENTION_DAYS = env_int("RETENTION_DAYS", 0)
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", ["http://localhost:3000", "http://127.0.0.1:3000"])
 CORS_URLS_REGEX = r"^/api/.*$"
+# A browser's script may read only the headers named here: a 429's Retry-After tells the frontend when to retry.
+CORS_EXPOSE_HEADERS = ["Retry-After"]
 
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [],

@@ -24,7 +24,7 @@ urlpatterns = [
     re_path(r"^api/v1/resume/status/(?P<task_id>[^/]+)/?$", status, name="resume-status"),
     re_path(r"^api/v1/resume/result/(?P<task_id>[^/]+)/?$", result, name="resume-result"),
     re_path(r"^api/v1/resume/(?P<task_id>[^/]+)/?$", delete, name="resume-delete"),
-    path("api/v1/health", health, name="health"),
+    re_path(r"^api/v1/health/?$", health, name="health"),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/v1/docs/", SwaggerDocs.as_view(url_name="schema"), name="docs"),
     path("admin/", admin.site.urls),

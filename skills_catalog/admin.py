@@ -8,7 +8,7 @@ from django.db.models import Count
 from django.http import HttpResponse
 
 from .files import write_catalog_file
-from .loading import skill_row
+from .loading import rows_for
 from .models import (
     CatalogVersion,
     RoleProfile,
@@ -82,7 +82,7 @@ class SkillAdmin(admin.ModelAdmin):
 
 
 def _export(queryset, fmt, content_type):
-    rows = [skill_row(skill) for skill in queryset.prefetch_related("aliases")]
+    rows = rows_for(queryset)
     buffer = io.StringIO()
     write_catalog_file(buffer, rows, [], fmt)
     response = HttpResponse(buffer.getvalue(), content_type=f"{content_type}; charset=utf-8")

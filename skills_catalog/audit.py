@@ -180,3 +180,28 @@ def shadowing_aliases(rows):
             kinds = [name for name in by_initials.get(alias.lower(), ()) if set(own_words) < set(_word_key(name))]
             found.extend((row["name"], alias, other) for other in sorted(others | set(kinds)))
     return found
+
+
+# Class "a name whose own spelling is its only mark": a mixed-case name or alias ("SAFe", "LaTeX", "JavaScript")
+# whose lower case is a common English word needs a person's verdict: exact-case (the lower case is another word:
+# "safe", "latex") or any-case (the lower case is the same name: "javascript").
+def mixed_case_common_words(rows, frequency):
+    """[form] of every one-word mixed-case name or alias whose lower case is a common English word."""
+    return sorted(
+        {
+            form
+            for row in rows
+            for form in (row["name"], *(row.get("aliases") or ()))
+            if form.isalpha()
+            and not form.isupper()
+            and not form.islower()
+            and form != form.capitalize()
+            and frequency(form.lower()) >= COMMON_WORD_ZIPF
+        }
+    )
+
+
+def case_verdicts(path=REVIEW_FILE):
+    """(exact-case forms, any-case forms) a person recorded."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return set(data.get("exact_case", [])), set(data.get("any_case", []))

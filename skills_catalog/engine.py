@@ -377,7 +377,7 @@ class Matcher:
             if not choices:
                 continue
             best = process.extractOne(lowered, choices.keys(), scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
-            if best and best[1] > best_score and not _inflection(lowered, best[0]):
+            if best and best[1] > best_score and not _inflection(lowered, best[0]) and not _inflected(lowered, best[0]):
                 form, best_score = choices[best[0]], best[1]
         if len(self._fuzzy_cache) < 50_000:
             self._fuzzy_cache[lowered] = form
@@ -411,6 +411,15 @@ def _join_broken_words(lines):
         pending = line
     if pending is not None:
         yield pending
+
+
+# A word with a verb's or adverb's ending the name lacks is that word, not a typo of the name: "Documented" is not
+# "DocumentDB", "Reporting" not "Reportlng".
+INFLECTED_ENDINGS = ("ed", "ing", "ly")
+
+
+def _inflected(word, candidate):
+    return any(word.endswith(ending) and not candidate.endswith(ending) for ending in INFLECTED_ENDINGS)
 
 
 def _inflection(word, candidate):

@@ -21,6 +21,12 @@ def read_default_catalog(data_dir=DEFAULT_DATA_DIR):
     return skills, roles
 
 
+def shipped_exact_case_forms(data_dir=DEFAULT_DATA_DIR):
+    """Names and aliases that are skills only in their own spelling (the catalog review's `exact_case` list)."""
+    review = json.loads((Path(data_dir) / "alias_review.json").read_text(encoding="utf-8"))
+    return frozenset(review.get("exact_case", []))
+
+
 def shipped_implied_phrases(data_dir=DEFAULT_DATA_DIR):
     """{skill name (lower case): phrases that imply it} from the shipped data files' `implied_by` lists.
 
@@ -34,7 +40,7 @@ CSV_COLUMNS = ["name", "kind", "category", "aliases", "ambiguous", "active", "ex
 ALIAS_SEPARATOR = "|"
 FORMATS = ("json", "csv")
 TRUE_WORDS = {"1", "true", "yes", "y", "t"}
-FALSE_WORDS = {"0", "false", "no", "n", "f", ""}
+FALSE_WORDS = {"0", "false", "no", "n", "f"}
 
 
 class CatalogFileError(ValueError):
@@ -94,17 +100,20 @@ def _parse_csv(text):
     try:
         for number, raw in enumerate(reader, start=2):
             record = {(key or "").strip().lower(): (value or "").strip() for key, value in raw.items()}
-            if not record.get("name"):
-                continue
-            row = {"name": record["name"]}
+            if not any(record.values()):
+                continue  # a blank line
+            # An empty cell is a value not given: a new skill takes the default (active, technical, not ambiguous)
+            # and an existing one keeps what it has. A row without a name is passed on, and reported as skipped.
+            given = {key: value for key, value in record.items() if value}
+            row = {"name": record.get("name", "")}
             for key in ("kind", "category", "external_id"):
-                if key in record:
-                    row[key] = record[key].lower() if key == "kind" else record[key]
-            if "aliases" in record:
-                row["aliases"] = [alias.strip() for alias in record["aliases"].split(ALIAS_SEPARATOR) if alias.strip()]
+                if key in given:
+                    row[key] = given[key].lower() if key == "kind" else given[key]
+            if "aliases" in given:
+                row["aliases"] = [alias.strip() for alias in given["aliases"].split(ALIAS_SEPARATOR) if alias.strip()]
             for key in ("ambiguous", "active"):
-                if key in record:
-                    row[key] = _boolean(record[key], key, number)
+                if key in given:
+                    row[key] = _boolean(given[key], key, number)
             rows.append(row)
     except csv.Error as error:
         raise CatalogFileError(f"Not a valid CSV file: {error}") from None

@@ -148,32 +148,45 @@ def _load_roles(rows, overwrite, summary):
             summary.changes.append(f"updated role {role.name}")
 
 
-def skill_row(skill):
-    """A stored skill (aliases prefetched) in the row shape of the data files and imports."""
+def skill_row(skill, aliases=None):
+    """A stored skill in the row shape of the data files and imports; `aliases` when already fetched."""
     return {
         "name": skill.name,
         "kind": skill.kind,
         "category": skill.category,
-        "aliases": [alias.alias for alias in skill.aliases.all()],
+        "aliases": aliases if aliases is not None else [alias.alias for alias in skill.aliases.all()],
         "ambiguous": skill.ambiguous,
         "active": skill.active,
         "external_id": skill.external_id,
     }
 
 
+def rows_for(skills):
+    """Row shapes of many skills. Aliases are read in one query joined on the skills' own query: prefetching them
+    sends every skill id as a parameter, and SQLite refuses an IN list of the whole catalog ("Expression tree is
+    too large") once it holds a few thousand skills."""
+    aliases = {}
+    for skill_id, alias in SkillAlias.objects.filter(skill__in=skills.values("pk")).values_list("skill_id", "alias"):
+        aliases.setdefault(skill_id, []).append(alias)
+    return [skill_row(skill, aliases.get(skill.pk, [])) for skill in skills]
+
+
 def export_rows(active_only=False):
     """(skill rows, role rows) of the stored catalog, in the shape `load_catalog` and the data files use."""
-    skills = Skill.objects.prefetch_related("aliases").order_by("name")
+    skills = Skill.objects.order_by("name")
     if active_only:
         skills = skills.filter(active=True)
-    skill_rows = [skill_row(skill) for skill in skills]
+    skill_rows = rows_for(skills)
+    expected = {}
+    for role_id, skill_name, weight in RoleSkill.objects.values_list("role_id", "skill__name", "weight"):
+        expected.setdefault(role_id, {})[skill_name] = weight
     role_rows = [
         {
             "name": role.name,
             "aliases": list(role.aliases or []),
             "description": role.description,
-            "skills": {link.skill.name: link.weight for link in role.expected_skills.all()},
+            "skills": expected.get(role.pk, {}),
         }
-        for role in RoleProfile.objects.prefetch_related("expected_skills__skill").order_by("name")
+        for role in RoleProfile.objects.order_by("name")
     ]
     return skill_rows, role_rows

@@ -91,10 +91,16 @@ def _title_position(role, lowered_text):
     return min(positions) if positions else None
 
 
+# Weight 1 marks a skill seen in the occupation, not expected of it (O*NET's long tail of niche software: "GNOME
+# Gnutrition" for a chef, "AVEVA InTouch HMI" for an electrician). It counts towards a role's fit when stated, but
+# is never suggested as a missing keyword.
+MIN_SUGGESTED_WEIGHT = 2
+
+
 def missing_for_role(role, found_names, limit=15):
     found = set(found_names)
     ranked = sorted(role.weights.items(), key=lambda item: (-item[1], item[0]))
-    return [name for name, _ in ranked if name not in found][:limit]
+    return [name for name, weight in ranked if name not in found and weight >= MIN_SUGGESTED_WEIGHT][:limit]
 
 
 def job_description_skills(matcher, job_description):

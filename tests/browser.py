@@ -82,12 +82,18 @@ def screenshot_on_failure(page, name):
         raise
 
 
+_COLLECTED = []  # the STATIC_ROOT this process collected into: servers only read it, so stacks share one
+
+
 def collect_static(tmp_path):
-    """Run collectstatic into a temp STATIC_ROOT, as `make setup` does, and return the env overrides to serve it."""
-    static_root = tmp_path / "static"
-    env = stack_env(tmp_path / "collectstatic-var", STATIC_ROOT=static_root, DATABASE_URL="")
-    manage(env, "collectstatic", "--noinput", "--verbosity", "0")
-    return {"STATIC_ROOT": static_root}
+    """Run collectstatic into a temp STATIC_ROOT, as `make setup` does (once per process), and return the env
+    overrides to serve it."""
+    if not _COLLECTED:
+        static_root = tmp_path / "static"
+        env = stack_env(tmp_path / "collectstatic-var", STATIC_ROOT=static_root, DATABASE_URL="")
+        manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+        _COLLECTED.append(static_root)
+    return {"STATIC_ROOT": _COLLECTED[0]}
 
 
 class StaticSite:

@@ -14,6 +14,15 @@ from .catalog_files import SMALL_CATALOG, write_small_catalog
 from .live import live_stack
 
 
+@pytest.hookimpl(trylast=True)  # after pytest-django's own reordering, which puts tests without a database last
+def pytest_collection_modifyitems(items):
+    """Modules that start live processes (any e2e test) run first: they are the long ones, and started first in
+    parallel runs (`make test`: pytest-xdist, a module per process) they end together with the short ones instead of
+    alone at the end. A stable sort: the order within each group stays as it was."""
+    live_modules = {item.module.__name__ for item in items if item.get_closest_marker("e2e")}
+    items.sort(key=lambda item: item.module.__name__ not in live_modules)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def fast_password_hasher():
     """Test users get MD5 hashes: the real hasher's cost is by design and would only slow every login and admin test."""

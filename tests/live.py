@@ -4,13 +4,18 @@ created on that server for the stack and dropped afterwards (never pytest-django
 
 Logs: `<tmp_path>/web.log` (gunicorn) and `<tmp_path>/qcluster.log` (the worker)."""
 
+import atexit
 import contextlib
+import hashlib
 import json
 import os
+import shutil
 import signal
 import socket
+import sqlite3
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -53,11 +58,86 @@ def manage(env, *args, check=True):
     )
 
 
-def prepare_database(env, catalog_dir=None):
-    manage(env, "migrate", "--noinput")
-    manage(env, "createcachetable")
+def build_database(env, catalog_dir=None):
+    """Migrate, create the cache table and load the catalog (if any) in the database `env` names: one process."""
+    steps = ["call_command('migrate', interactive=False, verbosity=0)", "call_command('createcachetable')"]
     if catalog_dir is not None:
-        manage(env, "load_default_catalog", "--data-dir", str(catalog_dir))
+        steps.append(f"call_command('load_default_catalog', data_dir={str(catalog_dir)!r})")
+    manage(env, "shell", "--no-imports", "-c", "from django.core.management import call_command; " + "; ".join(steps))
+
+
+# Prepared databases to copy, one per (database server, settings module, catalog) in this process: migrating takes
+# seconds of a busy machine, a copy a fraction of one. Removed when the process exits.
+_TEMPLATES = {}
+_TEMPLATE_FOLDER = None
+
+
+def prepare_database(env, catalog_dir=None):
+    """Give the stack's (empty) database the schema, the cache table and the catalog in `catalog_dir`, as a copy of
+    one this process prepared the same way before (built on first use)."""
+    catalog = sorted((path.name, path.read_bytes()) for path in Path(catalog_dir).iterdir()) if catalog_dir else None
+    database_url = env.get("DATABASE_URL", "")
+    server = urlsplit(database_url)._replace(path="").geturl() if is_postgres(database_url) else "sqlite"
+    key = hashlib.sha256(repr((server, env.get("DJANGO_SETTINGS_MODULE"), catalog)).encode()).hexdigest()[:16]
+    if is_postgres(database_url) and urlsplit(database_url).path.startswith("/live_"):
+        _copy_postgres_template(env, database_url, key, catalog_dir)
+    elif is_postgres(database_url):
+        build_database(env, catalog_dir)  # not a database of the stack's own: never dropped here
+    else:
+        _copy_sqlite_template(env, key, catalog_dir)
+
+
+def _copy_sqlite_template(env, key, catalog_dir):
+    global _TEMPLATE_FOLDER
+    if key not in _TEMPLATES:
+        if _TEMPLATE_FOLDER is None:
+            _TEMPLATE_FOLDER = Path(tempfile.mkdtemp(prefix="resumeapi-live-templates."))
+            atexit.register(shutil.rmtree, _TEMPLATE_FOLDER, ignore_errors=True)
+        var_dir = _TEMPLATE_FOLDER / key
+        build_database({**env, "VAR_DIR": str(var_dir), "DATABASE_URL": ""}, catalog_dir)
+        _TEMPLATES[key] = var_dir / "db.sqlite3"
+    target = Path(env["VAR_DIR"]) / "db.sqlite3"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # SQLite's backup API copies what is committed, wherever it is (the database file or its WAL).
+    with (
+        contextlib.closing(sqlite3.connect(_TEMPLATES[key])) as source,
+        contextlib.closing(sqlite3.connect(target)) as copy,
+    ):
+        source.backup(copy)
+
+
+def _copy_postgres_template(env, database_url, key, catalog_dir):
+    """CREATE DATABASE ... TEMPLATE: the stack's fresh database is dropped and made again as a copy."""
+    parts = urlsplit(database_url)
+    if key not in _TEMPLATES:
+        name = f"live_template_{key}_{uuid.uuid4().hex[:8]}"
+        with _postgres_admin(parts) as connection:
+            connection.execute(f'CREATE DATABASE "{name}"')
+        atexit.register(_drop_postgres_database, parts, name)
+        build_database({**env, "DATABASE_URL": urlunsplit(parts._replace(path="/" + name))}, catalog_dir)
+        _TEMPLATES[key] = name
+    target = parts.path.lstrip("/")
+    with _postgres_admin(parts) as connection:
+        connection.execute(f'DROP DATABASE "{target}"')
+        connection.execute(f'CREATE DATABASE "{target}" TEMPLATE "{_TEMPLATES[key]}"')
+
+
+def _postgres_admin(parts):
+    import psycopg  # only on PostgreSQL runs
+
+    return psycopg.connect(
+        host=parts.hostname or "127.0.0.1",
+        port=parts.port or 5432,
+        user=parts.username,
+        password=parts.password,
+        dbname="postgres",
+        autocommit=True,
+    )
+
+
+def _drop_postgres_database(parts, name):
+    with contextlib.suppress(Exception), _postgres_admin(parts) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def query(env, code):
@@ -176,24 +256,14 @@ def is_postgres(database_url):
 @contextmanager
 def fresh_postgres_database(database_url):
     """Create an empty database next to the one `database_url` names; yield its URL; drop it afterwards."""
-    import psycopg
-
     parts = urlsplit(database_url)
     name = "live_" + uuid.uuid4().hex[:16]
-    admin = {
-        "host": parts.hostname or "127.0.0.1",
-        "port": parts.port or 5432,
-        "user": parts.username,
-        "password": parts.password,
-        "dbname": "postgres",
-        "autocommit": True,
-    }
-    with psycopg.connect(**admin) as connection:
+    with _postgres_admin(parts) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
     try:
         yield urlunsplit(parts._replace(path="/" + name))
     finally:
-        with psycopg.connect(**admin) as connection:
+        with _postgres_admin(parts) as connection:
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 

@@ -4,6 +4,7 @@ skills_catalog/data/alias_review.json; phrases that only imply a skill live in i
 
 from skills_catalog.audit import alias_risk, reviewed_synonyms, risky_aliases
 from skills_catalog.files import read_default_catalog
+from skills_catalog.matcher import matcher_from_rows
 
 
 def test_every_risky_alias_of_the_shipped_catalog_has_a_reviewed_verdict():
@@ -72,6 +73,24 @@ def test_every_common_english_word_of_the_shipped_catalog_is_flagged_or_reviewed
     assert unreviewed == [], "flag the skill ambiguous, move the alias to implied_by, or record a reviewed verdict"
 
 
+def test_every_mixed_case_name_that_is_an_everyday_word_in_lower_case_has_a_case_verdict():
+    from skills_catalog.audit import case_verdicts, mixed_case_common_words
+
+    skills, _ = read_default_catalog()
+    exact, any_case = case_verdicts()
+    assert not exact & any_case
+    assert "SAFe" in mixed_case_common_words(skills, _frequency())  # the class exists in the shipped catalog
+    missing = [form for form in mixed_case_common_words(skills, _frequency()) if form not in exact | any_case]
+    assert missing == [], "record each in alias_review.json: exact_case (another word in lower case) or any_case"
+
+
+def test_an_exact_case_name_counts_only_as_written():
+    matcher = matcher_from_rows([{"name": "SAFe", "aliases": ["Scaled Agile Framework"]}, {"name": "LaTeX"}])
+    assert matcher.match_text("Followed safe work practices; latex-free gloves") == []
+    assert matcher.match_text("Coached teams on SAFe; papers typeset in LaTeX") == ["SAFe", "LaTeX"]
+    assert matcher.match_text("Adopted the scaled agile framework") == ["SAFe"]  # its other names in any case
+
+
 def test_the_common_word_rule_on_examples_of_no_catalog():
     from skills_catalog.audit import common_word_risk
 
@@ -82,3 +101,15 @@ def test_the_common_word_rule_on_examples_of_no_catalog():
     assert common_word_risk({"name": "Glazing"}, "Glazing", frequency) is None  # its own name, a field
     assert common_word_risk({"name": "Garden Design"}, "garden", frequency) is None  # lower-case: list items only
     assert common_word_risk({"name": "Sunrise Rostering"}, "Sunrise", frequency) == "common_word"
+
+
+def test_no_skill_is_the_plural_of_another():
+    """Class "plural duplicate": "Motor Controls" beside "Motor Control" split one concept in two (a role asked for
+    the one the resume did not state). The matcher reads a multi-word name's plural as the name itself."""
+    from skills_catalog.text import plural_of_name
+
+    skills, _ = read_default_catalog()
+    names = {row["name"].lower(): row["name"] for row in skills}
+    doubles = [(row["name"], names[plural.lower()]) for row in skills if (plural := plural_of_name(row["name"]))
+               and plural.lower() in names]  # fmt: skip
+    assert doubles == [], "make the plural an alias of the singular, or drop it"

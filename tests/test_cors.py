@@ -19,6 +19,7 @@ def test_the_frontend_origin_may_preflight_an_upload(client, origin):
 def test_an_actual_request_from_the_frontend_gets_the_header(client):
     r = client.get("/api/v1/resume/status/nope", HTTP_ORIGIN="http://localhost:3000")
     assert r["Access-Control-Allow-Origin"] == "http://localhost:3000"
+    assert r["Access-Control-Expose-Headers"] == "Retry-After"  # so a script can read a 429's wait
 
 
 @pytest.mark.django_db

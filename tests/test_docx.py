@@ -1,6 +1,12 @@
 """Word .docx through the whole pipeline: the same skills, sections, findings and score as the same resume as a PDF,
 with layout read exactly from the document's own structure."""
 
+import io
+import json
+import re
+import zipfile
+
+import docx
 import pytest
 from docx.oxml.ns import qn
 from lxml import etree
@@ -133,3 +139,29 @@ def test_entities_in_a_docx_are_never_expanded(matcher, document_xml):
         analyse(data, matcher)
     assert failed.value.code in ("no_text", "damaged_docx")
     assert failed.value.message.endswith(".")
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-1e400", "1e400"])
+def test_a_length_that_is_not_a_finite_number_is_read_as_missing(matcher, value):
+    """Malformed section lengths once reached the report as NaN/Infinity, which no database stores as JSON: the row
+    stayed `processing` until the sweep gave up on it."""
+
+    def poison(xml):
+        xml = re.sub(rb'(<w:pgMar[^>]*w:left=")[^"]*"', rb"\g<1>" + value.encode() + b'"', xml)
+        return re.sub(rb'(<w:pgSz[^>]*w:w=")[^"]*"', rb"\g<1>" + value.encode() + b'"', xml)
+
+    data = docx_files._rezip(docx_files.resume_docx(), replace={"word/document.xml": poison})
+    assert f'w:left="{value}"'.encode() in zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+    report = analyse(data, matcher)
+    json.dumps(report.details, allow_nan=False)  # raises on NaN or Infinity anywhere in the report
+
+
+def test_one_saved_page_mark_does_not_lift_the_page_limit(matcher):
+    """A single `lastRenderedPageBreak` once switched the length estimate off: 46,000 words passed as 2 pages."""
+    document = docx.Document()
+    document.add_paragraph("Jordan Lee, Electrician").add_run()._r.append(etree.Element(qn("w:lastRenderedPageBreak")))
+    for number in range(1500):
+        document.add_paragraph(f"Installed conduit and panels on site {number}, tested circuits and wrote reports.")
+    with pytest.raises(UnreadablePdf) as failed:
+        parse_docx(docx_files._bytes(document), max_pages=10)
+    assert failed.value.code == "too_many_pages"

@@ -23,6 +23,11 @@ def test_it_reports_the_database_and_an_empty_queue_without_workers(client):
 
 
 @pytest.mark.django_db
+def test_it_answers_with_a_trailing_slash_too_as_every_api_path_does(client):
+    assert client.get(URL + "/").json()["database"] == "ok"
+
+
+@pytest.mark.django_db
 def test_it_counts_the_tasks_waiting_in_the_queue(client):
     for _ in range(3):
         async_task("math.floor", 1.5)

@@ -187,3 +187,33 @@ def test_a_load_bumps_the_version_once_and_an_unchanged_reload_not_at_all(db):
     assert current_catalog_version() == before + 1
     load_catalog(skills, roles, overwrite=True)
     assert current_catalog_version() == before + 1
+
+
+def test_the_whole_shipped_catalog_exports_and_reads_back(db, tmp_path):
+    call_command("load_default_catalog", stdout=StringIO())
+    skills = Skill.objects.count()
+    assert skills > 3000  # the size at which prefetching aliases broke SQLite's IN list
+    path = tmp_path / "catalog.json"
+    _, err = run("export_skills", str(path))
+    assert f"Exported {skills} skills" in err
+    data = json.loads(path.read_text())
+    assert sum(len(row["aliases"]) for row in data["skills"]) == SkillAlias.objects.count()
+
+
+def test_empty_csv_cells_are_values_not_given_and_a_nameless_row_is_reported(small_catalog, tmp_path):
+    Skill.objects.filter(name="Go").update(active=False, ambiguous=True)
+    path = tmp_path / "skills.csv"
+    path.write_text(
+        "name,kind,category,aliases,ambiguous,active\n"
+        "Chocolate Tempering,technical,Culinary,tempered chocolate,,\n"
+        "Go,,,,,\n"
+        ",technical,Culinary,laminated dough,,\n"
+        ",,,,,\n"
+    )
+    out, err = run("import_skills", str(path))
+    created = Skill.objects.get(name="Chocolate Tempering")
+    assert created.active and not created.ambiguous
+    go = Skill.objects.get(name="Go")
+    assert (go.active, go.ambiguous, go.category) == (False, True, "Languages")
+    assert "a skill without a name was skipped" in out + err
+    assert get_matcher().match_text("Tempered chocolate for 200 covers") == ["Chocolate Tempering"]

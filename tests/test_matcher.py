@@ -632,3 +632,12 @@ def test_a_name_between_a_setup_verb_and_an_artefact_noun_is_a_tool():
     assert matcher.match_text("Deployed Beacon clusters in two regions") == ["Beacon"]
     assert matcher.match_text("Followed Beacon monitoring rules") == []  # no verb of building or running
     assert matcher.match_text("She saw the beacon on the hill") == []
+
+
+def test_a_word_with_an_ending_the_name_lacks_is_not_its_typo():
+    """Sentence-initial verbs are capitalised and long: "Documented" scored 90 against "DocumentDB" and a dental
+    hygienist's resume was reported as stating AWS."""
+    matcher = matcher_from_rows([{"name": "AWS", "aliases": ["DocumentDB"]}, {"name": "ReportLab"}])
+    assert matcher.match_text("Documented treatment in the chart") == []
+    assert matcher.match_text("Reporting weekly to the practice manager") == []
+    assert matcher.match_text("Migrated to DocumentBD clusters") == ["AWS"]  # a typo of the name itself still counts

@@ -101,7 +101,10 @@ def test_two_hosts_of_each_kind_survive_losing_a_worker_host(tmp_path):
                 "from analyses.models import Analysis; "
                 "print(Analysis.objects.filter(status='completed').count(), Analysis.objects.count())"
             )
-            wait_for(lambda: query(host_env("setup"), code) == f"{UPLOADS} {UPLOADS}", 240, "every analysis")
+            # The queue empties as tasks are acknowledged, after their analysis is written: health's cheap count
+            # first, then the database (each `query` is a Django process of its own, seconds of CPU under load).
+            wait_for(lambda: health(web_urls[0]).get("queue_depth") == 0, 240, "an empty queue", interval=0.5)
+            wait_for(lambda: query(host_env("setup"), code) == f"{UPLOADS} {UPLOADS}", 60, "every analysis", interval=1)
             assert len(set(accepted)) == UPLOADS
 
             # Exactly once. An analysis is written `completed` only from `processing`, so a second delivery can

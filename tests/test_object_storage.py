@@ -106,7 +106,7 @@ def test_uploads_live_in_the_bucket_from_save_to_purge(s3_endpoint, tmp_path):
             "from analyses.models import Analysis; import datetime; "
             f"Analysis.objects.filter(pk='{old}').update(created_at=datetime.datetime.fromisoformat('{aged.isoformat()}'))",
         )
-        assert "Deleted 1 analyses" in manage(env, "purge_analyses", "--older-than", "30d").stdout
+        assert "Deleted 1 analysis" in manage(env, "purge_analyses", "--older-than", "30d").stdout
         assert stored_keys(s3, bucket) == [recent_key]
         assert row_count(env) == 1
 

@@ -7,7 +7,15 @@ import pytest
 from analyses.pipeline.analyse import AnalysisOptions, analyse
 from analyses.pipeline.errors import UnreadablePdf
 from analyses.pipeline.extract import parse_pdf
-from analyses.pipeline.ocr import OcrOptions, clean_ocr_words, find_tessdata, page_dpi, reading_dpi, scan_resolution
+from analyses.pipeline.ocr import (
+    OcrOptions,
+    clean_ocr_words,
+    find_tessdata,
+    is_scanned,
+    page_dpi,
+    reading_dpi,
+    scan_resolution,
+)
 from skills_catalog.matcher import compile_catalog
 
 from . import pdfs, scans
@@ -208,3 +216,27 @@ def test_a_bullet_read_as_a_letter_is_the_bullet_it_was():
     # "• GitHub Visualization: …" read as "e GitHub …": without its bullet the line reads as prose to the matcher.
     lines = [["e", " ", "GitHub", " ", "Visualization"], ["o", " ", "Research"], ["e", " ", "mail"], ["Go", " ", "o"]]
     assert cleaned(*lines) == ["• GitHub Visualization", "• Research", "e mail", "Go o"]
+
+
+@pytest.mark.parametrize("render_mode", [0, 3])  # a visible stamp; an invisible (broken) OCR layer
+def test_a_scan_under_a_line_of_stray_text_is_still_read_by_ocr(matcher, render_mode):
+    """A page-size picture with a scanner's stamp or a dozen characters of a broken OCR layer over it was refused
+    as "no selectable text"; it is a scan, and is read as one."""
+    document = pymupdf.open(stream=scans.scan_of(ONE_PAGE, dpi=200))
+    document[0].insert_text((20, 14), "Scanned 2026-11-30 10:41 p.1", fontsize=6, render_mode=render_mode)
+    report = analyse(document.tobytes(), matcher)
+    assert report.details["text_source"] == "ocr"
+    assert {"Python", "Kubernetes"} <= set(report.technical_skills)
+
+
+def test_a_short_page_with_a_photo_is_not_taken_for_a_scan():
+    """The stamped-scan rule needs a picture over most of the page: a title page with a photo stays text."""
+    document = pymupdf.open()
+    page = document.new_page()
+    page.insert_text((72, 72), "Jane Doe, Data Engineer: portfolio 2026", fontsize=14)
+    photo = pymupdf.Pixmap(pymupdf.csRGB, pymupdf.IRect(0, 0, 40, 40), False)
+    photo.set_rect(photo.irect, (120, 140, 160))
+    page.insert_image(pymupdf.Rect(0, 100, page.rect.width * 0.8, page.rect.height * 0.6), pixmap=photo)
+    assert not is_scanned(page, page.get_text("dict"), page.get_image_info())
+    page.insert_image(page.rect, pixmap=photo)  # now a page-size picture under one line: a stamped scan
+    assert is_scanned(page, page.get_text("dict"), page.get_image_info())

@@ -300,6 +300,17 @@ def test_a_chefs_missing_keywords_are_kitchen_skills_not_warehouse_ones(matcher)
     assert not {"MATLAB", "ETAP"} & set(electrician.missing_keywords)
 
 
+def test_niche_software_seen_in_an_occupation_is_never_suggested_as_missing(matcher):
+    """O*NET lists every product some workers of an occupation use; those of weight 1 are not expected of it."""
+    chef = next(role for role in GENERATED if role["name"] == "Chef")
+    niche = {name for name, weight in chef["skills"].items() if weight == 1}
+    assert len(niche) >= 3  # the long tail exists in the shipped role
+    for resume in resume_layouts.PROFESSIONS:
+        report = analyse(resume_layouts.render(resume, "single", 0), matcher, AnalysisOptions(target_role="Chef"))
+        assert not niche & set(report.missing_keywords), resume.profession
+        assert report.missing_keywords  # the role's expected skills are still suggested
+
+
 def test_chef_is_a_target_role_in_the_pipeline(matcher):
     resume = resume_layouts.PROFESSIONS[0]
     report = analyse(resume_layouts.render(resume, "single", 0), matcher, AnalysisOptions(target_role="Chef"))

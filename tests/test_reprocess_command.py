@@ -80,7 +80,8 @@ def test_selectors_combine(rows, args, expected):
         args = [arg.replace(f"ID_{key}", str(row.pk)) for arg in args]
     before = list(Analysis.objects.order_by("pk").values())
     output = reprocess(*args, "--dry-run")
-    assert output.startswith(f"Dry run: would re-run {len(expected)} analyses")
+    noun = "analysis" if len(expected) == 1 else "analyses"
+    assert output.startswith(f"Dry run: would re-run {len(expected)} {noun} (")
     assert listed(output) == {str(rows[key].pk) for key in expected}
     assert list(Analysis.objects.order_by("pk").values()) == before
 

@@ -5,6 +5,9 @@ from django.db import OperationalError
 
 from .factories import completed_analysis, make_analysis
 
+# A well-formed id no analysis has; the same in every process (pytest-xdist compares the test ids each collects).
+UNKNOWN_ID = str(uuid.uuid5(uuid.NAMESPACE_URL, "no-such-analysis"))
+
 
 def status_of(client, task_id):
     return client.get(f"/api/v1/resume/status/{task_id}")
@@ -31,7 +34,7 @@ def test_a_failed_analysis_carries_its_reason(client):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("task_id", [str(uuid.uuid4()), "not-a-uuid", "1", "%00", "'; DROP TABLE x;--"])
+@pytest.mark.parametrize("task_id", [UNKNOWN_ID, "not-a-uuid", "1", "%00", "'; DROP TABLE x;--"])
 def test_unknown_or_malformed_ids_are_404(client, task_id):
     r = status_of(client, task_id)
     assert r.status_code == 404

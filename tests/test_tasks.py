@@ -5,6 +5,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from analyses import services
 from analyses.models import Analysis
 from analyses.tasks import run_analysis
 from skills_catalog.models import current_catalog_version
@@ -99,3 +100,22 @@ def test_an_upload_flows_through_the_queue_to_a_result(
     task_id = r.json()["task_id"]
     assert client.get(f"/api/v1/resume/status/{task_id}").json() == {"status": "completed"}
     assert "Python" in client.get(f"/api/v1/resume/result/{task_id}").json()["technical_skills"]
+
+
+@pytest.mark.django_db
+def test_a_report_the_database_refuses_fails_once_with_a_sentence(small_catalog, monkeypatch):
+    """NaN is not JSON: SQLite's JSON check and PostgreSQL's jsonb both refuse the row's update. The task must
+    end the analysis `failed`, never leave it `processing` for the sweep to re-run."""
+    real_pipeline = services.run_pipeline
+
+    def report_with_nan(analysis):
+        report = real_pipeline(analysis)
+        report.details["margins_pt"] = {"left": float("nan")}
+        return report
+
+    monkeypatch.setattr("analyses.services.run_pipeline", report_with_nan)
+    analysis = stored_analysis(pdfs.resume_pdf())
+    assert run_analysis(str(analysis.id)) == "failed"
+    analysis.refresh_from_db()
+    assert analysis.status == "failed"
+    assert "could not be saved" in analysis.error

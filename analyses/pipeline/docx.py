@@ -27,6 +27,10 @@ from .facts import MIN_TABLE_GRIDS
 
 TWIPS_PER_PT = 20
 EMU_PER_PT = 12700
+# Word pages are at most 22 inches; a length beyond that (or not finite: "nan", "1e400") is malformed.
+MAX_LENGTH_PT = 22 * 72
+# Content this many pages long without a page mark Word saved is paged by its length instead.
+STALE_BREAKS_PAGES = 2
 BULLET = "• "  # list numbering is markup, not text; the PDF path sees the mark Word draws
 # Word's defaults when a document declares none (ECMA-376: 10 pt Times New Roman; letter page, 1 in margins).
 DEFAULT_SIZE_PT = 10.0
@@ -291,6 +295,10 @@ class _Reader:
         geometry = self.geometry
         capacity = geometry.column_height * geometry.columns
         if not self.rendered_breaks and self.flow + height > capacity and self.flow > 0:
+            self._new_page()
+        elif self.rendered_breaks and self.flow + height > STALE_BREAKS_PAGES * capacity:
+            # Page marks Word saved are trusted, but a mark can be stale or planted once: content running on for
+            # pages without one is paged by its length, so no document escapes the page limit.
             self._new_page()
         column = min(geometry.columns - 1, int(self.flow // geometry.column_height))
         y = geometry.top + self.flow - column * geometry.column_height
@@ -588,9 +596,17 @@ def _geometry(sect_pr):
         # A negative top/bottom margin means "text may overlap the header"; its size is still the margin.
         top=abs(twips(margins, "w:top", DEFAULT_MARGIN_PT)),
         bottom=abs(twips(margins, "w:bottom", DEFAULT_MARGIN_PT)),
-        columns=max(1, min(10, int(cols.get(qn("w:num"), "1")) if cols is not None else 1)),
+        columns=max(1, min(10, _count(cols.get(qn("w:num")) if cols is not None else None))),
         column_gap=twips(cols, "w:space", 36.0),
     )
+
+
+def _count(value):
+    """A column count attribute; a missing or malformed one means 1."""
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return 1
 
 
 def _section_type(sect_pr):
@@ -600,14 +616,14 @@ def _section_type(sect_pr):
 def _references(sections, zone):
     """Relationship ids of the headers (or footers) the sections reference, each once: default, first-page and
     even-page ones, section by section. A section without its own reference shows the previous one's."""
-    ids = []
+    ids = {}
     for sect_pr in sections:
         for kind in ("default", "first", "even"):
             for reference in sect_pr.iterchildren(qn(f"w:{zone}Reference")):
                 rel_id = reference.get(R_ID)
-                if (reference.get(qn("w:type")) or "default") == kind and rel_id and rel_id not in ids:
-                    ids.append(rel_id)
-    return ids
+                if (reference.get(qn("w:type")) or "default") == kind and rel_id:
+                    ids[rel_id] = None
+    return list(ids)
 
 
 def _theme_fonts(theme):
@@ -623,12 +639,12 @@ def _links(document, sections):
     rels = [document.rels]
     for zone in ("header", "footer"):
         rels += [part[1] for part in map(document.part, _references(sections, zone)) if part is not None]
-    links = []
+    links = {}  # a dict keeps the links in document order, each once, in linear time
     for part_rels in rels:
         for kind, target, external in part_rels.values():
-            if kind == RT.HYPERLINK and external and target not in links:
-                links.append(target)
-    return links
+            if kind == RT.HYPERLINK and external:
+                links[target] = None
+    return list(links)
 
 
 def _anchor_offset(anchor, axis, margin, fallback):
@@ -646,10 +662,12 @@ def _anchor_offset(anchor, axis, margin, fallback):
 
 
 def _twips(value):
+    """Points from a twips attribute; anything that is not a finite number of sane size ("nan", "1e400") is 0."""
     try:
-        return float(value) / TWIPS_PER_PT
+        points = float(value) / TWIPS_PER_PT
     except (TypeError, ValueError):
         return 0.0
+    return points if math.isfinite(points) and abs(points) <= MAX_LENGTH_PT else 0.0
 
 
 def _val(element, tag):

@@ -21,6 +21,10 @@ LANGUAGE = "eng"
 # A page is a scan when it holds (almost) no text and a picture covers a good part of it.
 MAX_SCAN_TEXT_CHARS = 10
 MIN_SCAN_IMAGE_SHARE = 0.25
+# ... or when a picture covers most of it and its text is only a line or two: a scanner's or fax's stamp, or a
+# broken OCR layer, is no text layer to read a resume from.
+MAX_STAMPED_SCAN_TEXT_CHARS = 80
+MIN_STAMPED_SCAN_IMAGE_SHARE = 0.6
 # 300 DPI is what Tesseract is trained for; a letter page is then 8.4 megapixels (~25 MB as RGB, ~1.5 s of CPU).
 NATIVE_MIN_DPI = 200  # a scan at least this fine is read at its own resolution, not upscaled
 MIN_DPI = 100  # below this body text is too small to read: a page needing less is far larger than any paper
@@ -48,6 +52,23 @@ CLOSER_INSIDE_RE = re.compile(r"[)\]}][^\W_]")
 # two glyphs are the same, and only the text layer, which a scan lacks, tells them apart.
 ACRONYM_ELL_RE = re.compile(r"^(?=[A-Zl/&]*l)(?=[A-Z]*[A-Z])[A-Z][A-Zl/&]{1,8}$")
 MAX_ACRONYM_LETTERS = 5
+# Tesseract reads a sidebar's row and the main column's row beside it as one text line, and MuPDF gives every word
+# of it that line's box: a label 8 pt below a prose line gets the same baseline, and two columns look like the rows
+# of one table. Each line's box is fitted to the ink inside it, on a page rendered at INK_DPI (1 px = 0.5 pt).
+INK_DPI = 150
+INK_LEVEL = 128  # darker than this is ink; a copier's grey paper (~200) is not
+# Rows of a line's ink at least this share of its densest row are the letters' body; the sparse rows under it are
+# descenders (g, p, y), over it specks. The body's bottom is the baseline.
+BASELINE_INK_SHARE = 0.3
+EDGE_INK_SHARE = 0.08
+DESCENT_SHARE = 0.3  # a font's descent below the baseline, in heights from the capitals' top to the baseline
+# The page's slant is measured at both ends of lines this long, each end in a window this wide (a few letters);
+# a line's own baseline in a window this wide around its middle.
+MIN_SLOPE_LINE_PT = 60
+SLOPE_END_PT = 20
+SLOPE_WINDOW_PT = 60
+MIN_SLOPE_LINES = 3
+INK_TABLE = bytes(1 if level < INK_LEVEL else 0 for level in range(256))
 
 
 @dataclass
@@ -77,11 +98,15 @@ def is_scanned(page, content, images):
         for line in block["lines"]
         for span in line["spans"]
     )
-    if chars > MAX_SCAN_TEXT_CHARS:
+    if chars > MAX_STAMPED_SCAN_TEXT_CHARS:
         return False
     area = page.rect.width * page.rect.height
-    covered = sum(_clipped_area(image["bbox"], page.rect) for image in images)
-    return area > 0 and covered >= MIN_SCAN_IMAGE_SHARE * area
+    if area <= 0:
+        return False
+    covered = sum(_clipped_area(image["bbox"], page.rect) for image in images) / area
+    if chars > MAX_SCAN_TEXT_CHARS:
+        return covered >= MIN_STAMPED_SCAN_IMAGE_SHARE
+    return covered >= MIN_SCAN_IMAGE_SHARE
 
 
 def ocr_page_content(page, number, options, tessdata):
@@ -102,7 +127,79 @@ def ocr_page_content(page, number, options, tessdata):
             "scan_too_large",
         )
     textpage = page.get_textpage_ocr(flags=OCR_TEXT_FLAGS, language=LANGUAGE, dpi=dpi, full=True, tessdata=tessdata)
-    return clean_ocr_words(textpage.extractDICT()), dpi
+    content = clean_ocr_words(textpage.extractDICT())
+    fit_lines_to_ink(content, page.get_pixmap(dpi=INK_DPI, colorspace=pymupdf.csGRAY), INK_DPI / 72)
+    return content, dpi
+
+
+def fit_lines_to_ink(content, pixmap, scale):
+    """Each line's box, and its words', narrowed in height to the ink inside it: top at the letters' top, bottom a
+    font's descent under the baseline (where a text PDF's line box ends). `scale`: pixels per point.
+
+    A scan fed in at a slant tilts every line the same way: the page's slope is measured on the long lines (baseline
+    at their left end against their right end) and taken out, so that two cells printed on one row still share a
+    baseline on a tilted scan, wherever they sit across the page."""
+    ink = pixmap.samples.translate(INK_TABLE)
+    lines = [line for block in content["blocks"] for line in block.get("lines", ())]
+    slope = _page_slope(ink, pixmap, scale, lines)
+    middle_x = pixmap.width / scale / 2
+    for line in lines:
+        x0, y0, x1, y1 = line["bbox"]
+        centre = (x0 + x1) / 2
+        half = min((x1 - x0) / 2, SLOPE_WINDOW_PT / 2)
+        fitted = ink_top_and_baseline(
+            ink, pixmap.width, pixmap.height, [round(v * scale) for v in (centre - half, y0, centre + half, y1)]
+        )
+        if fitted is None:
+            continue
+        top, baseline = fitted[0] / scale, fitted[1] / scale
+        bottom = min(y1, baseline + DESCENT_SHARE * (baseline - top))
+        shift = slope * (centre - middle_x)
+        line["bbox"] = (x0, top - shift, x1, bottom - shift)
+        for span in line["spans"]:
+            span["bbox"] = (span["bbox"][0], top - shift, span["bbox"][2], bottom - shift)
+
+
+def _page_slope(ink, pixmap, scale, lines):
+    """The median slope (down per across) of the baselines of lines at least MIN_SLOPE_LINE_PT long; 0 without
+    enough of them."""
+    slopes = []
+    window = SLOPE_END_PT * scale
+    for line in lines:
+        x0, y0, x1, y1 = (v * scale for v in line["bbox"])
+        if x1 - x0 < MIN_SLOPE_LINE_PT * scale:
+            continue
+        left = ink_top_and_baseline(ink, pixmap.width, pixmap.height, [round(v) for v in (x0, y0, x0 + window, y1)])
+        right = ink_top_and_baseline(ink, pixmap.width, pixmap.height, [round(v) for v in (x1 - window, y0, x1, y1)])
+        if left and right:
+            slopes.append((right[1] - left[1]) / (x1 - x0 - window))
+    if len(slopes) < MIN_SLOPE_LINES:
+        return 0.0
+    return sorted(slopes)[len(slopes) // 2]
+
+
+def ink_top_and_baseline(ink, width, height, box):
+    """(first row of the line's ink, last row of its letters' body) inside box (pixels), or None when it holds no
+    ink. `ink`: one byte per pixel, 1 for ink. Tesseract's boxes overlap the lines above and below: the line is the
+    band of ink rows (set apart by blank rows) holding the most ink."""
+    x0, y0, x1, y1 = max(0, box[0]), max(0, box[1]), min(width, box[2]), min(height, box[3])
+    if x1 <= x0 or y1 <= y0:
+        return None
+    counts = [ink[row * width + x0 : row * width + x1].count(1) for row in range(y0, y1)]
+    densest = max(counts)
+    if not densest:
+        return None
+    bands, start = [], None
+    for index, count in enumerate([*counts, 0]):
+        if count >= EDGE_INK_SHARE * densest and start is None:
+            start = index
+        elif count < EDGE_INK_SHARE * densest and start is not None:
+            bands.append((sum(counts[start:index]), start, index))
+            start = None
+    _, start, end = max(bands)
+    band_max = max(counts[start:end])
+    baseline = max(index for index in range(start, end) if counts[index] >= BASELINE_INK_SHARE * band_max)
+    return y0 + start, y0 + baseline + 1
 
 
 def clean_ocr_words(content):

@@ -2,8 +2,9 @@
 "GTAW" (on Welding) or "reach truck" (on Forklift Operation) kept the more specific skills added later (Gas Tungsten
 Arc Welding, Reach Truck Operation) from ever being found by them. The shipped catalog moved them; databases loaded
 before keep the old rows: remove exactly those (skill, alias) pairs, and the next `load_default_catalog` gives each
-alias to the skill it names. Two skills the coverage files added twice (Motor Controls, Inventory Counts: Motor Control
-and Inventory Counting already existed) hand their aliases to the older skill and are switched off. Nothing else is
+alias to the skill it names. Skills the catalog held twice under another grammatical form (Motor Controls, Inventory
+Counts, Technical Drawings beside Motor Control, Inventory Counting, Technical Drawing) hand their aliases to the
+older skill and are switched off. Nothing else is
 touched."""
 
 from django.db import migrations
@@ -41,7 +42,11 @@ MOVED = [
     ("Blood Bank", "transfusion"),
 ]
 
-DUPLICATES = [("Motor Controls", "Motor Control"), ("Inventory Counts", "Inventory Counting")]
+DUPLICATES = [
+    ("Motor Controls", "Motor Control"),
+    ("Inventory Counts", "Inventory Counting"),
+    ("Technical Drawings", "Technical Drawing"),
+]
 
 
 def remove_shadowing_aliases(apps, schema_editor):

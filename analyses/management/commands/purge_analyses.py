@@ -3,6 +3,7 @@ from datetime import timedelta
 
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
+from django.utils.translation import ngettext
 
 from analyses.services import purge_older_than
 
@@ -23,9 +24,15 @@ class Command(BaseCommand):
         count = purge_older_than(age, dry_run=options["dry_run"])
         when = f"uploaded before {cutoff:%Y-%m-%d %H:%M} UTC"
         if options["dry_run"]:
-            self.stdout.write(f"Dry run: would delete {count} analyses {when}, with their files.")
+            self.stdout.write(
+                f"Dry run: would delete {count} {ngettext('analysis', 'analyses', count)} {when}, with their files."
+            )
         else:
-            self.stdout.write(self.style.SUCCESS(f"Deleted {count} analyses {when}, with their files."))
+            self.stdout.write(
+                self.style.SUCCESS(
+                    f"Deleted {count} {ngettext('analysis', 'analyses', count)} {when}, with their files."
+                )
+            )
 
 
 def parse_age(value):

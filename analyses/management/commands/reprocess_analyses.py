@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connections
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
+from django.utils.translation import ngettext
 from tqdm import tqdm
 
 from analyses.models import Analysis
@@ -87,7 +88,7 @@ class Command(BaseCommand):
         self.stdout.write(self.style.SUCCESS(summary(counts, elapsed, options)))
 
     def dry_run(self, queryset, count, mode):
-        self.stdout.write(f"Dry run: would re-run {count} analyses ({mode}).")
+        self.stdout.write(f"Dry run: would re-run {count} {ngettext('analysis', 'analyses', count)} ({mode}).")
         rows = queryset.values_list("pk", "status", "catalog_version", "created_at", "original_filename")
         for pk, status, version, created_at, filename in rows[:DRY_RUN_LISTED]:
             catalog = f"v{version}" if version is not None else "-"
