@@ -70,6 +70,8 @@ def test_unrelated_acronyms_word_order_and_spellings_are_not_shadowing():
         ("Quoted LTL and FTL lanes for shippers", {"LTL Shipping", "Full Truckload"}, {"Freight Forwarding"}),
         ("Completed NFPA 70E training", {"Arc Flash Safety"}, {"NEC"}),
         ("Administered blood transfusions", {"Blood Transfusion Administration"}, {"Blood Bank"}),
+        ("Skills: sanitation, knife skills, menu costing", {"Kitchen Sanitation"}, {"Housekeeping"}),
+        ("Led arc flash assessments for the plant", {"Arc Flash Safety"}, {"NEC"}),
     ],
 )
 def test_the_specific_skill_is_found_by_its_abbreviations(text, expected, not_expected):
