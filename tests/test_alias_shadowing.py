@@ -88,7 +88,7 @@ def test_the_migration_hands_the_aliases_of_an_earlier_load_to_the_skills_they_n
     welding = Skill.objects.create(name="Welding")
     SkillAlias.objects.create(skill=welding, alias="GTAW")
     SkillAlias.objects.create(skill=welding, alias="arc welding")  # a synonym of Welding: stays
-    migration = importlib.import_module("skills_catalog.migrations.0005_h16skills2_specific_skill_aliases")
+    migration = importlib.import_module("skills_catalog.migrations.0005_specific_skill_aliases")
     migration.remove_shadowing_aliases(django_apps, None)
     skills, roles = read_default_catalog()
     load_catalog(skills, roles)
@@ -176,7 +176,7 @@ def test_the_migration_switches_off_a_repeated_skill_and_keeps_its_aliases():
     kept = Skill.objects.create(name="Motor Control")
     duplicate = Skill.objects.create(name="Motor Controls")
     SkillAlias.objects.create(skill=duplicate, alias="Motor Starters")
-    migration = importlib.import_module("skills_catalog.migrations.0005_h16skills2_specific_skill_aliases")
+    migration = importlib.import_module("skills_catalog.migrations.0005_specific_skill_aliases")
     migration.remove_shadowing_aliases(django_apps, None)
     duplicate.refresh_from_db()
     assert not duplicate.active
