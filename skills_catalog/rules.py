@@ -226,7 +226,7 @@ DEGREE_KIND_RE = re.compile(r"\b(?:fine\s+|applied\s+|liberal\s+)?(?:arts|scienc
 # Class "a name whose own spelling is its only mark" (issue 11): SAFe, LaTeX, OOPs are everyday words in any other
 # case ("safe", "latex gloves", "oops"). The catalog audit (tests/test_catalog_audit.py) makes a person list every
 # mixed-case name or alias whose lower case is a common English word as exact-case or any-case; exact-case ones
-# count only as written.
+# never count when written as that everyday word (lower case or capitalised).
 EXACT_CASE_FORMS = shipped_exact_case_forms()
 
 
@@ -246,8 +246,8 @@ def accepted(item, context):
     following = context.text[tokens[item.end - 1][2] :] if item.end <= len(tokens) else ""
     if LINK_LABEL_RE.match(following):
         return False  # "Github:// deedydas", "GitHub: https://…" label a link, they claim nothing
-    if form.text in EXACT_CASE_FORMS and item.surface != form.text:
-        return False  # "safe work practices" is not SAFe, "latex gloves" not LaTeX
+    if form.text in EXACT_CASE_FORMS and item.surface in (item.surface.lower(), item.surface.capitalize()):
+        return False  # "safe work practices" is not SAFe, "Latex gloves" not LaTeX; "LATEX" (its logo) still is
     if form.acronym and not item.surface.isupper() and not item.fuzzy and not _whole_list_item(item, context):
         return False  # "Doe" is a name, "mean" a word; as an item of a list a lower-case "aws" still means AWS
     if form.partial and not context.listing and not _soft_stated_in_prose(item, context):

@@ -88,6 +88,7 @@ def test_an_exact_case_name_counts_only_as_written():
     matcher = matcher_from_rows([{"name": "SAFe", "aliases": ["Scaled Agile Framework"]}, {"name": "LaTeX"}])
     assert matcher.match_text("Followed safe work practices; latex-free gloves") == []
     assert matcher.match_text("Coached teams on SAFe; papers typeset in LaTeX") == ["SAFe", "LaTeX"]
+    assert matcher.match_text("Latex allergy noted. Resume typeset in LATEX") == ["LaTeX"]  # its logo, extracted
     assert matcher.match_text("Adopted the scaled agile framework") == ["SAFe"]  # its other names in any case
 
 
