@@ -190,6 +190,21 @@ OTHERS_SKILL_WORDS = _words(
     "taught teach teaches teaching tutored tutoring tutor instructed instructing coached coaching trained training "
     "student students pupils children kids learners trainees mentees"
 )
+# Class "quality stated of a thing" (issue 11): a quality word stands for a soft skill only where it describes the
+# person: alone ("Numerate, thorough and honest about risk"), before a preposition ("warm with candidates", "calm on
+# Black Friday") or before the person's title ("detail-oriented accountant"). Before any other word it qualifies a
+# thing ("accurate invoices", "clean code", "persistent storage"), and after a determiner it is narration ("a patient
+# reviewer", "the flexible schedule").
+QUALITY_FOLLOWERS = _words(
+    "with without about in on under at to for through around toward towards when during across and or but as & of"
+)
+QUALITY_PERSON_NOUNS = ROLE_NOUNS | _words(
+    "professional professionals person individual leader worker employee colleague teammate nurse accountant "
+    "clerk cook chef recruiter teacher tutor estimator tech electrician welder supervisor assistant representative "
+    "associate advisor partner"
+)
+AGENT_NOUN_ENDINGS = ("er", "or", "ist")  # "solver", "negotiator", "strategist": a soft form naming the person
+DETERMINERS = _words("a an the every each my our their his her its this that these those any some no")
 # A name written in full behind its vendor ("Apache Beam", "Microsoft Teams", "HashiCorp Consul") names the product
 # even when the skill is flagged for its short form ("Beam", "Teams", "Consul").
 VENDOR_WORDS = _words(
@@ -654,8 +669,16 @@ def _ambiguous_credible(item, context):
         return True  # "a CLI written in Go", "a Rust service", "replaced Puppet with Chef", "tests with Jest"
     if form.skill.kind == "soft" and soft_claimed(item, context):
         return True  # "strong communication with clients", "skilled in negotiation"
+    if form.skill.kind == "soft" and _quality_of_a_thing(item, context):
+        return False  # "accurate invoices", "clean code", "a patient reviewer": the word describes no person
     if form.skill.kind == "soft" and context.section in SOFT_CLAIM_SECTIONS and surface.islower():
         return True  # "…, friendly with vendors": a quality mid-sentence in a summary ("Supervisor with" is a title)
+    if (
+        form.skill.kind == "soft"
+        and context.section in SOFT_CLAIM_SECTIONS
+        and _quality_opening_a_clause(item, context)
+    ):
+        return True  # "Warm with candidates, direct with hiring managers": the clause opens on the quality
     if form.skill.kind == "technical" and claimed_by_introducer(item, context):
         return True  # "specialties in software installation, cybersecurity and customer service"
     if after in PROSE_FOLLOWERS or before in PROSE_LEADERS:
@@ -682,6 +705,51 @@ def _ambiguous_credible(item, context):
         return True  # "Python and R", "Istio, Cilium, Kuma, Consul"
     # "provisioning with Puppet": a capitalised name after a word that introduces a tool, mid-sentence.
     return len(surface) >= 3 and before in TOOL_LEADERS and item.start > 1
+
+
+def _quality_of_a_thing(item, context):
+    """Class "quality stated of a thing": a one-word quality standing for a soft skill ("accurate", "clean", "warm")
+    qualifies the noun after it or follows a determiner; only alone, before a preposition or before the person's
+    title does it describe the writer."""
+    form, tokens = item.form, context.tokens
+    if form.text.lower() == form.skill.name.lower() or " " in form.text or item.end - item.start != 1:
+        return False
+    segment_start = max(context.text.rfind(mark, 0, tokens[item.start][1]) for mark in ",.;:!?()|•") + 1
+    earlier = [token for token, start, _ in tokens[: item.start] if start >= segment_start]
+    later = [token for token, start, _ in tokens[item.end : item.end + 3]]
+    if set(earlier) & DETERMINERS and not set(later) & QUALITY_PERSON_NOUNS:
+        return True  # "a patient reviewer", "Kept the HRIS clean"; not "a reliable and honest worker"
+    if item.end >= len(tokens):
+        return False
+    gap = context.text[tokens[item.end - 1][2] : tokens[item.end][1]]
+    if re.search(r"[,.;:!?()|•/]|\s-\s", gap):
+        return False  # "Fast, clean and dependable": the word ends its item
+    following = tokens[item.end][0]
+    if any(other.start == item.end and _soft_form_naming_a_person(other.form) for other in context.found):
+        return False  # "Reliable problem solver", "Persuasive negotiator": a quality of the person
+    return following not in QUALITY_FOLLOWERS and following not in QUALITY_PERSON_NOUNS
+
+
+def _soft_form_naming_a_person(form):
+    """A soft form that names the person by an agent noun: "problem solver", "negotiator", "team player"."""
+    last = form.text.lower().split()[-1]
+    return form.skill.kind == "soft" and (last in QUALITY_PERSON_NOUNS or last.endswith(AGENT_NOUN_ENDINGS))
+
+
+def _quality_opening_a_clause(item, context):
+    """A one-word quality (an alias, never a person's title such as "Supervisor") written first in its clause."""
+    form, tokens = item.form, context.tokens
+    if form.text.lower() == form.skill.name.lower() or " " in form.text or item.end - item.start != 1:
+        return False
+    if form.text.lower() in QUALITY_PERSON_NOUNS:
+        return False
+    following_gap = context.text[tokens[item.end - 1][2] : tokens[item.end][1]] if item.end < len(tokens) else "."
+    next_quality = any(other.start == item.end and other.form.skill.kind == "soft" for other in context.found)
+    if next_quality and not re.search(r"[,.;:!?()|•]", following_gap):
+        return False  # "Calm leadership skills": the word qualifies the next quality, as in `soft_claimed`
+    start = tokens[item.start][1]
+    clause_start = max(context.text.rfind(mark, 0, start) for mark in ",.;:!?•") + 1
+    return not context.text[clause_start:start].strip(" -–·")
 
 
 def _tool_by_grammar(item, context):

@@ -291,6 +291,67 @@ def test_a_quality_word_in_a_summary_is_a_claim():
     assert soft("Warehouse Supervisor with 10 years of experience", section="summary") == []  # a job title
 
 
+QUALITIES = matcher_from_rows(
+    [
+        {"name": "Attention to Detail", "kind": "soft", "ambiguous": True, "aliases": ["accurate", "thorough"]},
+        {"name": "Friendliness", "kind": "soft", "ambiguous": True, "aliases": ["warm", "friendly"]},
+        {"name": "Integrity", "kind": "soft", "ambiguous": True, "aliases": ["honest"]},
+        {"name": "Cleanliness", "kind": "soft", "ambiguous": True, "aliases": ["clean", "tidy"]},
+        {"name": "Resilience", "kind": "soft", "ambiguous": True, "aliases": ["persistent"]},
+        {"name": "Reliability", "kind": "soft", "ambiguous": True, "aliases": ["dependable", "reliable"]},
+        {"name": "Patience", "kind": "soft", "ambiguous": True, "aliases": ["patient"]},
+        {"name": "Calm Demeanor", "kind": "soft", "ambiguous": True, "aliases": ["calm"]},
+        {"name": "Problem Solving", "kind": "soft", "aliases": ["problem solver"]},
+        {"name": "Leadership", "kind": "soft", "aliases": ["leadership skills"]},
+        {"name": "Supervision", "kind": "soft", "ambiguous": True, "aliases": ["supervisor"]},
+    ]
+)
+
+
+def qualities(text, section="summary"):
+    return QUALITIES.match_text(text, section)
+
+
+# Class "quality stated as an adjective": a one-word quality states a soft skill where it describes the person:
+# alone in its item, before a preposition, or before the person's title, also first in its clause ("Warm with …").
+def test_a_quality_describing_the_person_is_stated():
+    bookkeeper = "Bookkeeper for nine years. Accurate with reconciliations, warm with clients, persistent on arrears."
+    assert qualities(bookkeeper) == ["Attention to Detail", "Friendliness", "Resilience"]
+    assert qualities("Plumber of twelve years. Honest about quotes and tidy in customers' kitchens.") == [
+        "Integrity",
+        "Cleanliness",
+    ]
+    assert qualities("Care assistant: calm, patient and dependable") == ["Calm Demeanor", "Patience", "Reliability"]
+    assert qualities("Reliable problem solver and a thorough technician") == [
+        "Reliability",
+        "Problem Solving",
+        "Attention to Detail",
+    ]
+
+
+# The same words qualifying a thing, or after a determiner, are narration, wherever they stand.
+def test_a_quality_stated_of_a_thing_is_narration():
+    assert qualities("Produced accurate invoices and clean reports with a fast turnaround") == []
+    assert qualities("Kept the stockroom clean: audited bins weekly") == []
+    assert qualities("A patient reviewer of pull requests") == []
+    assert qualities("Moved patient records to the new system") == []
+    assert qualities("Calm leadership skills on night shifts") == ["Leadership"]  # "calm" qualifies the leadership
+    assert qualities("Supervisor with ten years on night shifts") == []  # a title, not a quality
+    assert qualities("Honest with homeowners, tidy in their homes", section="experience") == []  # a job's bullet
+
+
+def test_customer_focused_states_customer_focus_in_the_shipped_catalog():
+    from skills_catalog.files import read_default_catalog
+
+    skills, _ = read_default_catalog()
+    shipped = matcher_from_rows(skills)
+    assert shipped.match_text("Customer-focused, calm on the busiest days.", "summary") == [
+        "Customer Focus",
+        "Calm Demeanor",
+    ]
+    assert "Attention to Detail" not in shipped.match_text("Sent accurate invoices to 40 clients", "summary")
+
+
 EMPLOYERS = matcher_from_rows(
     [{"name": "Catering"}, {"name": "Excavation", "aliases": ["Excavating"]}, {"name": "Reporting"}]
 )
