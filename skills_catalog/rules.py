@@ -195,15 +195,23 @@ OTHERS_SKILL_WORDS = _words(
 # Black Friday") or before the person's title ("detail-oriented accountant"). Before any other word it qualifies a
 # thing ("accurate invoices", "clean code", "persistent storage"), and after a determiner it is narration ("a patient
 # reviewer", "the flexible schedule").
-QUALITY_FOLLOWERS = _words(
-    "with without about in on under at to for through around toward towards when during across and or but as & of"
-)
+QUALITY_FOLLOWERS = _words("with without about in on under at through around toward towards when and or but &")
 QUALITY_PERSON_NOUNS = ROLE_NOUNS | _words(
     "professional professionals person individual leader worker employee colleague teammate nurse accountant "
     "clerk cook chef recruiter teacher tutor estimator tech electrician welder supervisor assistant representative "
     "associate advisor partner"
 )
+INTEREST_PREPOSITIONS = _words("about")
+PARTICIPLES = ("ed", "ing")  # "Organised, decisive" is a quality; "Collaborated with …" a verb
 AGENT_NOUN_ENDINGS = ("er", "or", "ist")  # "solver", "negotiator", "strategist": a soft form naming the person
+# Words a quality describing the person may follow in its segment: a coordinator, a degree adverb, a copula or a
+# claim word ("fast and accurate", "well organised", "I am honest", "highly reliable").
+QUALITY_LEADERS = (
+    SOFT_COORDINATION
+    | SOFT_CLAIM_BEFORE
+    | SOFT_CLAIM_VERBS
+    | _words("very extremely always consistently well truly genuinely naturally also am is are be being remain stay")
+)
 DETERMINERS = _words("a an the every each my our their his her its this that these those any some no")
 # A name written in full behind its vendor ("Apache Beam", "Microsoft Teams", "HashiCorp Consul") names the product
 # even when the skill is flagged for its short form ("Beam", "Teams", "Consul").
@@ -719,6 +727,8 @@ def _quality_of_a_thing(item, context):
     later = [token for token, start, _ in tokens[item.end : item.end + 3]]
     if set(earlier) & DETERMINERS and not set(later) & QUALITY_PERSON_NOUNS:
         return True  # "a patient reviewer", "Kept the HRIS clean"; not "a reliable and honest worker"
+    if earlier and earlier[-1] not in QUALITY_LEADERS | DETERMINERS:
+        return True  # "writing clean, testable code", "ensuring accurate records": inside a phrase about work
     if item.end >= len(tokens):
         return False
     gap = context.text[tokens[item.end - 1][2] : tokens[item.end][1]]
@@ -747,6 +757,12 @@ def _quality_opening_a_clause(item, context):
     next_quality = any(other.start == item.end and other.form.skill.kind == "soft" for other in context.found)
     if next_quality and not re.search(r"[,.;:!?()|•]", following_gap):
         return False  # "Calm leadership skills": the word qualifies the next quality, as in `soft_claimed`
+    runs_on = item.end < len(tokens) and not re.search(r"[,.;:!?()|•]", following_gap)
+    following = tokens[item.end][0] if runs_on else ""
+    if runs_on and form.text.endswith(PARTICIPLES) and following not in SOFT_COORDINATION | QUALITY_PERSON_NOUNS:
+        return False  # "Collaborated with the plant", "Presenting to the board": a verb opening a sentence
+    if following in INTEREST_PREPOSITIONS:
+        return False  # "Passionate about clean code", "Curious about data": an interest in a topic, not a quality
     start = tokens[item.start][1]
     clause_start = max(context.text.rfind(mark, 0, start) for mark in ",.;:!?•") + 1
     return not context.text[clause_start:start].strip(" -–·")

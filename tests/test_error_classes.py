@@ -304,6 +304,7 @@ QUALITIES = matcher_from_rows(
         {"name": "Problem Solving", "kind": "soft", "aliases": ["problem solver"]},
         {"name": "Leadership", "kind": "soft", "aliases": ["leadership skills"]},
         {"name": "Supervision", "kind": "soft", "ambiguous": True, "aliases": ["supervisor"]},
+        {"name": "Collaboration", "kind": "soft", "ambiguous": True, "aliases": ["collaborated"]},
     ]
 )
 
@@ -317,7 +318,7 @@ def qualities(text, section="summary"):
 def test_a_quality_describing_the_person_is_stated():
     bookkeeper = "Bookkeeper for nine years. Accurate with reconciliations, warm with clients, persistent on arrears."
     assert qualities(bookkeeper) == ["Attention to Detail", "Friendliness", "Resilience"]
-    assert qualities("Plumber of twelve years. Honest about quotes and tidy in customers' kitchens.") == [
+    assert qualities("Plumber of twelve years. Honest with customers and tidy in their kitchens.") == [
         "Integrity",
         "Cleanliness",
     ]
@@ -337,6 +338,9 @@ def test_a_quality_stated_of_a_thing_is_narration():
     assert qualities("Moved patient records to the new system") == []
     assert qualities("Calm leadership skills on night shifts") == ["Leadership"]  # "calm" qualifies the leadership
     assert qualities("Supervisor with ten years on night shifts") == []  # a title, not a quality
+    assert qualities("Collaborated with plant managers on audits") == []  # a verb opening the sentence
+    assert qualities("Fond of writing clean, testable code") == []  # inside a phrase about the work
+    assert qualities("Accurate to the cent on payroll runs") == []  # "accurate to" measures a thing
     assert qualities("Honest with homeowners, tidy in their homes", section="experience") == []  # a job's bullet
 
 
