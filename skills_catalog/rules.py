@@ -722,12 +722,15 @@ def _quality_of_a_thing(item, context):
     form, tokens = item.form, context.tokens
     if form.text.lower() == form.skill.name.lower() or " " in form.text or item.end - item.start != 1:
         return False
+    if _soft_form_naming_a_person(form):
+        return False  # "Persuasive negotiator": a noun naming the person, not a quality of anything
     segment_start = max(context.text.rfind(mark, 0, tokens[item.start][1]) for mark in ",.;:!?()|•") + 1
     earlier = [token for token, start, _ in tokens[: item.start] if start >= segment_start]
     later = [token for token, start, _ in tokens[item.end : item.end + 3]]
     if set(earlier) & DETERMINERS and not set(later) & QUALITY_PERSON_NOUNS:
         return True  # "a patient reviewer", "Kept the HRIS clean"; not "a reliable and honest worker"
-    if earlier and earlier[-1] not in QUALITY_LEADERS | DETERMINERS:
+    after_quality = any(other.end == item.start and other.form.skill.kind == "soft" for other in context.found)
+    if earlier and earlier[-1] not in QUALITY_LEADERS | DETERMINERS and not after_quality:
         return True  # "writing clean, testable code", "ensuring accurate records": inside a phrase about work
     if item.end >= len(tokens):
         return False

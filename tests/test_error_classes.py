@@ -305,6 +305,7 @@ QUALITIES = matcher_from_rows(
         {"name": "Leadership", "kind": "soft", "aliases": ["leadership skills"]},
         {"name": "Supervision", "kind": "soft", "ambiguous": True, "aliases": ["supervisor"]},
         {"name": "Collaboration", "kind": "soft", "ambiguous": True, "aliases": ["collaborated"]},
+        {"name": "Negotiation", "kind": "soft", "ambiguous": True, "aliases": ["negotiator"]},
     ]
 )
 
@@ -323,6 +324,7 @@ def test_a_quality_describing_the_person_is_stated():
         "Cleanliness",
     ]
     assert qualities("Care assistant: calm, patient and dependable") == ["Calm Demeanor", "Patience", "Reliability"]
+    assert qualities("Buyer for a grocery chain. Patient negotiator.") == ["Patience", "Negotiation"]
     assert qualities("Reliable problem solver and a thorough technician") == [
         "Reliability",
         "Problem Solving",
