@@ -740,6 +740,8 @@ def _quality_of_a_thing(item, context):
     following = tokens[item.end][0]
     if any(other.start == item.end and _soft_form_naming_a_person(other.form) for other in context.found):
         return False  # "Reliable problem solver", "Persuasive negotiator": a quality of the person
+    if item.end == len(tokens) - 1 and context.text.rstrip()[-1:] not in CLAUSE_MARKS + ",":
+        return False  # "Reliable problem" + "solver." on the next line: the wrap hides what the word qualifies
     return following not in QUALITY_FOLLOWERS and following not in QUALITY_PERSON_NOUNS
 
 

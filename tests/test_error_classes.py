@@ -332,6 +332,11 @@ def test_a_quality_describing_the_person_is_stated():
     ]
 
 
+def test_a_quality_cut_from_its_noun_by_a_line_wrap_still_counts():
+    wrapped = [Line(1, "Dispatcher for six years. Reliable problem", "summary"), Line(1, "solver.", "summary")]
+    assert QUALITIES.match(wrapped).names() == ["Reliability", "Problem Solving"]
+
+
 # The same words qualifying a thing, or after a determiner, are narration, wherever they stand.
 def test_a_quality_stated_of_a_thing_is_narration():
     assert qualities("Produced accurate invoices and clean reports with a fast turnaround") == []
