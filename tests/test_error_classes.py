@@ -393,7 +393,7 @@ def test_the_migration_hands_customer_focused_of_an_earlier_load_to_customer_foc
     service = Skill.objects.create(name="Customer Service", kind="soft")
     SkillAlias.objects.create(skill=service, alias="customer-focused")
     SkillAlias.objects.create(skill=service, alias="serving customers")  # a synonym of Customer Service: stays
-    migration = importlib.import_module("skills_catalog.migrations.0006_h16soft_customer_focus_aliases")
+    migration = importlib.import_module("skills_catalog.migrations.0006_customer_focus_aliases")
     migration.remove_moved_aliases(django_apps, None)
     skills, roles = read_default_catalog()
     load_catalog(skills, roles)
