@@ -165,3 +165,42 @@ def test_one_saved_page_mark_does_not_lift_the_page_limit(matcher):
     with pytest.raises(UnreadablePdf) as failed:
         parse_docx(docx_files._bytes(document), max_pages=10)
     assert failed.value.code == "too_many_pages"
+
+
+def test_a_table_row_of_page_long_cells_does_not_escape_the_page_limit():
+    """Each cell restarts the flow at its row's top: a row of 300 cells of most of a page each passed as 1 page
+    (attack review)."""
+    line = "Welded structural steel to AWS D1.1 on bridge and tower jobs, passed every inspection first time. " * 2
+    paragraph = f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>"
+    row = "<w:tbl><w:tr>" + f"<w:tc>{paragraph * 8}</w:tc>" * 300 + "</w:tr></w:tbl>"
+    data = docx_files._rezip(
+        docx_files.resume_docx(),
+        replace={"word/document.xml": lambda xml: xml.replace(b"<w:sectPr", row.encode() + b"<w:sectPr", 1)},
+    )
+    with pytest.raises(UnreadablePdf) as failed:
+        parse_docx(data, max_pages=10)
+    assert failed.value.code == "too_many_pages"
+
+
+def test_many_references_to_one_header_read_it_once():
+    """20,000 header references with ids of their own, all to one small header part, were each parsed again."""
+    data = docx_files.resume_docx(header_contact=True)
+    package = zipfile.ZipFile(io.BytesIO(data))
+    rels = package.read("word/_rels/document.xml.rels").decode()
+    header_rel = re.search(r'<Relationship [^>]*Target="header\d*\.xml"[^>]*/>', rels).group(0)
+    copies = "".join(re.sub(r'Id="[^"]+"', f'Id="rIdH{n}"', header_rel) for n in range(3000))
+    references = "".join(f'<w:headerReference w:type="default" r:id="rIdH{n}"/>' for n in range(3000))
+    data = docx_files._rezip(
+        data,
+        replace={
+            "word/_rels/document.xml.rels": lambda xml: xml.replace(
+                b"</Relationships>", copies.encode() + b"</Relationships>"
+            ),
+            "word/document.xml": lambda xml: re.sub(
+                rb"(<w:sectPr[^>]*>)", lambda m: m.group(1) + references.encode(), xml, count=1
+            ),
+        },
+    )
+    parsed = parse_docx(data)
+    header_texts = [line.text for line in parsed.lines if "jane.doe@example.com" in line.text]
+    assert len(header_texts) == 1

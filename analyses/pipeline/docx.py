@@ -31,6 +31,8 @@ EMU_PER_PT = 12700
 MAX_LENGTH_PT = 22 * 72
 # Content this many pages long without a page mark Word saved is paged by its length instead.
 STALE_BREAKS_PAGES = 2
+# Word gives a section at most three headers (default, first page, even pages): more parts than this is no resume.
+MAX_HEADER_PARTS = 12
 BULLET = "• "  # list numbering is markup, not text; the PDF path sees the mark Word draws
 # Word's defaults when a document declares none (ECMA-376: 10 pt Times New Roman; letter page, 1 in margins).
 DEFAULT_SIZE_PT = 10.0
@@ -107,11 +109,18 @@ class _Package:
         self._parts = {}
 
     def part(self, rel_id):
-        """(element, relationships) of the header or footer a section references by relationship id."""
-        if rel_id not in self._parts:
-            kind, target, external = self.rels.get(rel_id, ("", "", True))
-            self._parts[rel_id] = (self._xml(target), self._rels(target)) if target and not external else None
-        return self._parts[rel_id]
+        """(element, relationships) of the header or footer a section references by relationship id; None for a
+        reference to nothing or outside the package. Parsed once per part, however many ids point at it."""
+        kind, target, external = self.rels.get(rel_id, ("", "", True))
+        if not target or external:
+            return None
+        if target not in self._parts:
+            self._parts[target] = (self._xml(target), self._rels(target))
+        return self._parts[target]
+
+    def part_name(self, rel_id):
+        kind, target, external = self.rels.get(rel_id, ("", "", True))
+        return None if external else target or None
 
     def core_property(self, name):
         found = self.core.find(f"{DC_NS}{name}") if self.core is not None else None
@@ -209,6 +218,7 @@ class _Reader:
         self.paragraph = 0
         self.page = 1
         self.flow = 0.0  # height used in the current page's columns
+        self.laid_out = 0.0  # height of all the text laid out so far, table cells included
         self.geometry = None
 
     # Walking
@@ -300,6 +310,15 @@ class _Reader:
             # Page marks Word saved are trusted, but a mark can be stale or planted once: content running on for
             # pages without one is paged by its length, so no document escapes the page limit.
             self._new_page()
+        # Table cells restart the flow at their row's top, so a row of page-long cells never turns a page: all the
+        # text laid out, wherever it stands, may fill at most the page limit (twice over, for side-by-side cells).
+        self.laid_out += height
+        if self.laid_out > STALE_BREAKS_PAGES * self.max_pages * capacity:
+            raise UnreadablePdf(
+                f"The Word document holds more text than {self.max_pages} pages can; a resume can have at most "
+                f"{self.max_pages}.",
+                "too_many_pages",
+            )
         column = min(geometry.columns - 1, int(self.flow // geometry.column_height))
         y = geometry.top + self.flow - column * geometry.column_height
         self.flow += height
@@ -547,7 +566,7 @@ class _Reader:
     def _header_footer_lines(self, sections, zone):
         lines = []
         saved = (self.page, self.flow, self.geometry)
-        for rel_id in _references(sections, zone):
+        for rel_id in _references(self.document, sections, zone):
             part = self.document.part(rel_id)
             if part is not None:
                 for block in part[0].iterchildren():
@@ -613,17 +632,23 @@ def _section_type(sect_pr):
     return _val(sect_pr, "w:type") or "nextPage"
 
 
-def _references(sections, zone):
-    """Relationship ids of the headers (or footers) the sections reference, each once: default, first-page and
-    even-page ones, section by section. A section without its own reference shows the previous one's."""
-    ids = {}
+def _references(document, sections, zone):
+    """Relationship ids of the headers (or footers) the sections reference, each part once (however many ids point
+    at it) and at most MAX_HEADER_PARTS parts: default, first-page and even-page ones, section by section. A section
+    without its own reference shows the previous one's."""
+    ids = {}  # part name -> the first id that references it
     for sect_pr in sections:
         for kind in ("default", "first", "even"):
             for reference in sect_pr.iterchildren(qn(f"w:{zone}Reference")):
                 rel_id = reference.get(R_ID)
-                if (reference.get(qn("w:type")) or "default") == kind and rel_id:
-                    ids[rel_id] = None
-    return list(ids)
+                if (reference.get(qn("w:type")) or "default") != kind or not rel_id:
+                    continue
+                name = document.part_name(rel_id)
+                if name and name not in ids:
+                    ids[name] = rel_id
+                    if len(ids) == MAX_HEADER_PARTS:
+                        return list(ids.values())
+    return list(ids.values())
 
 
 def _theme_fonts(theme):
@@ -638,7 +663,7 @@ def _theme_fonts(theme):
 def _links(document, sections):
     rels = [document.rels]
     for zone in ("header", "footer"):
-        rels += [part[1] for part in map(document.part, _references(sections, zone)) if part is not None]
+        rels += [part[1] for part in map(document.part, _references(document, sections, zone)) if part is not None]
     links = {}  # a dict keeps the links in document order, each once, in linear time
     for part_rels in rels:
         for kind, target, external in part_rels.values():
