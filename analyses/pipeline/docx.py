@@ -111,14 +111,15 @@ class _Package:
     def part(self, rel_id):
         """(element, relationships) of the header or footer a section references by relationship id; None for a
         reference to nothing or outside the package. Parsed once per part, however many ids point at it."""
-        kind, target, external = self.rels.get(rel_id, ("", "", True))
-        if not target or external:
+        target = self.part_name(rel_id)
+        if target is None:
             return None
         if target not in self._parts:
             self._parts[target] = (self._xml(target), self._rels(target))
         return self._parts[target]
 
     def part_name(self, rel_id):
+        """The package part a relationship id points at; None for nothing or a target outside the package."""
         kind, target, external = self.rels.get(rel_id, ("", "", True))
         return None if external else target or None
 
