@@ -1,7 +1,9 @@
 """Role profiles against a resume's skills: the best-fitting role, its coverage, what it misses, and the skills a
 job ad asks for. Used by the analysis pipeline; finding a role by name or alias is `selectors.find_role`."""
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .engine import Line
@@ -101,6 +103,21 @@ def missing_for_role(role, found_names, limit=15):
     found = set(found_names)
     ranked = sorted(role.weights.items(), key=lambda item: (-item[1], item[0]))
     return [name for name, weight in ranked if name not in found and weight >= MIN_SUGGESTED_WEIGHT][:limit]
+
+
+def role_evidence(roles, role, found_names):
+    """The role's skills the resume states, the strongest evidence first: a skill's weight in the role times how
+    specific it is to the role (the log of the number of roles over the roles expecting it). Class: a heavy but
+    generic skill that many professions share ("Inventory Management", "Banquets" from a job ad) says less about a
+    pastry chef than "Menu Planning" or "Kitchen Management", which few roles expect."""
+    found = set(found_names)
+    expecting = Counter(name for other in roles for name in other.weights)
+    total = max(len(roles), 1)
+
+    def strength(name):
+        return role.weights[name] * math.log(1 + total / max(expecting[name], 1))
+
+    return sorted((name for name in role.weights if name in found), key=lambda name: (-strength(name), name))
 
 
 def job_description_skills(matcher, job_description):
