@@ -226,8 +226,12 @@ def build_roles(onet_dir, skill_rows, curated_roles, matcher, specs=None):
     titles = reported_titles(onet_dir)
     occupations = {soc: rows[0]["Title"] for soc, rows in read_rows(onet_dir / "Occupation Data.txt").items()}
     taken = {name.lower() for role in curated_roles for name in (role["name"], *(role.get("aliases") or ()))}
+    specs = read_specs() if specs is None else specs
+    # A spec's own name is never another derived role's alias ("Maintenance Supervisor" is a reported title of
+    # Maintenance Technicians): the profile written for that title is the better measure.
+    spec_names = {role_spec.name.lower() for role_spec in specs}
     roles, missing = [], {}
-    for role_spec in read_specs() if specs is None else specs:
+    for role_spec in specs:
         if role_spec.name.lower() in taken:
             continue  # the curated profile wins
         weights = {}
@@ -255,7 +259,7 @@ def build_roles(onet_dir, skill_rows, curated_roles, matcher, specs=None):
         taken.add(role_spec.name.lower())
         aliases = []
         for title in (*role_spec.aliases, *titles[role_spec.soc]):
-            if title.lower() not in taken and len(title) <= 60 and len(aliases) < MAX_ALIASES:
+            if title.lower() not in taken | spec_names and len(title) <= 60 and len(aliases) < MAX_ALIASES:
                 aliases.append(title)
                 taken.add(title.lower())
         roles.append(
