@@ -1,0 +1,115 @@
+"""Every profession gets a role and missing keywords (issue 11): supervisors, trades, care and service workers that
+no profile covered got an empty `missing_keywords` ("a warehouse supervisor fits no role profile"). The resumes are
+written here and rendered with PyMuPDF."""
+
+import pytest
+
+from analyses.pipeline.analyse import analyse
+from bench.pipeline import default_matcher
+
+from . import resume_layouts
+from .resume_layouts import Resume
+
+
+def _resume(title, employer_line, bullets, skills):
+    return Resume(
+        title.lower(),
+        "Robin Okafor",
+        title,
+        f"{title} with nine years on the floor and a record of safe, steady shifts.",
+        [(employer_line, bullets)],
+        ["Diploma, Eastfield Community College, 2014"],
+        skills,
+    )
+
+
+CASES = {
+    "Warehouse Supervisor": (
+        _resume(
+            "Warehouse Supervisor",
+            "Warehouse Supervisor, Northgate Distribution, 2019 - 2025",
+            [
+                "Supervised 22 associates across two shifts in a 180,000 sq ft cross-dock",
+                "Cut mis-picks by 30% by retraining pickers on RF scanning",
+            ],
+            ["Shipping and Receiving", "Warehouse Management", "Forklift Operation", "Staff Scheduling", "OSHA"],
+        ),
+        {"Warehouse Supervisor", "Logistics Manager", "Logistics Coordinator", "Warehouse Associate"},
+    ),
+    "Security Officer": (
+        _resume(
+            "Security Officer",
+            "Security Officer, Harbourside Mall, 2017 - 2025",
+            [
+                "Patrolled a 60-store mall and wrote 120 incident reports a year",
+                "Calmed disputes between shoppers before police were needed",
+            ],
+            ["Physical Security", "Loss Prevention", "First Aid", "CPR", "Conflict Resolution"],
+        ),
+        {"Security Officer"},
+    ),
+    "Childcare Worker": (
+        _resume(
+            "Childcare Worker",
+            "Childcare Worker, Little Acorns Nursery, 2018 - 2025",
+            [
+                "Planned play-based days for a room of 12 toddlers",
+                "Kept parents informed with daily notes and monthly meetings",
+            ],
+            ["Childcare", "Early Childhood Education", "Child Development", "First Aid", "CPR"],
+        ),
+        {"Childcare Worker", "Preschool Teacher"},
+    ),
+    "Housekeeping Supervisor": (
+        _resume(
+            "Housekeeping Supervisor",
+            "Housekeeping Supervisor, Lakeview Hotel, 2016 - 2025",
+            [
+                "Led 18 room attendants turning 240 rooms a day",
+                "Raised room inspection scores from 82% to 95%",
+            ],
+            ["Housekeeping", "Cleaning Services", "Laundry", "Staff Scheduling", "Inventory Management"],
+        ),
+        {"Housekeeping Supervisor", "Housekeeper"},
+    ),
+    "Medical Laboratory Technician": (
+        _resume(
+            "Medical Laboratory Technician",
+            "Medical Laboratory Technician, Riverside Clinic Lab, 2018 - 2025",
+            [
+                "Ran 150 hematology and urinalysis panels a shift",
+                "Kept quality control logs for three analysers",
+            ],
+            ["Hematology", "Urinalysis", "Specimen Processing", "Laboratory Testing", "Phlebotomy"],
+        ),
+        {"Medical Laboratory Technician", "Medical Laboratory Scientist"},
+    ),
+    "Production Supervisor": (
+        _resume(
+            "Production Supervisor",
+            "Production Supervisor, Keystone Plastics, 2015 - 2025",
+            [
+                "Ran three moulding lines with 40 operators and cut scrap by 18%",
+                "Led weekly kaizen events on changeover time",
+            ],
+            ["Production Planning", "Lean Manufacturing", "Six Sigma", "Quality Inspection", "Machine Operation"],
+        ),
+        {"Production Supervisor", "Production Manager"},
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def matcher():
+    return default_matcher()
+
+
+@pytest.mark.parametrize("title", sorted(CASES))
+def test_every_profession_gets_a_fitting_role_and_missing_keywords(matcher, title):
+    resume, roles = CASES[title]
+    report = analyse(resume_layouts.render(resume, "single", 0), matcher)
+    source = report.details["missing_keywords_source"]
+    assert source.get("role") in roles, source
+    assert report.missing_keywords
+    assert not set(report.missing_keywords) & set(report.technical_skills + report.soft_skills)
+    assert f" {source['role']} role" in report.summary_text
