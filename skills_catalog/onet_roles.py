@@ -6,7 +6,7 @@ define the trade ("Electrical Wiring", "NEC" for an electrician), weighted 5 (de
 the occupation's own O*NET data adds:
 - the named software and tools it uses ("Technology Skills.txt", "Tools Used.txt") that the catalog knows by name or
   alias, leaving out general-purpose software (office, mail, messaging, programming) and products O*NET lists for
-  more than 80 occupations: weight 3 for a hot technology, 1 for other software, 2 for a tool;
+  more than 80 occupations: weight 3 for a hot technology, 1 for other software or a tool;
 - the catalog skills its O*NET task statements name ("Task Statements.txt", matched with the catalog's own
   matcher): weight 2 when core tasks name them, else 1;
 - at most 6 of these, the heaviest first, so the trade's own skills stay the larger share of the weight.
@@ -33,7 +33,10 @@ from .text import phrase_variants
 MAX_SKILLS = 25
 MAX_ALIASES = 8
 MAX_DERIVED = 6  # O*NET-derived skills per role: the spec's trade skills stay the larger share of its weight
-HOT_WEIGHT, TECH_WEIGHT, TOOL_WEIGHT = 3, 1, 2
+# A tool O*NET lists ("Cable Cutter", "Hand Truck", "First Aid Kit") is equipment the occupation handles, which
+# resumes rarely name and screeners rarely ask for: it counts towards a role's fit when stated, but at weight 1 it is
+# never suggested as a missing keyword. The tools that are keywords (forklifts, multimeters) are in the specs.
+HOT_WEIGHT, TECH_WEIGHT, TOOL_WEIGHT = 3, 1, 1
 CORE_TASK_WEIGHT, TASK_WEIGHT = 2, 1
 # Software O*NET lists for this many occupations (Excel 859, Outlook 634, Python 131) does not tell one profession
 # from another; Meditech (77), Epic (61) and trade software stay.
