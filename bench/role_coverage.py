@@ -28,7 +28,7 @@ PLAUSIBLE = {
     "compliance": ("Compliance", "Auditor", "Risk"),
     "construction_manager": ("Construction", "Cost Estimator", "Project Manager", "Civil Engineer"),
     "data_analyst": ("Data Analyst", "Data Scientist", "Business Analyst", "Financial Analyst"),
-    "electrician": ("Electrician", "Electrical"),
+    "electrician": ("Electrician", "Electrical", "HVAC", "Maintenance"),  # the label holds HVAC and maintenance techs
     "human_resources": ("HR ", "Human Resources", "Recruiter", "Payroll", "Training"),
     "logistics": ("Logistics", "Supply Chain", "Warehouse", "Dispatcher", "Purchasing", "Transportation", "Truck"),
     "marketing": ("Marketing", "Marketer", "SEO", "Social Media", "Content"),
@@ -36,7 +36,7 @@ PLAUSIBLE = {
     "paralegal": ("Paralegal", "Legal"),
     "pharmacy_technician": ("Pharmacy", "Pharmacist"),
     "registered_nurse": ("Nurse",),
-    "sales": ("Sales", "Account Manager", "Account Executive"),
+    "sales": ("Sales", "Account Manager", "Account Executive", "Retail"),  # the label holds a retail store manager
     "software_engineer": ("Developer", "Software", "Engineer", "Architect"),
     "accountant": ("Accountant", "Bookkeeper", "Auditor", "Tax", "Financial Analyst"),
     "teacher": ("Teacher", "Teaching"),
