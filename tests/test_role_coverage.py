@@ -113,3 +113,25 @@ def test_every_profession_gets_a_fitting_role_and_missing_keywords(matcher, titl
     assert report.missing_keywords
     assert not set(report.missing_keywords) & set(report.technical_skills + report.soft_skills)
     assert f" {source['role']} role" in report.summary_text
+
+
+MISSING_SECTION = {"no_experience_section", "no_education_section", "no_skills_section"}
+RISKS = {"table": "tables", "columns": "multi_column"}
+
+
+@pytest.mark.parametrize("title", sorted(CASES))
+def test_the_same_content_scores_10_points_lower_with_ats_problems_and_never_misses_a_section(matcher, title):
+    # Paired across professions beyond the nine of resume_layouts: each resume has all its sections in every layout,
+    # and a table or columns cost at least 10 points against the same content in one clean column.
+    resume, _ = CASES[title]
+    clean = analyse(resume_layouts.render(resume, "single", 0), matcher)
+    for variant, layout in enumerate(resume_layouts.LAYOUTS):
+        report = clean if layout == "single" else analyse(resume_layouts.render(resume, layout, variant), matcher)
+        codes = {finding["code"] for finding in report.details["findings"]}
+        assert not codes & MISSING_SECTION, (layout, report.details["sections"])
+        kind = resume_layouts.LAYOUT_KIND.get(layout)
+        if kind:
+            assert RISKS[kind] in codes, layout
+            assert clean.overall_score - report.overall_score >= 10, (layout, clean.overall_score, report.overall_score)
+        else:
+            assert not codes & set(RISKS.values()), (layout, codes)
