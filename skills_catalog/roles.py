@@ -70,6 +70,22 @@ def best_role(matcher, found_names, text=""):
     return min(stated, key=lambda pair: (pair[0], -pair[1][0]))[1][3]
 
 
+# Class: a short resume (a student, a new graduate) lists few skills, so it covers little of a broad profile though
+# nearly all it lists belongs to one profession (C, C++, Java, Python, Linux: a software engineer). The role is its
+# profession when it explains at least this share of the resume's role-relevant skills and the resume states at least
+# EXPLAINED_MIN_STATED of them; fewer (one "Customer Service") is a guess.
+EXPLAINED_SHARE = 0.5
+EXPLAINED_MIN_STATED = 3
+
+
+def explains_resume(matcher, role, found_names):
+    """Whether the role accounts for most of the skills the resume states that any role expects (see above)."""
+    found = set(found_names)
+    known_found = found & {name for other in matcher.roles for name in other.weights}
+    stated = known_found & set(role.weights)
+    return len(stated) >= EXPLAINED_MIN_STATED and len(stated) >= EXPLAINED_SHARE * len(known_found)
+
+
 def states_title(role, text):
     """Whether `text` names the role as a title (its name or a multi-word alias): the resume says what it is, so the
     role's profile is the right measure even when the skills found cover little of it."""

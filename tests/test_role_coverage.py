@@ -135,3 +135,23 @@ def test_the_same_content_scores_10_points_lower_with_ats_problems_and_never_mis
             assert clean.overall_score - report.overall_score >= 10, (layout, clean.overall_score, report.overall_score)
         else:
             assert not codes & set(RISKS.values()), (layout, codes)
+
+
+def test_a_short_resume_whose_few_skills_one_profession_explains_gets_its_keywords(matcher):
+    # Class: a new graduate lists five skills of a broad profile (coverage under the floor), all of one profession.
+    student = _resume(
+        "Graduate Student",
+        "Teaching Assistant, Hillcrest University, 2023 - 2025",
+        ["Graded lab reports for 60 students a term"],
+        ["C", "C++", "Java", "Python", "Linux"],
+    )
+    report = analyse(resume_layouts.render(student, "single", 0), matcher)
+    source = report.details["missing_keywords_source"]
+    assert source["type"] == "best_fit_role", source
+    assert "Engineer" in source["role"] or "Developer" in source["role"], source
+    assert report.missing_keywords
+    # One skill that many roles share is a guess: no role, no keywords from another trade.
+    lone = _resume("Assistant", "Assistant, Corner Shop, 2023 - 2025", ["Opened the shop"], ["Customer Service"])
+    report = analyse(resume_layouts.render(lone, "single", 0), matcher)
+    assert report.details["missing_keywords_source"]["type"] == "none"
+    assert report.missing_keywords == []

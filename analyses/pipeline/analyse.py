@@ -9,6 +9,7 @@ from analyses.filetypes import Refused, sniff
 from skills_catalog.engine import Line
 from skills_catalog.roles import (
     best_role,
+    explains_resume,
     job_description_skills,
     missing_for_role,
     role_coverage,
@@ -237,8 +238,14 @@ def _missing_keywords(matcher, options, found, text):
     role = find_role(matcher.roles, options.target_role) if options.target_role else best_role(matcher, found, text)
     coverage = role_coverage(role, found) if role else None
     # No role profile fits (a profession the catalog has no profile for): another trade's keywords would mislead. A
-    # role the resume names as its title is its profession however few of the profile's skills were found.
-    fits = role is not None and (bool(options.target_role) or coverage >= MIN_ROLE_COVERAGE or states_title(role, text))
+    # role the resume names as its title, or that explains most of what a short resume lists, is its profession
+    # however little of the profile the resume covers.
+    fits = role is not None and (
+        bool(options.target_role)
+        or coverage >= MIN_ROLE_COVERAGE
+        or states_title(role, text)
+        or explains_resume(matcher, role, found)
+    )
     summary_role = None
     if fits:
         evidence = role_evidence(matcher.roles, role, found)
