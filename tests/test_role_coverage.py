@@ -155,3 +155,21 @@ def test_a_short_resume_whose_few_skills_one_profession_explains_gets_its_keywor
     report = analyse(resume_layouts.render(lone, "single", 0), matcher)
     assert report.details["missing_keywords_source"]["type"] == "none"
     assert report.missing_keywords == []
+
+
+def test_a_role_sharing_one_skill_with_the_resume_gives_no_keywords(matcher):
+    # Class: one shared skill is a guess: "Baking" among an executive's interests covers a fifth of Baker alone.
+    executive = _resume(
+        "Chief Executive",
+        "Chief Executive, Brightwater Holdings, 2015 - 2025",
+        ["Grew revenue from $40M to $95M"],
+        ["Baking", "Persuasion", "Motivation"],
+    )
+    report = analyse(resume_layouts.render(executive, "single", 0), matcher)
+    source = report.details["missing_keywords_source"]
+    found = set(report.technical_skills + report.soft_skills)
+    if source["type"] == "none":
+        assert report.missing_keywords == []
+    else:
+        role = next(role for role in matcher.roles if role.name == source["role"])
+        assert len(found & set(role.weights)) >= 2, (source, found)

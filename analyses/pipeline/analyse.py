@@ -25,7 +25,15 @@ from .extract import parse_pdf
 from .facts import resume_facts
 from .findings import Finding, rank
 from .ocr import OcrOptions
-from .scoring import DEFAULT_WEIGHTS, MIN_ROLE_COVERAGE, category_scores, overall_score, score_gains, summary_text
+from .scoring import (
+    DEFAULT_WEIGHTS,
+    MIN_ROLE_COVERAGE,
+    MIN_ROLE_EVIDENCE,
+    category_scores,
+    overall_score,
+    score_gains,
+    summary_text,
+)
 from .sections import find_sections
 
 
@@ -240,15 +248,17 @@ def _missing_keywords(matcher, options, found, text):
     # No role profile fits (a profession the catalog has no profile for): another trade's keywords would mislead. A
     # role the resume names as its title, or that explains most of what a short resume lists, is its profession
     # however little of the profile the resume covers.
+    evidence = role_evidence(matcher.roles, role, found) if role else []
+    # Class: a role that shares one skill with the resume is a guess (an executive whose interests list baking covers
+    # a fifth of Baker with "Baking" alone): as in the summary, it needs MIN_ROLE_EVIDENCE stated skills.
     fits = role is not None and (
         bool(options.target_role)
-        or coverage >= MIN_ROLE_COVERAGE
+        or (coverage >= MIN_ROLE_COVERAGE and len(evidence) >= MIN_ROLE_EVIDENCE)
         or states_title(role, text)
         or explains_resume(matcher, role, found)
     )
     summary_role = None
     if fits:
-        evidence = role_evidence(matcher.roles, role, found)
         summary_role = {
             "name": role.name,
             "coverage": coverage,
