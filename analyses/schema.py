@@ -104,7 +104,12 @@ health_schema = extend_schema(
                 "queue_depth": serializers.IntegerField(help_text="Tasks in the queue, waiting or running."),
                 "workers": serializers.IntegerField(help_text="qcluster processes seen in the last 3 seconds."),
                 "worker_last_seen_seconds": serializers.FloatField(allow_null=True),
-                "worker_seen_recently": serializers.BooleanField(),
+                "worker_seen_recently": serializers.BooleanField(
+                    help_text="A worker's heartbeat is at most WORKER_SEEN_WITHIN_SECONDS old."
+                ),
+                "reason": serializers.CharField(
+                    allow_null=True, help_text="Why the status is degraded, in a sentence; null when ok."
+                ),
             },
         ),
         503: inline_serializer(

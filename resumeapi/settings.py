@@ -264,6 +264,9 @@ Q_CLUSTER = {
 # live analysis is never touched. RETENTION_DAYS=0 keeps analyses until someone deletes them.
 STALE_AFTER_SECONDS = env_int("STALE_AFTER_SECONDS", 2 * (ANALYSIS_TIME_LIMIT + Q_CLUSTER["retry"]))
 RETENTION_DAYS = env_int("RETENTION_DAYS", 0)
+# /api/v1/health says `degraded` when no worker heartbeat is newer than this. A running qcluster writes one every
+# 0.5 s; 10 s leaves room for a worker host under load without calling a dead one alive for long.
+WORKER_SEEN_WITHIN_SECONDS = env_int("WORKER_SEEN_WITHIN_SECONDS", 10)
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", ["http://localhost:3000", "http://127.0.0.1:3000"])
 CORS_URLS_REGEX = r"^/api/.*$"
