@@ -16,6 +16,7 @@ from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.viewsets import ViewSet
 
+from .active_limit import client_key
 from .errors import ApiError, json_exception_handler
 from .models import Analysis, Status
 from .schema import resume_schema
@@ -51,7 +52,9 @@ class ResumeViewSet(ViewSet):
     def create(self, request):
         fields = UploadSerializer.validated(_read_form(request))
         try:
-            analysis = create_analysis(fields["file"], fields["job_description"], fields["target_role"])
+            analysis = create_analysis(
+                fields["file"], fields["job_description"], fields["target_role"], client=client_key(request)
+            )
         except OSError:  # uploads.StorageError, whatever the storage backend
             raise ApiError(
                 507, "The server could not store the upload (storage full or not writable). Try again later.", "storage"

@@ -58,7 +58,10 @@ RESUME_OPERATIONS = dict(
                 "Neither a PDF nor a Word .docx by its bytes (not_pdf), a .doc or encrypted Word file "
                 "(unsupported_word_format), a .docm (macro_document), or a ZIP bomb (zip_bomb)."
             ),
-            429: THROTTLED,
+            429: _error(
+                "Too many uploads from this client (throttled), or it already has MAX_ACTIVE_ANALYSES_PER_CLIENT "
+                "analyses waiting or running (too_many_active_analyses); see the Retry-After header."
+            ),
             507: _error("The upload could not be stored (storage full or not writable); nothing was kept."),
         },
     ),

@@ -21,6 +21,7 @@ from django_q.tasks import async_task
 from skills_catalog.matcher import get_matcher
 from skills_catalog.models import current_catalog_version
 
+from .active_limit import admit
 from .isolation import run_limited
 from .models import Analysis, Status
 from .pipeline.analyse import AnalysisOptions, Report, analyse
@@ -65,11 +66,12 @@ def attempts_exhausted(times):
 # Creating and queueing
 
 
-def create_analysis(uploaded, job_description="", target_role=""):
+def create_analysis(uploaded, job_description="", target_role="", client=""):
     """Store a validated upload, then create its `processing` row and its queue entry, which a worker sees only once
     the row has committed.
 
-    Raises uploads.StorageError (an OSError), keeping nothing, when the storage refuses the file."""
+    Raises uploads.StorageError (an OSError), keeping nothing, when the storage refuses the file, and
+    active_limit.TooManyActiveAnalyses, keeping nothing, when `client` has too many analyses under way."""
     name, size, sha256 = store_upload(uploaded, getattr(uploaded, "file_kind", "pdf"))
     # Built before the transaction, so the database's write lock is held for the INSERTs alone.
     analysis = Analysis(
@@ -79,10 +81,12 @@ def create_analysis(uploaded, job_description="", target_role=""):
         sha256=sha256,
         job_description=job_description,
         target_role=target_role,
+        client=client,
         created_at=timezone.now(),
     )
     try:
         with write_turn(), transaction.atomic():
+            admit(client)
             analysis.save(force_insert=True)
             queue_on_commit(analysis.id)
     except Exception:

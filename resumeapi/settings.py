@@ -401,3 +401,7 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
     "poll": env_rate("THROTTLE_POLL", "300/min"),
 }
 REST_FRAMEWORK["NUM_PROXIES"] = NUM_PROXIES
+# Analyses one client (as the throttles tell clients apart) may have waiting or running; one more upload gets 429.
+# The upload throttle counts requests, this the worker time they hold: 10 is more than a person uploads at once.
+# 0 turns the limit off.
+MAX_ACTIVE_ANALYSES_PER_CLIENT = env_int("MAX_ACTIVE_ANALYSES_PER_CLIENT", 10)
