@@ -152,7 +152,8 @@ else:
             "OPTIONS": {
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
                 "transaction_mode": "IMMEDIATE",
-                "timeout": 30,
+                # How long a write waits for another process's write lock before "database is locked".
+                "timeout": env_float("SQLITE_BUSY_TIMEOUT_SECONDS", 30),
             },
         }
     }

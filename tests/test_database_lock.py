@@ -1,8 +1,9 @@
-"""Another process holds SQLite's write lock for longer than the 30 s busy timeout while an analysis finishes.
+"""Another process holds SQLite's write lock for longer than the busy timeout while an analysis finishes.
 
 A real web server and worker on a SQLite file; this test takes the database's write lock itself (`BEGIN IMMEDIATE`)
-after the worker has claimed the analysis, lets the analysis run, and holds the lock 35 s. The analysis must end
-`completed` soon after the lock is released, exactly once, rather than wait `processing` for the stale sweep."""
+after the worker has claimed the analysis, lets the analysis run, and holds the lock longer than the busy timeout
+it gives the stack. The analysis must end `completed` soon after the lock is released, exactly once, rather than
+wait `processing` for the stale sweep."""
 
 import os
 import sqlite3
@@ -19,7 +20,8 @@ pytestmark = [
     pytest.mark.skipif(is_postgres(os.environ.get("DATABASE_URL")), reason="SQLite's database-wide write lock"),
 ]
 
-HOLD_SECONDS = 35  # longer than the 30 s busy timeout: a single write that waits it out raises "database is locked"
+BUSY_TIMEOUT_SECONDS = 8  # the stack's busy timeout (30 s by default), shortened to keep the test short
+HOLD_SECONDS = 20  # longer than the busy timeout: a single write that waits it out raises "database is locked"
 
 
 def test_an_analysis_whose_save_meets_a_held_write_lock_completes_once_after_it_is_released(tmp_path):
@@ -32,6 +34,7 @@ def test_an_analysis_whose_save_meets_a_held_write_lock_completes_once_after_it_
         # test's own slow steps (a `query` is a Django process of its own) under load.
         "ANALYSIS_TIME_LIMIT": 60,
         "WORKERS": 1,
+        "SQLITE_BUSY_TIMEOUT_SECONDS": BUSY_TIMEOUT_SECONDS,
     }
     catalog = write_small_catalog(tmp_path / "catalog")
     with live_stack(tmp_path, catalog_dir=catalog, **stack) as (base_url, env):
