@@ -52,6 +52,22 @@ def test_no_coverage_form_is_taken_by_another_skill():
         ("Sourced candidates in Bullhorn and ran structured interviewing", {"Bullhorn", "Structured Interviewing"}),
         ("Certified Anti-Money Laundering Specialist (CAMS)", {"CAMS"}),
         ("Sized systems with Manual J and installed ductless mini-splits", {"Manual J", "Ductless Mini-Splits"}),
+        (
+            "Handled grounding and bonding and wire pulling on a new motor control center",
+            {"Grounding and Bonding", "Cable Pulling", "Motor Control Center"},
+        ),
+        (
+            "Tested controls against the COSO framework and FCPA; filed FATCA reports",
+            {"COSO Framework", "FCPA", "FATCA"},
+        ),
+        (
+            "Scored patients on the Braden Scale and the Glasgow Coma Scale; handoffs in SBAR",
+            {"Braden Scale", "Glasgow Coma Scale", "SBAR"},
+        ),
+        ("Filled prescriptions in PioneerRx and QS/1", {"PioneerRx", "QS/1"}),
+        ("Sterile work under USP 800", {"Compounding"}),
+        ("Placed learners on CEFR levels", {"CEFR"}),
+        ("Ran the books in Sage 300 and MAS 90", {"Sage 300 Construction and Real Estate", "MAS 90 ERP"}),
     ],
 )
 def test_trade_and_domain_names_are_found(matcher, text, expected):
