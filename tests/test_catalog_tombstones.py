@@ -159,3 +159,21 @@ def test_deletions_made_by_code_are_not_curated_deletions(small_catalog):
     load_catalog(skills, roles)
     assert not Tombstone.objects.exists()
     assert SkillAlias.objects.filter(alias="k8s", skill__name="Kubernetes").exists()
+
+
+def test_a_skill_the_curator_adds_again_is_no_longer_tombstoned(admin_client, small_catalog):
+    admin_client.post(
+        SKILLS, {"action": "delete_selected", "_selected_action": [small_catalog["Git"].pk], "post": "yes"}
+    )
+    assert Tombstone.objects.filter(kind="skill", name="Git").exists()
+    data = {
+        "name": "git",
+        "kind": "technical",
+        "category": "Tools",
+        "active": "on",
+        "external_id": "",
+        **inline_management_form("aliases", initial=0, total=0),
+    }
+    r = admin_client.post(reverse("admin:skills_catalog_skill_add"), data)
+    assert r.status_code == 302, r.content.decode()[:2000]
+    assert not Tombstone.objects.exists()
