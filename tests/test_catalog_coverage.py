@@ -95,3 +95,31 @@ def test_an_acronym_two_trades_share_keeps_its_catalog_meaning(matcher):
     """EMT is the emergency medical technician's in the catalog; the electrician's tubing needs its longer name."""
     assert "Electrical Metallic Tubing" not in found(matcher, "EMT, CPR and BLS certified")
     assert "Electrical Metallic Tubing" in found(matcher, "Ran EMT conduit through the warehouse")
+
+
+def test_welding_test_positions_are_not_cellular_networks(matcher):
+    """ "3G" and "4G" were aliases of LTE: a welder's "(3G/4G)" certification positions read as a telecom skill."""
+    assert "LTE" not in found(matcher, "Certifications: AWS D1.1 Structural (3G/4G), OSHA 10", section="skills")
+    assert "LTE" in found(matcher, "Tuned 4G LTE base stations", section="experience")
+
+
+def test_an_activity_or_a_document_only_implies_the_skill(matcher):
+    assert "Customer Needs Analysis" not in found(matcher, "Ran discovery calls and product demos for buyers")
+    assert "Technical Drawing" not in found(matcher, "Read shop drawings and weld symbols")
+
+
+@pytest.mark.django_db
+def test_the_migration_removes_the_non_synonym_aliases_of_an_earlier_load():
+    import importlib
+
+    from django.apps import apps as django_apps
+
+    from skills_catalog.models import Skill, SkillAlias, Tombstone
+
+    lte = Skill.objects.create(name="LTE")
+    for alias in ("3G", "4G", "4G LTE"):
+        SkillAlias.objects.create(skill=lte, alias=alias)
+    migration = importlib.import_module("skills_catalog.migrations.0008_h17catalog_non_synonym_aliases")
+    migration.remove_aliases(django_apps, None)
+    assert list(SkillAlias.objects.values_list("alias", flat=True)) == ["4G LTE"]
+    assert not Tombstone.objects.exists()
