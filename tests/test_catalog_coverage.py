@@ -106,6 +106,7 @@ def test_welding_test_positions_are_not_cellular_networks(matcher):
 def test_an_activity_or_a_document_only_implies_the_skill(matcher):
     assert "Customer Needs Analysis" not in found(matcher, "Ran discovery calls and product demos for buyers")
     assert "Technical Drawing" not in found(matcher, "Read shop drawings and weld symbols")
+    assert "Mechanical Systems" not in found(matcher, "Coordinated MEP clashes from the Revit model")
 
 
 @pytest.mark.django_db

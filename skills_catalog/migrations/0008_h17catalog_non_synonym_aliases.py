@@ -1,7 +1,7 @@
 """Issue 11, "every alias a synonym": "3G" and "4G" are cellular generations and welding test positions, not LTE
 ("AWS D1.1 Structural (3G/4G)" gave LTE); "discovery calls" is an activity that implies Customer Needs Analysis and
 "shop drawings" a document that implies Technical Drawing: both moved to the skill's `implied_by` list in the shipped
-catalog. Databases loaded before keep the old rows: remove exactly those (skill, alias) pairs. Nothing else is touched,
+catalog. "MEP" (mechanical, electrical and plumbing) is three trades, not Mechanical Systems. Databases loaded before keep the old rows: remove exactly those (skill, alias) pairs. Nothing else is touched,
 and no tombstone is written (this is not a curator's deletion)."""
 
 from django.db import migrations
@@ -11,6 +11,9 @@ REMOVED = [
     ("LTE", "4G"),
     ("Customer Needs Analysis", "discovery calls"),
     ("Technical Drawing", "shop drawings"),
+    ("Mechanical Systems", "MEP"),
+    ("Mechanical Systems", "mechanical electrical plumbing"),
+    ("Mechanical Systems", "MEP design"),
 ]
 
 
