@@ -1,7 +1,9 @@
 """Issue 11, "every alias a synonym": "3G" and "4G" are cellular generations and welding test positions, not LTE
 ("AWS D1.1 Structural (3G/4G)" gave LTE); "discovery calls" is an activity that implies Customer Needs Analysis and
 "shop drawings" a document that implies Technical Drawing: both moved to the skill's `implied_by` list in the shipped
-catalog. "MEP" (mechanical, electrical and plumbing) is three trades, not Mechanical Systems. Databases loaded before keep the old rows: remove exactly those (skill, alias) pairs. Nothing else is touched,
+catalog, as are "direct reports" (People Management), "bug reports" (Defect Tracking), "construction drawings"
+(Contract Documents) and the inbound, outbound and high-volume "calls" of a Call Center: the calls, drawings and reports
+a job handles imply the skill. "MEP" (mechanical, electrical and plumbing) is three trades, not Mechanical Systems. Databases loaded before keep the old rows: remove exactly those (skill, alias) pairs. Nothing else is touched,
 and no tombstone is written (this is not a curator's deletion)."""
 
 from django.db import migrations
@@ -14,6 +16,12 @@ REMOVED = [
     ("Mechanical Systems", "MEP"),
     ("Mechanical Systems", "mechanical electrical plumbing"),
     ("Mechanical Systems", "MEP design"),
+    ("People Management", "direct reports"),
+    ("Defect Tracking", "bug reports"),
+    ("Contract Documents", "construction drawings"),
+    ("Call Center", "inbound calls"),
+    ("Call Center", "outbound calls"),
+    ("Call Center", "high-volume calls"),
 ]
 
 
