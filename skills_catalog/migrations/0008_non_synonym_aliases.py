@@ -32,6 +32,6 @@ def remove_aliases(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("skills_catalog", "0007_h17catalog_tombstones")]
+    dependencies = [("skills_catalog", "0007_tombstones")]
 
     operations = [migrations.RunPython(remove_aliases, migrations.RunPython.noop)]
