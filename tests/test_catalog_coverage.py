@@ -120,7 +120,7 @@ def test_the_migration_removes_the_non_synonym_aliases_of_an_earlier_load():
     lte = Skill.objects.create(name="LTE")
     for alias in ("3G", "4G", "4G LTE"):
         SkillAlias.objects.create(skill=lte, alias=alias)
-    migration = importlib.import_module("skills_catalog.migrations.0008_h17catalog_non_synonym_aliases")
+    migration = importlib.import_module("skills_catalog.migrations.0008_non_synonym_aliases")
     migration.remove_aliases(django_apps, None)
     assert list(SkillAlias.objects.values_list("alias", flat=True)) == ["4G LTE"]
     assert not Tombstone.objects.exists()
