@@ -12,6 +12,7 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 from rest_framework import status as http
 from rest_framework.exceptions import Throttled
+from rest_framework.parsers import FormParser
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.viewsets import ViewSet
@@ -28,7 +29,7 @@ from .serializers import (
 )
 from .services import create_analysis, delete_analysis
 from .throttling import AtomicScopedRateThrottle
-from .uploads import SizeLimitUploadHandler
+from .uploads import CheckedMultiPartParser, SizeLimitUploadHandler
 
 # Multipart overhead plus the optional text fields allowed on top of the file limit before we stop reading.
 FORM_OVERHEAD_BYTES = 256 * 1024
@@ -37,6 +38,7 @@ FORM_OVERHEAD_BYTES = 256 * 1024
 @resume_schema
 class ResumeViewSet(ViewSet):
     throttle_classes = [AtomicScopedRateThrottle]
+    parser_classes = [CheckedMultiPartParser, FormParser]
 
     def get_throttles(self):
         self.throttle_scope = "upload" if self.action == "create" else "poll"
@@ -164,7 +166,24 @@ def _read_form(request):
         raise ApiError(400, "The upload could not be read as multipart/form-data.", "bad_upload") from None
     if getattr(request._request, "upload_too_large", False):
         raise file_too_large()
+    _reject_malformed_form(request, form)
     return form
+
+
+def _reject_malformed_form(request, form):
+    """Django's multipart parser skips what it cannot read instead of refusing it: a body with the wrong boundary, or
+    whose file part never ends, reads as a form without a file (`no_file` would blame the client's field name), and
+    of two `file` fields the last one wins (an analysis of a file the client may not have meant)."""
+    if not request.FILES and getattr(request, "multipart_complete", True) is False:
+        raise ApiError(
+            400,
+            "The upload could not be read as multipart/form-data: the body never reaches the closing boundary named "
+            "in its Content-Type header, so no file could be read from it.",
+            "bad_upload",
+        )
+    files = len(request.FILES.getlist("file"))
+    if files > 1:
+        raise ApiError(400, f'The upload has {files} "file" fields. Send one resume per request.', "bad_upload")
 
 
 def _reject_oversized_body(request):
