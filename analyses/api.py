@@ -202,7 +202,7 @@ def _get_status(task_id):
     running it (~0.4 ms against 0.03 ms; bench/http.py), so the one primary-key read is written out once."""
     key = _parse_id(task_id)
     with connection.cursor() as cursor:
-        cursor.execute(STATUS_SQL, [Analysis._meta.pk.get_db_prep_value(key, connection)])
+        cursor.execute(STATUS_SQL, {"id": Analysis._meta.pk.get_db_prep_value(key, connection)})
         row = cursor.fetchone()
     if row is None:
         raise _not_found()
@@ -212,7 +212,9 @@ def _get_status(task_id):
 StatusRow = namedtuple("StatusRow", ["status", "error"])
 
 
-STATUS_SQL = "SELECT {status}, {error} FROM {table} WHERE {pk} = %s".format(
+# A named parameter: Django's SQLite backend rewrites positional `%s` placeholders with a regex on every query
+# (21 us under load, ~5% of a poll in process) but named ones with one `%` format (3 us). PostgreSQL takes either.
+STATUS_SQL = "SELECT {status}, {error} FROM {table} WHERE {pk} = %(id)s".format(
     table=connection.ops.quote_name(Analysis._meta.db_table),
     status=connection.ops.quote_name(Analysis._meta.get_field("status").column),
     error=connection.ops.quote_name(Analysis._meta.get_field("error").column),
