@@ -11,12 +11,12 @@ Matching, per line (a PDF line with its page and section):
 """
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .domains import consistent
+from .domains import GENERAL, MAIN_FIELD_SHARE, consistent, fields_of
 from .forms import ActivityForms
 from .rules import (
     ABOUT_DOCUMENT_RE,
@@ -78,6 +78,9 @@ class Form:
     partial: bool = False
     # A phrase that implies the skill ("barcode scanning" → RFID): found, but reported as inferred, never as stated.
     implied: bool = False
+    # A one-word activity stated only by its verb ("Sterilized instruments" → Sterilization): read in the resume's
+    # field, as an acronym in prose is.
+    verb_only: bool = False
 
 
 @dataclass
@@ -164,17 +167,18 @@ class Matcher:
 
     def match(self, lines):
         """Match an iterable of `Line`s; returns a `MatchResult`."""
-        hits, inferred, pending, order = {}, {}, {}, {}
+        hits, inferred, pending, order, verb_only = {}, {}, {}, {}, set()
         previous = None
         about_document = False
         for line in _join_broken_words(lines):
             text = spaced_slash_list(without_placeholder(clean_text(line.text)))
             # A sentence about the document runs on over the lines it wraps onto, until it ends.
             about_document = bool(ABOUT_DOCUMENT_RE.search(text)) or (about_document and text.strip() != "")
-            previous = self._match_line(line, text, previous, (hits, inferred, pending, order), about_document)
+            results = (hits, inferred, pending, order, verb_only)
+            previous = self._match_line(line, text, previous, results, about_document)
             if SENTENCE_END_RE.search(text) or not text.strip():
                 about_document = False
-        hits = _with_domain_acronyms(hits, pending, order)
+        hits = _with_domain_acronyms(hits, pending, order, verb_only)
         return MatchResult(hits=hits, inferred={name: hit for name, hit in inferred.items() if name not in hits})
 
     def match_text(self, text, section=""):
@@ -212,8 +216,10 @@ class Matcher:
         kept += [item for item in self._distributed_skills(tokens, text, found) if accepted(item, context)]
         for item in sorted(kept, key=lambda item: item.start):
             hits = results[1] if item.form.implied else results[0]
-            if not item.form.implied and acronym_needs_domain(item, context):
+            if not item.form.implied and (item.form.verb_only or acronym_needs_domain(item, context)):
                 hits = results[2]
+                if item.form.verb_only:
+                    results[4].add(item.form.skill.name)
             hit = hits.setdefault(item.form.skill.name, SkillHit(skill=item.form.skill))
             results[3].setdefault(item.form.skill.name, len(results[3]))
             if len(hit.evidence) < 3:
@@ -224,10 +230,10 @@ class Matcher:
         """Activity names stated by their verb and object ("developed seasonal menus" → Menu Development)."""
         named = {item.form.skill.name for item in found}
         extra = []
-        for skill, start, end in self.activity_forms.find(text, tokens):
+        for skill, start, end, verb_only in self.activity_forms.find(text, tokens):
             if skill.name not in named:
                 named.add(skill.name)
-                form = Form(skill=skill, text=skill.name, acronym=False)
+                form = Form(skill=skill, text=skill.name, acronym=False, verb_only=verb_only)
                 extra.append(_Found(start, end, form, text[tokens[start][1] : tokens[end - 1][2]]))
         return extra
 
@@ -384,17 +390,29 @@ class Matcher:
         return form
 
 
-def _with_domain_acronyms(hits, pending, order):
+def _with_domain_acronyms(hits, pending, order, verb_only=frozenset()):
     """Class "cross-domain acronym": an acronym met only in prose ("ran EMT conduit", "the BMS curriculum") counts
     when the resume also states its expansion or another skill of one of its fields (`domains.py`): the
     electrician's EMT is not Emergency Medical Services, the paramedic's is. Hits keep the order they were first
-    seen in."""
+    seen in. A one-word activity stated by its verb alone ("Sterilized instruments" → Sterilization) needs more:
+    its own field must be one of the resume's main fields, so a verb's everyday sense in another trade ("interpreted
+    telemetry", "scaffolded lessons") names nothing."""
     categories = [hit.skill.category for hit in hits.values() if hit.skill.kind == "technical"]
     accepted = dict(hits)
     for name, hit in pending.items():
-        if name not in accepted and consistent(hit.skill.category, categories):
+        fits = _in_main_field if name in verb_only else consistent
+        if name not in accepted and fits(hit.skill.category, categories):
             accepted[name] = hit
     return dict(sorted(accepted.items(), key=lambda pair: order[pair[0]]))
+
+
+def _in_main_field(category, stated_categories):
+    """A field of `category` (never a general one) is among the main fields of the resume's stated skills."""
+    fields = fields_of(category) - {GENERAL}
+    counts = Counter()
+    for other in stated_categories:
+        counts.update(fields_of(other) - {GENERAL})
+    return bool(fields and counts) and any(counts[f] >= MAIN_FIELD_SHARE * max(counts.values()) for f in fields)
 
 
 def _join_broken_words(lines):
