@@ -51,6 +51,8 @@ CLAUSE_BREAK_RE = re.compile(r"[.;:!?()|•]")
 # Class "plural of an acronym": "PLCs", "VFDs", "EHRs", "APIs" (also "PLC's"); the capitals are the acronym.
 ACRONYM_PLURAL_RE = re.compile(r"^([A-Z][A-Z0-9]{1,4})'?s$")
 OCR_L_RE = re.compile(r"(?<=[A-Z])l|l(?=[A-Z/])")
+# An unheaded summary paragraph: its lines have at least this many words, most of them plain lower-case words.
+SUMMARY_MIN_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -170,8 +172,16 @@ class Matcher:
         hits, inferred, pending, order, verb_only = {}, {}, {}, {}, set()
         previous = None
         about_document = False
-        for line in _join_broken_words(lines):
+        lines = list(lines)
+        # Only the lines above the first heading can be an unheaded summary; a resume with no heading found at all
+        # ("no_headings" layouts) has no such top block to tell apart from its body.
+        headed = next((index for index, line in enumerate(lines) if line.section), 0)
+        summary = False
+        for index, line in enumerate(_join_broken_words(lines)):
             text = spaced_slash_list(without_placeholder(clean_text(line.text)))
+            summary = index < headed and _unheaded_summary(text, line.section, summary)
+            if summary:
+                line = Line(line.page, line.text, "summary")
             # A sentence about the document runs on over the lines it wraps onto, until it ends.
             about_document = bool(ABOUT_DOCUMENT_RE.search(text)) or (about_document and text.strip() != "")
             results = (hits, inferred, pending, order, verb_only)
@@ -404,6 +414,19 @@ def _with_domain_acronyms(hits, pending, order, verb_only=frozenset()):
         if name not in accepted and fits(hit.skill.category, categories):
             accepted[name] = hit
     return dict(sorted(accepted.items(), key=lambda pair: order[pair[0]]))
+
+
+def _unheaded_summary(text, section, continuing):
+    """Class "summary without a heading": many themes print the profile paragraph under the name with no heading.
+    Above the first heading, a line of prose (eight words or more, most of them plain lower-case words) is that
+    summary, and so is the line it runs on to ("… direct with hiring managers," / "and persistent on …")."""
+    if section:
+        return False
+    words = text.split()
+    if continuing and words and (words[0][:1].islower() or len(words) >= SUMMARY_MIN_WORDS):
+        return True
+    prose = sum(word.isalpha() and word.islower() for word in words)
+    return len(words) >= SUMMARY_MIN_WORDS and prose >= len(words) / 2
 
 
 def _in_main_field(category, stated_categories):

@@ -1,0 +1,62 @@
+"""Issue 11, h17match: matching classes found on the templated set's tune half. Every example is written for this
+file (in no corpus, dev-set or templated resume); each test names the class it guards and was seen failing with the
+rule taken out."""
+
+from skills_catalog.engine import Line
+from skills_catalog.matcher import matcher_from_rows
+
+SOFT_ROWS = [
+    {
+        "name": "Friendliness",
+        "kind": "soft",
+        "category": "Communication",
+        "aliases": ["friendly", "warm"],
+        "ambiguous": True,
+    },
+    {
+        "name": "Attention to Detail",
+        "kind": "soft",
+        "category": "Personal Effectiveness",
+        "aliases": ["thorough"],
+        "ambiguous": True,
+    },
+    {
+        "name": "Resilience",
+        "kind": "soft",
+        "category": "Personal Effectiveness",
+        "aliases": ["persistent"],
+        "ambiguous": True,
+    },
+    {"name": "Payroll", "category": "Accounting"},
+]
+
+
+def soft_found(lines):
+    """`lines` are (section, text); the names found, in order."""
+    matcher = matcher_from_rows(SOFT_ROWS)
+    return matcher.match(Line(page=1, text=text, section=section) for section, text in lines).names()
+
+
+# Class "summary without a heading": the profile paragraph under the name, printed with no heading, is a summary.
+def test_a_prose_paragraph_above_the_first_heading_is_a_summary():
+    resume = [
+        ("", "Dana Whitlock"),
+        ("", "Payroll Specialist"),
+        ("", "Payroll specialist for a chain of eleven clinics across two states, patient"),
+        ("", "and thorough with every run, warm with new hires, and persistent on"),
+        ("", "late timesheets."),
+        ("", "dana.w@example.org · (555) 010-4477"),
+        ("experience", "Experience"),
+        ("experience", "Ran weekly payroll for 400 staff"),
+    ]
+    assert soft_found(resume) == ["Payroll", "Attention to Detail", "Friendliness", "Resilience"]
+
+
+def test_the_body_of_a_resume_with_no_headings_is_no_summary():
+    # With no heading found at all there is no top block to tell apart: narration stays narration.
+    resume = [
+        ("", "Dana Whitlock"),
+        ("", "Payroll specialist for a chain of eleven clinics across two states, patient"),
+        ("", "Answered payroll questions, friendly with every clinic manager and thorough each week"),
+    ]
+    assert "Friendliness" not in soft_found(resume)
