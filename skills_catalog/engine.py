@@ -83,6 +83,8 @@ class Form:
     # A one-word activity stated only by its verb ("Sterilized instruments" → Sterilization): read in the resume's
     # field, as an acronym in prose is.
     verb_only: bool = False
+    # Found by a verb and its object ("Resolved conflicts between …" → Conflict Resolution): a statement in itself.
+    grammar: bool = False
 
 
 @dataclass
@@ -243,7 +245,9 @@ class Matcher:
         for skill, start, end, verb_only in self.activity_forms.find(text, tokens):
             if skill.name not in named:
                 named.add(skill.name)
-                form = Form(skill=skill, text=skill.name, acronym=False, verb_only=verb_only)
+                # A soft skill is no field's: its verb opening a bullet states it wherever it is.
+                verb_only = verb_only and skill.kind == "technical"
+                form = Form(skill=skill, text=skill.name, acronym=False, verb_only=verb_only, grammar=True)
                 extra.append(_Found(start, end, form, text[tokens[start][1] : tokens[end - 1][2]]))
         return extra
 

@@ -59,11 +59,27 @@ PHRASE_ENDERS = frozenset(
         "through",
         "under",
         "over",
+        "before",
+        "after",
+        "until",
+        "when",
+        "between",
+        "among",
+        "against",
+        "about",
+        "without",
+        "toward",
+        "towards",
+        "throughout",
+        "alongside",
     ]
 )
 VOWELS = "aeiou"
+# Words in -ly that say when or how often, not how: "Planned weekly lessons" is no claim of Planning.
+NOT_MANNER = frozenset(["daily", "weekly", "monthly", "quarterly", "yearly", "hourly", "nightly", "early", "only"])
 # Nominalising endings and the verb endings they come from, longest first: "sterilization" → "sterilize",
-# "qualification" → "qualify", "rotation" → "rotate", "reconciliation" → "reconcile", "development" → "develop".
+# "qualification" → "qualify", "rotation" → "rotate", "reconciliation" → "reconcile", "development" → "develop",
+# "resolution" → "resolve".
 NOMINAL_ENDINGS = (
     ("ization", ("ize",)),
     ("isation", ("ise", "ize")),
@@ -72,6 +88,7 @@ NOMINAL_ENDINGS = (
     ("ation", ("ate", "e", "")),
     ("ition", ("ite", "e")),
     ("ction", ("ct",)),
+    ("ution", ("ve",)),
     ("ption", ("pt",)),
     ("sion", ("se", "d")),
     ("ment", ("",)),
@@ -143,7 +160,10 @@ class ActivityForms:
             head, objects = words[-1], tuple(singular(word) for word in words[:-1])
             # A product's name ("JavaScript", "SQL") has no plural: "javascripts" is a typo, not its object.
             exact = tuple(word.lower() if _is_named(word) else None for word in written[:-1])
-            if skill.ambiguous or not head.isalpha() or len(objects) > MAX_OBJECT_WORDS:
+            # A soft quality's one-word name is flagged ambiguous as a word ("communication" in narration); its verb
+            # states it only with a manner adverb ("Communicated clearly …", "Adapted quickly …", see `find`).
+            quality = skill.kind == "soft" and not objects
+            if (skill.ambiguous and not quality) or not head.isalpha() or len(objects) > MAX_OBJECT_WORDS:
                 continue
             if not (head in irregular or verb_bases(head)):
                 continue
@@ -181,7 +201,11 @@ class ActivityForms:
             # line or bullet, written capitalised: the writer's own claim. A verb further in ("… and audited logs")
             # is too often the everyday sense of the word.
             if i == 0 and text[tokens[0][1]].isupper():
-                found += [(skill, i, i + 1, True) for head in heads for skill in self.single.get(head, ())]
+                manner = len(words) > 1 and words[1].endswith("ly") and words[1] not in NOT_MANNER
+                singles = [skill for head in heads for skill in self.single.get(head, ())]
+                # A generic quality's verb alone is an activity ("Coordinated tows", "Planned lessons"); with a manner
+                # adverb it says how the writer works ("Communicated clearly with families").
+                found += [(skill, i, i + 1, True) for skill in singles if manner or not skill.ambiguous]
             for j in range(i + 1, min(i + 2 + MAX_GAP, len(words))):
                 # The verb's object comes before any preposition: "communicated regularly with parents" is not
                 # about communicating parents.

@@ -320,11 +320,11 @@ def accepted(item, context):
         return _profile_site_in_prose(item, context)  # "Github" under the name is a link, "GitHub stars" a figure
     if context.degree_span and _inside(item, context, context.degree_span) and _field_of_study(form.skill):
         return False  # "M.S. in Information Systems": a field of study, not a claimed skill
-    if form.skill.kind == "soft" and not _soft_claim(item, context):
-        return False
+    if form.skill.kind == "soft" and not form.grammar and not _soft_claim(item, context):
+        return False  # "communication" in narration; but "Resolved conflicts between …" states Conflict Resolution
     if form.skill.kind == "soft" and context.section != "skills" and _skill_of_others(item, context):
         return False  # "taught reading and writing skills": the learners' skills, not the writer's
-    if form.skill.ambiguous and not _vendor_named(item):
+    if form.skill.ambiguous and not _vendor_named(item) and not (form.grammar and form.skill.kind == "soft"):
         return _ambiguous_credible(item, context)
     return True
 

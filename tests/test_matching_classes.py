@@ -60,3 +60,32 @@ def test_the_body_of_a_resume_with_no_headings_is_no_summary():
         ("", "Answered payroll questions, friendly with every clinic manager and thorough each week"),
     ]
     assert "Friendliness" not in soft_found(resume)
+
+
+QUALITY_ROWS = [
+    {"name": "Problem Solving", "kind": "soft", "category": "Thinking"},
+    {"name": "Conflict Resolution", "kind": "soft", "category": "Communication"},
+    {"name": "Communication", "kind": "soft", "category": "Communication", "ambiguous": True},
+    {"name": "Coordination", "kind": "soft", "category": "Personal Effectiveness", "ambiguous": True},
+    {"name": "Planning", "kind": "soft", "category": "Personal Effectiveness", "ambiguous": True},
+    {"name": "Mentoring", "kind": "soft", "category": "Leadership"},
+]
+
+
+def quality_found(line):
+    return matcher_from_rows(QUALITY_ROWS).match_text(line, "experience")
+
+
+# Class "a stated quality in another grammatical form": a soft skill's verb and object state it in narration too.
+def test_a_soft_skill_stated_by_its_verb_counts_in_narration():
+    assert quality_found("Took night calls; I solve problems before the morning crew arrives") == ["Problem Solving"]
+    assert quality_found("• Resolved conflicts between the two shift leads") == ["Conflict Resolution"]
+    assert quality_found("• Mentored four apprentices through their first year") == ["Mentoring"]
+    # A generic quality's verb says how the writer works only with a manner adverb.
+    assert quality_found("• Communicated clearly with families at discharge") == ["Communication"]
+
+
+def test_a_generic_qualitys_verb_alone_is_an_activity():
+    assert quality_found("• Coordinated tows with the shop and the insurer") == []
+    assert quality_found("• Planned weekly menus for the care home") == []
+    assert quality_found("• Replaced the communication bus on two trucks") == []
