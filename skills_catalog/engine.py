@@ -117,6 +117,7 @@ class _Found:
     form: Form
     surface: str
     fuzzy: bool = False
+    carried: int = 0  # a bridge: how many tokens of the previous line it took
 
 
 def _is_acronym(form):
@@ -220,12 +221,15 @@ class Matcher:
             i = max([i + 1, *(item.end for item in extra)])
 
         if line.section in NO_SKILL_SECTIONS or about_document:
-            return line, text, tokens
+            return line, text, tokens, []
         context = LineContext(text, tokens, line.section, is_listing(text, line.section), found, degree_span(text))
         kept = [item for item in found if accepted(item, context)]
         kept += chained(found, kept, context)
         kept += [item for item in self._grammar_forms(text, tokens, found) if accepted(item, context)]
         kept += [item for item in self._distributed_skills(tokens, text, found) if accepted(item, context)]
+        if bridge and bridge in kept:
+            _withdraw_bridged(previous, bridge.carried)
+        recorded = []
         for item in sorted(kept, key=lambda item: item.start):
             hits = results[1] if item.form.implied else results[0]
             if not item.form.implied and (item.form.verb_only or acronym_needs_domain(item, context)):
@@ -234,9 +238,12 @@ class Matcher:
                     results[4].add(item.form.skill.name)
             hit = hits.setdefault(item.form.skill.name, SkillHit(skill=item.form.skill))
             results[3].setdefault(item.form.skill.name, len(results[3]))
+            evidence = None
             if len(hit.evidence) < 3:
-                hit.evidence.append({"page": line.page, "text": item.surface, "context": _context(text, item.surface)})
-        return line, text, tokens
+                evidence = {"page": line.page, "text": item.surface, "context": _context(text, item.surface)}
+                hit.evidence.append(evidence)
+            recorded.append((hits, item.form.skill.name, evidence, item.start))
+        return line, text, tokens, recorded
 
     def _grammar_forms(self, text, tokens, found):
         """Activity names stated by their verb and object ("developed seasonal menus" → Menu Development)."""
@@ -287,7 +294,7 @@ class Matcher:
         """A multi-word name split over two lines of one column: "IBM Notes" / "Domino"."""
         if previous is None or not tokens:
             return None
-        prev_line, prev_text, prev_tokens = previous
+        prev_line, prev_text, prev_tokens, _ = previous
         if prev_line.page != line.page or prev_line.section != line.section or not prev_tokens:
             return None
         if prev_text.rstrip()[-1:] in ",;.:|•)]!?":
@@ -295,8 +302,10 @@ class Matcher:
         best = None
         for carried in range(1, min(self.max_ngram - 1, len(prev_tokens)) + 1):
             key = tuple(token for token, _, _ in prev_tokens[-carried:])
+            whole = carried  # tokens of the previous line taken whole (a slash token's first parts stay its own)
             if key not in self.prefixes:  # "Forklift Operation/Shipping and" / "Receiving" (but "A/B" / "Testing")
                 key = (key[0].split("/")[-1], *key[1:])
+                whole = carried - 1
             if key not in self.prefixes:
                 continue
             for taken in range(1, min(self.max_ngram - carried, len(tokens)) + 1):
@@ -310,7 +319,7 @@ class Matcher:
                 joinable = form and (not form.skill.ambiguous or line.section == "skills")
                 if joinable and (best is None or carried + taken > best[0]):
                     surface = f"{prev_text[prev_tokens[-carried][1] :]} {text[tokens[0][1] : tokens[taken - 1][2]]}"
-                    best = (carried + taken, _Found(0, taken, form, surface))
+                    best = (carried + taken, _Found(0, taken, form, surface, carried=whole))
         return best[1] if best else None
 
     def _unmatched_token(self, tokens, i, text):
@@ -431,6 +440,21 @@ def _unheaded_summary(text, section, continuing):
         return True
     prose = sum(word.isalpha() and word.islower() for word in words)
     return len(words) >= SUMMARY_MIN_WORDS and prose >= len(words) / 2
+
+
+def _withdraw_bridged(previous, carried):
+    """Class "name wrapped across two lines": "Warehouse management" / "systems" is Warehouse Management Systems
+    once, not Warehouse Management too. A match the previous line recorded inside the words the bridge took back is
+    withdrawn (a skill stated elsewhere keeps its other evidence)."""
+    _, _, prev_tokens, recorded = previous
+    for hits, name, evidence, start in recorded:
+        if start < len(prev_tokens) - carried or name not in hits:
+            continue
+        hit = hits[name]
+        if evidence is not None and evidence in hit.evidence:
+            hit.evidence.remove(evidence)
+        if not hit.evidence:
+            del hits[name]
 
 
 def _in_main_field(category, stated_categories):

@@ -89,3 +89,29 @@ def test_a_generic_qualitys_verb_alone_is_an_activity():
     assert quality_found("• Coordinated tows with the shop and the insurer") == []
     assert quality_found("• Planned weekly menus for the care home") == []
     assert quality_found("• Replaced the communication bus on two trucks") == []
+
+
+WRAP_ROWS = [
+    {"name": "Warehouse Management", "category": "Supply Chain & Logistics"},
+    {"name": "Warehouse Management Systems", "category": "Supply Chain & Logistics", "aliases": ["WMS"]},
+    {"name": "Forklift Operation", "category": "Supply Chain & Logistics", "aliases": ["forklift"]},
+]
+
+
+def wrapped(*lines):
+    matcher = matcher_from_rows(WRAP_ROWS)
+    return matcher.match(Line(page=1, text=text, section="skills") for text in lines).names()
+
+
+# Class "name wrapped across two lines": the longer name the two lines make is stated once, not its first part too.
+def test_a_name_wrapped_across_two_lines_counts_once():
+    assert wrapped("Forklift, Warehouse management", "systems; pallet jacks") == [
+        "Forklift Operation",
+        "Warehouse Management Systems",
+    ]
+    # Stated on its own elsewhere, the shorter name stays.
+    assert wrapped("Warehouse management; Forklift, Warehouse management", "systems; pallet jacks") == [
+        "Warehouse Management",
+        "Forklift Operation",
+        "Warehouse Management Systems",
+    ]
