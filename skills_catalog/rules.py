@@ -223,6 +223,7 @@ PROFILE_SITES = frozenset(
     ["github", "gitlab", "bitbucket", "stack overflow", "kaggle", "behance", "dribbble", "leetcode", "hackerrank"]
     + ["linkedin", "facebook", "twitter", "instagram"]
 )
+CREDENTIAL_NOUNS = _words("certificate certification diploma licence license degree")
 # Hobbies and interests claim no professional skill ("Baking cupcakes", "Photography").
 NO_SKILL_SECTIONS = frozenset(["interests", "references"])
 # Where a generic soft-skill word ("detail-oriented", "collaborative") is a claim, not narration: a summary.
@@ -294,6 +295,8 @@ def accepted(item, context):
         return False  # "AML Investigator with 9 years…", "Kubernetes Administrator": a title claims no skill
     if _starts_a_place(item, context):
         return False  # "the Cassandra Ridge trail", "Python Creek Savings"
+    if form.skill.ambiguous and _names_a_credential(item, context):
+        return False  # "Paralegal Certificate", "Nursing Diploma": the credential's field, as on a degree line
     if form.skill.ambiguous and form.skill.kind == "technical" and _part_of_unknown_name(item, context):
         return False  # "Transaction Monitoring", "Oracle TMS": a list item the catalog does not know as a whole
     # A word alone on its line in capitals is a heading; a lone "C" in a sidebar is the language.
@@ -377,6 +380,16 @@ def _names_a_job_title(item, context):
         return False
     word, start, _ = tokens[item.end]
     return word in ROLE_NOUNS and context.text[start].isupper()
+
+
+def _names_a_credential(item, context):
+    """Class "credential title": a broad or job-title name right before a credential noun written as a name
+    ("Paralegal Certificate", "Pharmacy Technician Diploma") is the credential's subject, as a degree's field is."""
+    tokens = context.tokens
+    if item.end >= len(tokens):
+        return False
+    word, start, _ = tokens[item.end]
+    return word in CREDENTIAL_NOUNS and context.text[start].isupper()
 
 
 def _starts_a_place(item, context):

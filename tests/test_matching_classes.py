@@ -115,3 +115,22 @@ def test_a_name_wrapped_across_two_lines_counts_once():
         "Forklift Operation",
         "Warehouse Management Systems",
     ]
+
+
+# Class "credential title": a broad or job-title name before a credential noun is the credential's subject.
+def test_a_job_title_named_in_a_credential_is_no_skill():
+    matcher = matcher_from_rows(
+        [
+            {"name": "Paralegal", "category": "Legal", "ambiguous": True},
+            {"name": "Legal Research", "category": "Legal"},
+            {"name": "Welding", "category": "Construction & Trades"},
+        ]
+    )
+    assert matcher.match_text("Paralegal Certificate, Lakeshore Community College, 2018", "education") == []
+    assert matcher.match_text("Paralegal Certificate (ABA-approved): legal research and drafting", "education") == [
+        "Legal Research"
+    ]
+    # A named technique before the credential is still the skill it certifies.
+    assert matcher.match_text("Welding Certificate, Lakeshore Technical Institute, 2016", "education") == ["Welding"]
+    # In a skills list the flagged name is claimed.
+    assert matcher.match_text("Skills: Paralegal, Legal Research", "skills") == ["Paralegal", "Legal Research"]
