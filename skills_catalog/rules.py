@@ -272,6 +272,8 @@ def accepted(item, context):
         return False  # "Github:// deedydas", "GitHub: https://…" label a link, they claim nothing
     if form.text in EXACT_CASE_FORMS and item.surface in (item.surface.lower(), item.surface.capitalize()):
         return False  # "safe work practices" is not SAFe, "Latex gloves" not LaTeX; "LATEX" (its logo) still is
+    if _product_alias_in_lower_case(item, context):
+        return False  # "mapped the dataflow between …": an everyday word, not Google Cloud Dataflow
     if form.acronym and not item.surface.isupper() and not item.fuzzy and not _whole_list_item(item, context):
         return False  # "Doe" is a name, "mean" a word; as an item of a list a lower-case "aws" still means AWS
     if form.partial and not context.listing and not _soft_stated_in_prose(item, context):
@@ -380,6 +382,16 @@ def _names_a_job_title(item, context):
         return False
     word, start, _ = tokens[item.end]
     return word in ROLE_NOUNS and context.text[start].isupper()
+
+
+def _product_alias_in_lower_case(item, context):
+    """Class "product written as a word": a one-word alias a catalog spells capitalised for a skill of another name
+    ("Dataflow", "Memorystore" for Google Cloud Platform) is a product's name; written all lower case in prose it is
+    the everyday word. In a list or a skills section it is still the product."""
+    form = item.form
+    if form.text == form.skill.name or not form.text.isalpha() or not form.text[:1].isupper() or item.fuzzy:
+        return False
+    return item.surface.islower() and not context.listing and context.section != "skills"
 
 
 def _names_a_credential(item, context):

@@ -134,3 +134,20 @@ def test_a_job_title_named_in_a_credential_is_no_skill():
     assert matcher.match_text("Welding Certificate, Lakeshore Technical Institute, 2016", "education") == ["Welding"]
     # In a skills list the flagged name is claimed.
     assert matcher.match_text("Skills: Paralegal, Legal Research", "skills") == ["Paralegal", "Legal Research"]
+
+
+# Class "product written as a word": a capitalised one-word alias of a skill with another name is a product's name;
+# all lower case in prose it is the everyday word.
+def test_a_product_alias_in_lower_case_prose_is_the_everyday_word():
+    matcher = matcher_from_rows(
+        [
+            {"name": "Google Cloud Platform", "category": "Cloud Platforms", "aliases": ["Dataflow", "GCP"]},
+            {"name": "Node.js", "category": "Web Development", "aliases": ["Node"]},
+        ]
+    )
+    assert matcher.match_text("• Drew the dataflow between billing and the ledger", "experience") == []
+    assert matcher.match_text("• Cut memory per node by a third", "experience") == []
+    assert matcher.match_text("• Streamed events with Dataflow into the warehouse", "experience") == [
+        "Google Cloud Platform"
+    ]
+    assert matcher.match_text("Cloud: dataflow, pubsub", "skills") == ["Google Cloud Platform"]
