@@ -160,6 +160,11 @@ class ActivityForms:
             head, objects = words[-1], tuple(singular(word) for word in words[:-1])
             # A product's name ("JavaScript", "SQL") has no plural: "javascripts" is a typo, not its object.
             exact = tuple(word.lower() if _is_named(word) else None for word in written[:-1])
+            gerund = len(words) == 2 and words[0].endswith("ing") and not words[1].endswith("ing")
+            if gerund:
+                # A gerund before its object ("Teaching Others", "Sourcing Candidates"): "… and teach others to …".
+                head, objects = words[0], (singular(words[1]),)
+                exact = (words[1] if _is_named(written[1]) else None,)
             # A soft quality's one-word name is flagged ambiguous as a word ("communication" in narration); its verb
             # states it only with a manner adverb ("Communicated clearly …", "Adapted quickly …", see `find`).
             quality = skill.kind == "soft" and not objects
@@ -167,7 +172,9 @@ class ActivityForms:
                 continue
             if not (head in irregular or verb_bases(head)):
                 continue
-            if any(not word.isalpha() or word in OBJECT_STOPWORDS or len(word) < 3 for word in objects):
+            # The name's own object may be a pronoun ("Teaching Others"); elsewhere a function word is no object.
+            function_word = any(word in OBJECT_STOPWORDS for word in objects) and not gerund
+            if function_word or any(not word.isalpha() or len(word) < 3 for word in objects):
                 continue
             heads.add(head)
             if objects:

@@ -151,3 +151,16 @@ def test_a_product_alias_in_lower_case_prose_is_the_everyday_word():
         "Google Cloud Platform"
     ]
     assert matcher.match_text("Cloud: dataflow, pubsub", "skills") == ["Google Cloud Platform"]
+
+
+# Class "gerund before its object": "Teaching Others", "Sourcing Candidates" are stated by the verb and the object.
+def test_a_gerund_name_is_stated_by_its_verb_and_object():
+    matcher = matcher_from_rows(
+        [
+            {"name": "Teaching Others", "kind": "soft", "category": "Thinking"},
+            {"name": "Sourcing Candidates", "category": "Human Resources"},
+        ]
+    )
+    assert matcher.match_text("• Wrote the runbooks and teach others to use them", "experience") == ["Teaching Others"]
+    assert matcher.match_text("• Sourced candidates for two hospitals", "experience") == ["Sourcing Candidates"]
+    assert matcher.match_text("• Sourced parts from candidates we vetted", "experience") == []
