@@ -752,6 +752,11 @@ def _quality_of_a_thing(item, context):
     segment_start = max(context.text.rfind(mark, 0, tokens[item.start][1]) for mark in ",.;:!?()|•") + 1
     earlier = [token for token, start, _ in tokens[: item.start] if start >= segment_start]
     later = [token for token, start, _ in tokens[item.end : item.end + 3]]
+    # In a summary an agent noun right after the quality is the writer ("a calm writer of postmortems").
+    agent = context.section in SOFT_CLAIM_SECTIONS and bool(later) and len(later[0]) > 4
+    agent = agent and later[0].endswith(("er", "or")) and context.text[tokens[item.end][1]].islower()
+    if agent:
+        return False
     if set(earlier) & DETERMINERS and not set(later) & QUALITY_PERSON_NOUNS:
         return True  # "a patient reviewer", "Kept the HRIS clean"; not "a reliable and honest worker"
     after_quality = any(other.end == item.start and other.form.skill.kind == "soft" for other in context.found)

@@ -164,3 +164,14 @@ def test_a_gerund_name_is_stated_by_its_verb_and_object():
     assert matcher.match_text("• Wrote the runbooks and teach others to use them", "experience") == ["Teaching Others"]
     assert matcher.match_text("• Sourced candidates for two hospitals", "experience") == ["Sourcing Candidates"]
     assert matcher.match_text("• Sourced parts from candidates we vetted", "experience") == []
+
+
+# Class "quality of the writer named by an agent noun": in a summary, "a calm writer of …" describes the person.
+def test_a_quality_before_an_agent_noun_in_a_summary_describes_the_writer():
+    matcher = matcher_from_rows(
+        [{"name": "Calm Demeanor", "kind": "soft", "category": "Thinking", "aliases": ["calm"], "ambiguous": True}]
+    )
+    summary = "Platform engineer for eight years, and a calm writer of incident reviews."
+    assert matcher.match_text(summary, "summary") == ["Calm Demeanor"]
+    # Elsewhere it is narration about someone or something else.
+    assert matcher.match_text("• Hired a calm dispatcher for the night desk", "experience") == []
