@@ -22,7 +22,10 @@ class ApiError(exceptions.APIException):
 
 def json_exception_handler(exc, context):
     if isinstance(exc, ApiError):
-        return Response({"error": str(exc.detail), "code": exc.get_codes(), **exc.extra}, status=exc.status_code)
+        response = Response({"error": str(exc.detail), "code": exc.get_codes(), **exc.extra}, status=exc.status_code)
+        if getattr(exc, "retry_after", None):
+            response["Retry-After"] = str(exc.retry_after)
+        return response
     if isinstance(exc, exceptions.Throttled):
         wait = int(exc.wait or 1)
         response = Response(

@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection
 from django.utils import timezone
@@ -38,16 +39,34 @@ def health(request):
         return Response({**body, "code": "database_unreachable"}, status=503)
     clusters, last_seen = _workers()
     seconds = round((timezone.now() - last_seen).total_seconds(), 1) if last_seen else None
+    reason = worker_trouble(clusters, seconds, settings.WORKER_SEEN_WITHIN_SECONDS)
     return Response(
         {
-            "status": "ok" if clusters else "degraded",
+            "status": "degraded" if reason else "ok",
             "database": "ok",
             "queue_depth": queue_depth,
             "workers": clusters,
             "worker_last_seen_seconds": seconds,
-            "worker_seen_recently": clusters > 0,
+            "worker_seen_recently": reason is None,
+            "reason": reason,
         }
     )
+
+
+def worker_trouble(clusters, seconds, within):
+    """Why no worker counts as seen (a sentence), or None. A cluster's stat can outlive its worker (a worker host
+    whose clock runs ahead writes an expiry that is still in the future here), so a heartbeat older than `within`
+    seconds is not a live worker whatever the stat count says."""
+    if seconds is None:
+        return "No worker has been seen since this service started; uploads wait in the queue."
+    if not clusters:
+        return f"No worker is running (the last was seen {seconds:g} seconds ago); uploads wait in the queue."
+    if seconds > within:
+        return (
+            f"No worker has been seen for {seconds:g} seconds (the limit is {within}); uploads wait in the queue. "
+            "Check that a qcluster is running and that the worker hosts' clocks agree with this one."
+        )
+    return None
 
 
 def _workers():

@@ -21,6 +21,9 @@ class Analysis(models.Model):
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.PROCESSING, db_index=True)
     error = models.TextField(blank=True)
     attempts = models.PositiveSmallIntegerField(default=0)
+    # A hash of the uploading client as the throttles identify it (active_limit.py); empty for rows not uploaded
+    # through the API.
+    client = models.CharField(max_length=32, blank=True, default="", editable=False)
 
     overall_score = models.PositiveSmallIntegerField(null=True, blank=True)
     summary_text = models.TextField(blank=True)
@@ -47,6 +50,10 @@ class Analysis(models.Model):
             models.Index(fields=["status", "created_at", "id"], name="analysis_status_created_idx"),
             models.Index(fields=["overall_score", "catalog_version"], name="analysis_score_catalog_idx"),
             models.Index(fields=["catalog_version"], name="analysis_catalog_idx"),
+            # The per-client limit counts a client's analyses still processing: a few rows, whatever the history.
+            models.Index(
+                fields=["client"], name="analysis_active_client_idx", condition=models.Q(status=Status.PROCESSING)
+            ),
         ]
 
     def __str__(self):

@@ -58,7 +58,10 @@ RESUME_OPERATIONS = dict(
                 "Neither a PDF nor a Word .docx by its bytes (not_pdf), a .doc or encrypted Word file "
                 "(unsupported_word_format), a .docm (macro_document), or a ZIP bomb (zip_bomb)."
             ),
-            429: THROTTLED,
+            429: _error(
+                "Too many uploads from this client (throttled), or it already has MAX_ACTIVE_ANALYSES_PER_CLIENT "
+                "analyses waiting or running (too_many_active_analyses); see the Retry-After header."
+            ),
             507: _error("The upload could not be stored (storage full or not writable); nothing was kept."),
         },
     ),
@@ -104,7 +107,12 @@ health_schema = extend_schema(
                 "queue_depth": serializers.IntegerField(help_text="Tasks in the queue, waiting or running."),
                 "workers": serializers.IntegerField(help_text="qcluster processes seen in the last 3 seconds."),
                 "worker_last_seen_seconds": serializers.FloatField(allow_null=True),
-                "worker_seen_recently": serializers.BooleanField(),
+                "worker_seen_recently": serializers.BooleanField(
+                    help_text="A worker's heartbeat is at most WORKER_SEEN_WITHIN_SECONDS old."
+                ),
+                "reason": serializers.CharField(
+                    allow_null=True, help_text="Why the status is degraded, in a sentence; null when ok."
+                ),
             },
         ),
         503: inline_serializer(

@@ -11,7 +11,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db import DEFAULT_DB_ALIAS, DataError, IntegrityError, connection, transaction
+from django.db import DEFAULT_DB_ALIAS, DataError, IntegrityError, OperationalError, connection, transaction
 from django.db.models import F, Q
 from django.db.models.functions import Coalesce
 from django.utils import timezone
@@ -21,6 +21,7 @@ from django_q.tasks import async_task
 from skills_catalog.matcher import get_matcher
 from skills_catalog.models import current_catalog_version
 
+from .active_limit import admit
 from .isolation import run_limited
 from .models import Analysis, Status
 from .pipeline.analyse import AnalysisOptions, Report, analyse
@@ -65,11 +66,12 @@ def attempts_exhausted(times):
 # Creating and queueing
 
 
-def create_analysis(uploaded, job_description="", target_role=""):
+def create_analysis(uploaded, job_description="", target_role="", client=""):
     """Store a validated upload, then create its `processing` row and its queue entry, which a worker sees only once
     the row has committed.
 
-    Raises uploads.StorageError (an OSError), keeping nothing, when the storage refuses the file."""
+    Raises uploads.StorageError (an OSError), keeping nothing, when the storage refuses the file, and
+    active_limit.TooManyActiveAnalyses, keeping nothing, when `client` has too many analyses under way."""
     name, size, sha256 = store_upload(uploaded, getattr(uploaded, "file_kind", "pdf"))
     # Built before the transaction, so the database's write lock is held for the INSERTs alone.
     analysis = Analysis(
@@ -79,10 +81,12 @@ def create_analysis(uploaded, job_description="", target_role=""):
         sha256=sha256,
         job_description=job_description,
         target_role=target_role,
+        client=client,
         created_at=timezone.now(),
     )
     try:
         with write_turn(), transaction.atomic():
+            admit(client)
             analysis.save(force_insert=True)
             queue_on_commit(analysis.id)
     except Exception:
@@ -133,42 +137,102 @@ def analyse_now(analysis_id):
     """Claim and analyse in this process; returns "completed", "failed" or "skipped".
 
     Idempotent: a finished analysis is left as it is; a re-delivered one (killed worker) simply runs again. Every
-    failure becomes a `failed` row with a sentence a person understands.
+    failure becomes a `failed` row with a sentence a person understands. Each write waits out a busy database within
+    the task's time budget (`write_within`).
     """
-    analysis = _claim(analysis_id)
+    deadline = time.monotonic() + settings.QUEUE_TIMEOUT_SECONDS - SAVE_MARGIN_SECONDS
+
+    def save(write, *args):
+        return write_within(deadline, lambda: write(*args), f"analysis {analysis_id}")
+
+    analysis = save(_claim, analysis_id)
     if analysis is None:
         return "skipped"
     if analysis.attempts > settings.ANALYSIS_MAX_ATTEMPTS:
-        _fail(analysis, attempts_exhausted(settings.ANALYSIS_MAX_ATTEMPTS))
+        save(_fail, analysis, attempts_exhausted(settings.ANALYSIS_MAX_ATTEMPTS))
         return "failed"
     started = time.perf_counter()
     try:
         report = run_pipeline(analysis)
     except UnreadablePdf as error:
-        _fail(analysis, error.message, started)
+        save(_fail, analysis, error.message, started)
         return "failed"
     except TimeoutException:
-        _fail(
-            analysis,
+        message = (
             f"The analysis took longer than {settings.ANALYSIS_TIME_LIMIT} seconds and was stopped; "
-            "the PDF may be unusually complex.",
-            started,
+            "the PDF may be unusually complex."
         )
+        save(_fail, analysis, message, started)
         return "failed"
     except Exception:
         logger.exception("Analysis %s failed unexpectedly", analysis_id)
-        _fail(analysis, UNEXPECTED_ERROR, started)
+        save(_fail, analysis, UNEXPECTED_ERROR, started)
         return "failed"
     try:
-        with transaction.atomic():  # a refused update leaves the connection usable for the `failed` one
-            _complete(analysis, report, started)
+        save(_complete_atomically, analysis, report, started)
     except (DataError, IntegrityError, ValueError, TypeError):
         # A report the database refuses (a value no JSON column stores) would fail this task on every delivery and
         # leave the row `processing`; it fails once, with a sentence. A database that is down still raises.
         logger.exception("The report of analysis %s could not be saved", analysis_id)
-        _fail(analysis, REPORT_NOT_SAVED, started)
+        save(_fail, analysis, REPORT_NOT_SAVED, started)
         return "failed"
     return "completed"
+
+
+# Writing while another process holds the database. SQLite has one write lock per file: a connection that finds it
+# taken waits in SQLite's busy handler for the configured timeout (30 s), then raises "database is locked". A task
+# that let that escape was acknowledged as failed and its row stayed `processing` until the stale sweep re-queued it
+# minutes later. Its writes are tried again instead, for as long as django-q2 still gives the task (it stops it at
+# QUEUE_TIMEOUT_SECONDS; the margin keeps the last try and the task's own bookkeeping inside that).
+SAVE_MARGIN_SECONDS = 5
+# Each try waits in the busy handler at most this long, so the log shows the wait while it lasts.
+SAVE_TRY_SECONDS = 5
+SAVE_PAUSES = (0.1, 2.0)  # first pause between tries, and the longest
+
+
+def write_within(deadline, write, what):
+    """Run `write` (one short transaction, safe to repeat) until it succeeds or `deadline` (time.monotonic()) passes.
+
+    A locked SQLite database or a connection lost on the way is tried again after a growing pause; past the deadline
+    the error is raised (the stale sweep then re-queues the analysis; docs/operations.md). Any other error is raised
+    at once."""
+    pause = SAVE_PAUSES[0]
+    while True:
+        try:
+            with _busy_wait_at_most(deadline - time.monotonic()):
+                return write()
+        except OperationalError as error:
+            remaining = deadline - time.monotonic()
+            if not _worth_retrying(error) or remaining <= pause:
+                raise
+            logger.warning("Saving %s: %s; trying again for up to %.0f s", what, error, remaining)
+            if not connection.in_atomic_block:
+                connection.close_if_unusable_or_obsolete()  # a lost connection reopens on the next try
+            time.sleep(pause)
+            pause = min(pause * 2, SAVE_PAUSES[1])
+
+
+def _worth_retrying(error):
+    text = str(error).lower()
+    if "locked" in text or "busy" in text:
+        return True
+    return connection.connection is None or not connection.is_usable()
+
+
+@contextlib.contextmanager
+def _busy_wait_at_most(seconds):
+    """On SQLite, cap this connection's busy wait at `seconds` (at most SAVE_TRY_SECONDS), then restore it."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    default_ms = int(connection.settings_dict.get("OPTIONS", {}).get("timeout", 5) * 1000)
+    with connection.cursor() as cursor:
+        cursor.execute(f"PRAGMA busy_timeout = {int(max(0.05, min(seconds, SAVE_TRY_SECONDS)) * 1000)}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"PRAGMA busy_timeout = {default_ms}")
 
 
 def run_pipeline(analysis):
@@ -202,6 +266,11 @@ def _read_file(analysis):
             return handle.read()
     except FileNotFoundError:
         raise UnreadablePdf(FILE_MISSING, "file_missing") from None
+
+
+def _complete_atomically(analysis, report, started):
+    with transaction.atomic():  # a refused update leaves the connection usable for the `failed` one
+        _complete(analysis, report, started)
 
 
 def _complete(analysis, report, started):

@@ -1,4 +1,5 @@
-"""Storing an uploaded resume: size limit while streaming, a generated name with its kind's extension, SHA-256."""
+"""Reading and storing an uploaded resume: a multipart parser that notices a broken body, the size limit while
+streaming, a generated name with its kind's extension, SHA-256."""
 
 import contextlib
 import hashlib
@@ -9,6 +10,8 @@ from pathlib import PurePosixPath, PureWindowsPath
 from django.core.files.storage import default_storage
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
 from django.utils import timezone
+from django.utils.http import parse_header_parameters
+from rest_framework.parsers import MultiPartParser
 
 from .filetypes import EXTENSIONS
 
@@ -30,6 +33,40 @@ class SizeLimitUploadHandler(FileUploadHandler):
 
     def file_complete(self, file_size):
         return None
+
+
+class CheckedMultiPartParser(MultiPartParser):
+    """DRF's multipart parser, noting on the request whether the body reached its closing delimiter
+    (`request.multipart_complete`): Django's parser reads a body with the wrong boundary, or cut off inside a part,
+    as a form with fewer parts and no complaint, so the view could not tell a broken body from a missing field."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        boundary = parse_header_parameters(media_type or "")[1].get("boundary", "")
+        if not boundary or stream is None:
+            return super().parse(stream, media_type, parser_context)  # Django refuses it with its own error
+        watched = ClosingDelimiterWatch(stream, boundary.encode("latin-1", "replace"))
+        try:
+            return super().parse(watched, media_type, parser_context)
+        finally:
+            parser_context["request"].multipart_complete = watched.seen
+
+
+class ClosingDelimiterWatch:
+    """A request body read through once, noting whether the multipart closing delimiter (`--boundary--`) went past."""
+
+    def __init__(self, stream, boundary):
+        self._stream = stream
+        self._closing = b"--" + boundary + b"--"
+        self._tail = b""
+        self.seen = False
+
+    def read(self, size=-1):
+        chunk = self._stream.read(size)
+        if chunk and not self.seen:
+            window = self._tail + chunk  # the delimiter may straddle two reads
+            self.seen = self._closing in window
+            self._tail = window[-(len(self._closing) - 1) :]
+        return chunk
 
 
 def display_name(client_name):

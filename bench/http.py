@@ -8,7 +8,9 @@ The load generator is one asyncio event loop speaking HTTP/1.1 over keep-alive s
 (wrk would need root to install), and one thread means no GIL hand-offs inflating the measured latency the way 50
 client threads would; its own cost (~0.1 ms of CPU a request) is the same on both sides of each ratio.
 The web tier is measured alone (no qcluster): uploads would otherwise queue thousands of analyses whose processing
-competes for the same cores; `bench/latency.py` measures the worker. Run: `python -m bench.http [--help]`.
+competes for the same cores; `bench/latency.py` measures the worker. The whole measurement runs `--repeat` times (3 by
+default), each on fresh servers with the load average noted around it, and the issue's aims are judged on the
+median of the runs. Run: `python -m bench.http [--help]`.
 """
 
 import argparse
@@ -16,6 +18,7 @@ import asyncio
 import contextlib
 import json
 import os
+import statistics
 import sys
 import tempfile
 import time
@@ -193,6 +196,36 @@ def ratio_lines(ratios):
     ]
 
 
+def load_average():
+    """The machine's 1-minute load average, or None where the system does not tell it."""
+    try:
+        return round(os.getloadavg()[0], 1)
+    except (AttributeError, OSError):
+        return None
+
+
+def repeated(repeat, clients, seconds, rounds, warmup):
+    """`run` `repeat` times, each on fresh servers, with the load average around each; the ratios' medians and
+    ranges. One run's ratios swing with the neighbours' load (poll p99 ratio 0.64-2.07× over three runs of the same
+    code): an aim counts as met on the median of several runs, never on one lucky run."""
+    runs = []
+    for _ in range(repeat):
+        before = load_average()
+        report = run(clients, seconds, rounds, warmup)
+        report["load_average"] = [before, load_average()]
+        runs.append(report)
+    summary = {}
+    for key in ("upload_rate_share", "poll_p99_ratio"):
+        values = [report["ratios"][key] for report in runs]
+        summary[key] = {"median": statistics.median(values), "min": min(values), "max": max(values)}
+    return {
+        **runs[-1],
+        "runs": [{"ratios": each["ratios"], "load_average": each["load_average"]} for each in runs],
+        "median_ratios": {key: figures["median"] for key, figures in summary.items()},
+        "spread": summary,
+    }
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--clients", type=int, default=50, help="concurrent keep-alive clients (default 50)")
@@ -201,9 +234,12 @@ def main(argv=None):
         "--rounds", type=int, default=5, help="alternating rounds the seconds are split into (default 5)"
     )
     parser.add_argument("--warmup", type=float, default=1, help="unmeasured seconds before each endpoint")
+    parser.add_argument(
+        "--repeat", type=int, default=3, help="whole runs; the aims are judged on their median (default 3)"
+    )
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     args = parser.parse_args(argv)
-    report = run(args.clients, args.seconds, args.rounds, args.warmup)
+    report = repeated(args.repeat, args.clients, args.seconds, args.rounds, args.warmup)
     if args.json:
         json.dump(report, sys.stdout, indent=2)
         print()
@@ -228,7 +264,16 @@ def main(argv=None):
         rows,
     )
     print("share = the API's figure as a fraction of the reference's (req/s; CPU: reference cost / API cost)")
-    for line in ratio_lines(report["ratios"]):
+    print(f"The table is the last of {len(report['runs'])} runs. Each run's ratios (load average before → after):")
+    for number, each in enumerate(report["runs"], 1):
+        ratios, (before, after) = each["ratios"], each["load_average"]
+        print(f"  run {number}: upload rate share {ratios['upload_rate_share']:.0%}, status poll p99 ratio "
+              f"{ratios['poll_p99_ratio']:.2f}× (load {before} → {after})")  # fmt: skip
+    spread = report["spread"]
+    print(f"Median of the runs (range: upload {spread['upload_rate_share']['min']:.0%}-"
+          f"{spread['upload_rate_share']['max']:.0%}, poll {spread['poll_p99_ratio']['min']:.2f}-"
+          f"{spread['poll_p99_ratio']['max']:.2f}×):")  # fmt: skip
+    for line in ratio_lines(report["median_ratios"]):
         print(line)
     return 0
 

@@ -152,7 +152,8 @@ else:
             "OPTIONS": {
                 "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
                 "transaction_mode": "IMMEDIATE",
-                "timeout": 30,
+                # How long a write waits for another process's write lock before "database is locked".
+                "timeout": env_float("SQLITE_BUSY_TIMEOUT_SECONDS", 30),
             },
         }
     }
@@ -264,6 +265,9 @@ Q_CLUSTER = {
 # live analysis is never touched. RETENTION_DAYS=0 keeps analyses until someone deletes them.
 STALE_AFTER_SECONDS = env_int("STALE_AFTER_SECONDS", 2 * (ANALYSIS_TIME_LIMIT + Q_CLUSTER["retry"]))
 RETENTION_DAYS = env_int("RETENTION_DAYS", 0)
+# /api/v1/health says `degraded` when no worker heartbeat is newer than this. A running qcluster writes one every
+# 0.5 s; 10 s leaves room for a worker host under load without calling a dead one alive for long.
+WORKER_SEEN_WITHIN_SECONDS = env_int("WORKER_SEEN_WITHIN_SECONDS", 10)
 
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", ["http://localhost:3000", "http://127.0.0.1:3000"])
 CORS_URLS_REGEX = r"^/api/.*$"
@@ -398,3 +402,7 @@ REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"] = {
     "poll": env_rate("THROTTLE_POLL", "300/min"),
 }
 REST_FRAMEWORK["NUM_PROXIES"] = NUM_PROXIES
+# Analyses one client (as the throttles tell clients apart) may have waiting or running; one more upload gets 429.
+# The upload throttle counts requests, this the worker time they hold: 10 is more than a person uploads at once.
+# 0 turns the limit off.
+MAX_ACTIVE_ANALYSES_PER_CLIENT = env_int("MAX_ACTIVE_ANALYSES_PER_CLIENT", 10)

@@ -1,5 +1,6 @@
 """Curation of the skills catalog: every save, delete and bulk action bumps the catalog version (once per action),
-so each worker rebuilds its matcher on its next analysis."""
+so each worker rebuilds its matcher on its next analysis. Every deletion (and rename) a curator makes is recorded as
+a tombstone, so the default catalog loaded on the next `make run` does not bring the row back."""
 
 import io
 
@@ -15,9 +16,50 @@ from .models import (
     RoleSkill,
     Skill,
     SkillAlias,
+    Tombstone,
     catalog_changed,
     catalog_edits,
 )
+from .tombstones import forget_recreated, record_deleted, record_renamed
+
+
+class CuratedDeletionsMixin:
+    """Records as tombstones what a curator deletes: the row itself (one or in bulk), an inline row (an alias, an
+    expected skill), and the old value of a renamed row or a changed inline."""
+
+    tombstone_kind = None
+
+    def save_model(self, request, obj, form, change):
+        if change and "name" in form.changed_data:
+            record_renamed(self.tombstone_kind, form.initial.get("name", ""), obj.name)
+        super().save_model(request, obj, form, change)
+        if not change:
+            forget_recreated(self.tombstone_kind, obj.name)
+
+    def delete_model(self, request, obj):
+        record_deleted(obj)
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        with catalog_edits():
+            for obj in queryset:
+                record_deleted(obj)
+            super().delete_queryset(request, queryset)
+
+    def save_formset(self, request, form, formset, change):
+        replaced = [_before_edit(inline_form) for inline_form in formset.initial_forms if inline_form.has_changed()]
+        super().save_formset(request, form, formset, change)
+        for obj in [*formset.deleted_objects, *filter(None, replaced)]:
+            record_deleted(obj)
+
+
+def _before_edit(inline_form):
+    """The row as it was before an inline edit that changed what it names (an alias's text, an expected skill), or
+    None: changing "k8s" to "kube" deletes "k8s"."""
+    names_changed = {"alias", "skill"} & set(inline_form.changed_data)
+    if not names_changed or inline_form.instance.pk is None:
+        return None
+    return type(inline_form.instance).objects.filter(pk=inline_form.instance.pk).select_related().first()
 
 
 class SkillAliasInline(admin.TabularInline):
@@ -32,7 +74,8 @@ class RoleSkillInline(admin.TabularInline):
 
 
 @admin.register(Skill)
-class SkillAdmin(admin.ModelAdmin):
+class SkillAdmin(CuratedDeletionsMixin, admin.ModelAdmin):
+    tombstone_kind = Tombstone.Kind.SKILL
     list_display = ["name", "kind", "category", "alias_list", "ambiguous", "active", "updated_at"]
     list_filter = ["kind", "active", "ambiguous", "category"]
     search_fields = ["name", "aliases__alias", "category", "external_id"]
@@ -68,10 +111,6 @@ class SkillAdmin(admin.ModelAdmin):
         state = "activated" if active else "deactivated"
         self.message_user(request, f"{changed} skill(s) {state}.", messages.SUCCESS)
 
-    def delete_queryset(self, request, queryset):
-        with catalog_edits():
-            super().delete_queryset(request, queryset)
-
     @admin.action(description="Export selected skills as JSON")
     def export_json(self, request, queryset):
         return _export(queryset, "json", "application/json")
@@ -91,7 +130,8 @@ def _export(queryset, fmt, content_type):
 
 
 @admin.register(RoleProfile)
-class RoleProfileAdmin(admin.ModelAdmin):
+class RoleProfileAdmin(CuratedDeletionsMixin, admin.ModelAdmin):
+    tombstone_kind = Tombstone.Kind.ROLE
     list_display = ["name", "skill_count", "updated_at"]
     search_fields = ["name", "aliases", "description"]
     inlines = [RoleSkillInline]
@@ -102,10 +142,6 @@ class RoleProfileAdmin(admin.ModelAdmin):
     @admin.display(description="expected skills", ordering="skill_total")
     def skill_count(self, role):
         return role.skill_total
-
-    def delete_queryset(self, request, queryset):
-        with catalog_edits():
-            super().delete_queryset(request, queryset)
 
 
 @admin.register(CatalogVersion)
@@ -121,4 +157,20 @@ class CatalogVersionAdmin(admin.ModelAdmin):
         return False
 
     def has_delete_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Tombstone)
+class TombstoneAdmin(admin.ModelAdmin):
+    """What curators deleted, which the default catalog's load keeps deleted. Deleting a tombstone lets the next
+    `load_default_catalog` (every `make run`) restore the row from the shipped data."""
+
+    list_display = ["kind", "name", "detail", "deleted_at"]
+    list_filter = ["kind"]
+    search_fields = ["name", "detail"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

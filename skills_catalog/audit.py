@@ -30,6 +30,14 @@ ACTIVITY_NOUNS = frozenset(
 )
 
 
+WORK_ITEM_NOUNS = frozenset(
+    _words(
+        "call calls meeting meetings drawing drawings document documents report reports session sessions visit visits "
+        "ticket tickets demo demos huddle huddles standups walkthroughs"
+    )
+)
+
+
 def _stems(text):
     return {word[:STEM_LENGTH] for word in _words(text) if len(word) > 2}
 
@@ -52,6 +60,11 @@ def alias_risk(name, alias):
         return "object_of_activity"
     if _stems(alias) & _stems(name) or _expands(name, alias):
         return None
+    # Class "thing or event the work is done on": a lower-case phrase ending in a noun for the calls, drawings, reports
+    # or meetings a job handles ("discovery calls" → Customer Needs Analysis, "direct reports" → People Management,
+    # "shop drawings" → Technical Drawing). Handling them implies the skill; the phrase does not name it.
+    if alias_words and alias_words[-1] in WORK_ITEM_NOUNS:
+        return "work_item"
     # Class "activity phrase": a lower-case phrase built on an -ing activity that shares no word with the name
     # ("barcode scanning" → RFID, "taking minutes" → Meeting Coordination).
     if any(word.endswith("ing") and len(word) > 5 for word in alias_words):

@@ -4,7 +4,8 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 
-from .models import Kind, RoleProfile, RoleSkill, Skill, SkillAlias, catalog_changed, catalog_edits
+from .models import Kind, RoleProfile, RoleSkill, Skill, SkillAlias, Tombstone, catalog_changed, catalog_edits
+from .tombstones import Tombstones
 
 
 @dataclass
@@ -14,6 +15,7 @@ class LoadSummary:
     aliases_added: int = 0
     roles_created: int = 0
     roles_updated: int = 0
+    kept_deleted: int = 0  # rows of the data a curator deleted (tombstones), not recreated
     problems: list = field(default_factory=list)
     changes: list = field(default_factory=list)  # one line per change, e.g. "updated skill Go"
 
@@ -28,6 +30,8 @@ class LoadSummary:
             f"skills: {self.skills_created} created, {self.skills_updated} updated; "
             f"aliases: {self.aliases_added} added; roles: {self.roles_created} created, {self.roles_updated} updated"
         )
+        if self.kept_deleted:
+            text += f"; {self.kept_deleted} kept deleted by a curator"
         if self.problems:
             text += f"; {len(self.problems)} problem(s)"
         return text
@@ -40,12 +44,15 @@ def load_catalog(skills, roles, *, overwrite=False, dry_run=False):
     roles, a role's expected skills), so a curator's edits are never undone. With `overwrite=True` (an import) the
     given fields replace the stored ones.
     Aliases are only ever added: an alias already used by another skill is reported, not moved.
+    What a curator deleted in the admin (a Tombstone) is not recreated by the default load; an import recreates it
+    and drops the tombstone, as the import is the curator's newer word.
     """
     summary = LoadSummary()
     with transaction.atomic():
         with catalog_edits():
-            _load_skills(skills, overwrite, summary)
-            _load_roles(roles, overwrite, summary)
+            tombstones = Tombstones()
+            _load_skills(skills, overwrite, summary, tombstones)
+            _load_roles(roles, overwrite, summary, tombstones)
             if summary.changed:
                 catalog_changed()  # the aliases are bulk-created, which sends no signal
         if dry_run:
@@ -53,7 +60,18 @@ def load_catalog(skills, roles, *, overwrite=False, dry_run=False):
     return summary
 
 
-def _load_skills(rows, overwrite, summary):
+def _kept_deleted(tombstones, overwrite, summary, kind, name, detail=""):
+    """True when the row a load is about to create was deleted by a curator and stays deleted."""
+    if not tombstones.has(kind, name, detail):
+        return False
+    if overwrite:
+        tombstones.forget(kind, name, detail)
+        return False
+    summary.kept_deleted += 1
+    return True
+
+
+def _load_skills(rows, overwrite, summary, tombstones):
     existing = {skill.name.lower(): skill for skill in Skill.objects.all()}
     taken_aliases = {alias.lower(): skill_id for alias, skill_id in SkillAlias.objects.values_list("alias", "skill_id")}
     new_aliases = []
@@ -74,6 +92,8 @@ def _load_skills(rows, overwrite, summary):
             "external_id": str(row.get("external_id", ""))[:255],
         }
         skill = existing.get(name.lower())
+        if skill is None and _kept_deleted(tombstones, overwrite, summary, Tombstone.Kind.SKILL, name):
+            continue
         if skill is None:
             skill = Skill(name=name, **fields)
             skill.save()
@@ -92,6 +112,8 @@ def _load_skills(rows, overwrite, summary):
             if not alias or alias.lower() == name.lower():
                 continue
             owner = taken_aliases.get(alias.lower())
+            if owner is None and _kept_deleted(tombstones, overwrite, summary, Tombstone.Kind.ALIAS, skill.name, alias):
+                continue
             if owner is None:
                 new_aliases.append(SkillAlias(skill=skill, alias=alias))
                 taken_aliases[alias.lower()] = skill.id
@@ -102,13 +124,15 @@ def _load_skills(rows, overwrite, summary):
     SkillAlias.objects.bulk_create(new_aliases)
 
 
-def _load_roles(rows, overwrite, summary):
+def _load_roles(rows, overwrite, summary, tombstones):
     skills = {skill.name.lower(): skill for skill in Skill.objects.all()}
     for row in rows:
         name = str(row.get("name", "")).strip()
         if not name:
             continue
         role = RoleProfile.objects.filter(name__iexact=name).first()
+        if role is None and _kept_deleted(tombstones, overwrite, summary, Tombstone.Kind.ROLE, name):
+            continue
         created = role is None
         if created:
             role = RoleProfile(name=name, aliases=list(row.get("aliases", [])), description=row.get("description", ""))
@@ -119,6 +143,8 @@ def _load_roles(rows, overwrite, summary):
         changed = False
         for skill_name, weight in (row.get("skills") or {}).items():
             skill = skills.get(skill_name.lower())
+            if skill is None and tombstones.has(Tombstone.Kind.SKILL, skill_name):
+                continue  # the curator deleted the skill itself
             if skill is None:
                 summary.problems.append(f"role {name}: unknown skill {skill_name!r}")
                 continue
@@ -130,6 +156,10 @@ def _load_roles(rows, overwrite, summary):
                 summary.problems.append(f"role {name}: the weight of {skill_name} must be 1-5")
                 continue
             link = current.get(skill.id)
+            if link is None and _kept_deleted(
+                tombstones, overwrite, summary, Tombstone.Kind.ROLE_SKILL, role.name, skill.name
+            ):
+                continue
             if link is None:
                 # Also without `overwrite`: a skill the shipped profile gained since the last load (a more specific
                 # skill an alias moved to) is added, as aliases are; the weights a curator set are never changed.

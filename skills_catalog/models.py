@@ -119,3 +119,29 @@ def catalog_edits():
         _batch.reset(token)
     if batch.changed:
         catalog_changed()  # inside an outer batch this only marks that one
+
+
+class Tombstone(models.Model):
+    """A catalog row a curator deleted in the admin. The default catalog is loaded on every `make run` and adds what
+    is missing; without this record it would recreate what the curator deleted. An import (an explicit file) may
+    recreate it, and then the tombstone goes."""
+
+    class Kind(models.TextChoices):
+        SKILL = "skill", "Skill"
+        ALIAS = "alias", "Alias of a skill"
+        ROLE = "role", "Role profile"
+        ROLE_SKILL = "role_skill", "Expected skill of a role"
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    name = models.CharField(max_length=120, help_text="The skill (skill, alias) or the role (role, expected skill).")
+    detail = models.CharField(
+        max_length=120, blank=True, help_text="The alias (alias) or the skill (expected skill); empty otherwise."
+    )
+    deleted_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-deleted_at", "kind", "name"]
+        constraints = [models.UniqueConstraint(fields=["kind", "name", "detail"], name="unique_tombstone")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.name}" + (f" / {self.detail}" if self.detail else "")

@@ -24,6 +24,10 @@ MIN_OCCUPATIONS = 2
 VENDOR_MIN_PRODUCTS = 3  # a first word that starts this many examples is a vendor ("Autodesk", "Bentley")
 TRAILING_GENERIC_RE = re.compile(r"\s+(?:software|suite|software suite|systems?)$", re.IGNORECASE)
 PLAIN_WORD_RE = re.compile(r"^[A-Z][a-z]+$")
+# "Sage 300 Construction and Real Estate", "MAS 90 ERP": a brand and its model number, then the edition. Resumes write
+# "Sage 300"; the short form is an alias when no other product of the same model shares it ("Sage 100 Contractor"
+# and "Sage 100 ERP" both are "Sage 100").
+MODEL_EDITION_RE = re.compile(r"^([A-Z][A-Za-z]+ \d{2,4}) [A-Z]")
 # "Common business oriented language COBOL": O*NET's description, then the name resumes use.
 DESCRIBED_ACRONYM_RE = re.compile(r"^([A-Za-z][a-z]+(?:[ -][a-z][\w-]*)+)\s+([A-Z][A-Z0-9/+#.-]{1,9})$")
 # Words that end a company's name before its product: "Bentley Systems gINT", "Safe Software FME".
@@ -142,7 +146,20 @@ def onet_rows(path, known_forms):
         for form in (full, example):
             if form and form != name and form not in row["aliases"]:
                 row["aliases"].append(form)
+    _add_model_numbers(rows.values(), known_forms)
     return sorted(rows.values(), key=lambda row: row["name"].lower())
+
+
+def _add_model_numbers(rows, known_forms):
+    """ "Sage 300" for "Sage 300 Construction and Real Estate", where that model is one product only."""
+    models = defaultdict(list)
+    for row in rows:
+        model = MODEL_EDITION_RE.match(row["name"])
+        if model:
+            models[model.group(1)].append(row)
+    for model, owners in models.items():
+        if len(owners) == 1 and not phrase_variants(model) & known_forms:
+            owners[0]["aliases"].append(model)
 
 
 # Tools and equipment ("Tools Used.txt"). O*NET names most tools by a plural common noun ("Hand trucks", "Tilting

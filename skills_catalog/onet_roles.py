@@ -6,7 +6,7 @@ define the trade ("Electrical Wiring", "NEC" for an electrician), weighted 5 (de
 the occupation's own O*NET data adds:
 - the named software and tools it uses ("Technology Skills.txt", "Tools Used.txt") that the catalog knows by name or
   alias, leaving out general-purpose software (office, mail, messaging, programming) and products O*NET lists for
-  more than 80 occupations: weight 3 for a hot technology, 1 for other software, 2 for a tool;
+  more than 80 occupations: weight 3 for a hot technology, 1 for other software or a tool;
 - the catalog skills its O*NET task statements name ("Task Statements.txt", matched with the catalog's own
   matcher): weight 2 when core tasks name them, else 1;
 - at most 6 of these, the heaviest first, so the trade's own skills stay the larger share of the weight.
@@ -33,7 +33,10 @@ from .text import phrase_variants
 MAX_SKILLS = 25
 MAX_ALIASES = 8
 MAX_DERIVED = 6  # O*NET-derived skills per role: the spec's trade skills stay the larger share of its weight
-HOT_WEIGHT, TECH_WEIGHT, TOOL_WEIGHT = 3, 1, 2
+# A tool O*NET lists ("Cable Cutter", "Hand Truck", "First Aid Kit") is equipment the occupation handles, which
+# resumes rarely name and screeners rarely ask for: it counts towards a role's fit when stated, but at weight 1 it is
+# never suggested as a missing keyword. The tools that are keywords (forklifts, multimeters) are in the specs.
+HOT_WEIGHT, TECH_WEIGHT, TOOL_WEIGHT = 3, 1, 1
 CORE_TASK_WEIGHT, TASK_WEIGHT = 2, 1
 # Software O*NET lists for this many occupations (Excel 859, Outlook 634, Python 131) does not tell one profession
 # from another; Meditech (77), Epic (61) and trade software stay.
@@ -226,8 +229,12 @@ def build_roles(onet_dir, skill_rows, curated_roles, matcher, specs=None):
     titles = reported_titles(onet_dir)
     occupations = {soc: rows[0]["Title"] for soc, rows in read_rows(onet_dir / "Occupation Data.txt").items()}
     taken = {name.lower() for role in curated_roles for name in (role["name"], *(role.get("aliases") or ()))}
+    specs = read_specs() if specs is None else specs
+    # A spec's own name is never another derived role's alias ("Maintenance Supervisor" is a reported title of
+    # Maintenance Technicians): the profile written for that title is the better measure.
+    spec_names = {role_spec.name.lower() for role_spec in specs}
     roles, missing = [], {}
-    for role_spec in read_specs() if specs is None else specs:
+    for role_spec in specs:
         if role_spec.name.lower() in taken:
             continue  # the curated profile wins
         weights = {}
@@ -255,7 +262,7 @@ def build_roles(onet_dir, skill_rows, curated_roles, matcher, specs=None):
         taken.add(role_spec.name.lower())
         aliases = []
         for title in (*role_spec.aliases, *titles[role_spec.soc]):
-            if title.lower() not in taken and len(title) <= 60 and len(aliases) < MAX_ALIASES:
+            if title.lower() not in taken | spec_names and len(title) <= 60 and len(aliases) < MAX_ALIASES:
                 aliases.append(title)
                 taken.add(title.lower())
         roles.append(

@@ -1,7 +1,9 @@
 """Role profiles against a resume's skills: the best-fitting role, its coverage, what it misses, and the skills a
 job ad asks for. Used by the analysis pipeline; finding a role by name or alias is `selectors.find_role`."""
 
+import math
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from .engine import Line
@@ -68,6 +70,22 @@ def best_role(matcher, found_names, text=""):
     return min(stated, key=lambda pair: (pair[0], -pair[1][0]))[1][3]
 
 
+# Class: a short resume (a student, a new graduate) lists few skills, so it covers little of a broad profile though
+# nearly all it lists belongs to one profession (C, C++, Java, Python, Linux: a software engineer). The role is its
+# profession when it explains at least this share of the resume's role-relevant skills and the resume states at least
+# EXPLAINED_MIN_STATED of them; fewer (one "Customer Service") is a guess.
+EXPLAINED_SHARE = 0.5
+EXPLAINED_MIN_STATED = 3
+
+
+def explains_resume(matcher, role, found_names):
+    """Whether the role accounts for most of the skills the resume states that any role expects (see above)."""
+    found = set(found_names)
+    known_found = found & {name for other in matcher.roles for name in other.weights}
+    stated = known_found & set(role.weights)
+    return len(stated) >= EXPLAINED_MIN_STATED and len(stated) >= EXPLAINED_SHARE * len(known_found)
+
+
 def states_title(role, text):
     """Whether `text` names the role as a title (its name or a multi-word alias): the resume says what it is, so the
     role's profile is the right measure even when the skills found cover little of it."""
@@ -101,6 +119,21 @@ def missing_for_role(role, found_names, limit=15):
     found = set(found_names)
     ranked = sorted(role.weights.items(), key=lambda item: (-item[1], item[0]))
     return [name for name, weight in ranked if name not in found and weight >= MIN_SUGGESTED_WEIGHT][:limit]
+
+
+def role_evidence(roles, role, found_names):
+    """The role's skills the resume states, the strongest evidence first: a skill's weight in the role times how
+    specific it is to the role (the log of the number of roles over the roles expecting it). Class: a heavy but
+    generic skill that many professions share ("Inventory Management", "Banquets" from a job ad) says less about a
+    pastry chef than "Menu Planning" or "Kitchen Management", which few roles expect."""
+    found = set(found_names)
+    expecting = Counter(name for other in roles for name in other.weights)
+    total = max(len(roles), 1)
+
+    def strength(name):
+        return role.weights[name] * math.log(1 + total / max(expecting[name], 1))
+
+    return sorted((name for name in role.weights if name in found), key=lambda name: (-strength(name), name))
 
 
 def job_description_skills(matcher, job_description):

@@ -45,6 +45,7 @@ def stack_env(var_dir, **overrides):
         "SECRET_KEY": "live-test-" + uuid.uuid4().hex,
         "THROTTLE_UPLOAD": "off",
         "THROTTLE_POLL": "off",
+        "MAX_ACTIVE_ANALYSES_PER_CLIENT": "0",  # a test stack's uploads all come from one address
         "PYTHONUNBUFFERED": "1",
     }
     env.pop("LOCAL_MODE", None)

@@ -47,6 +47,13 @@ def test_the_object_of_an_activity_is_risky():
     assert alias_risk("Tenant Screening Management", "tenant screening") == "object_of_activity"
 
 
+def test_the_calls_drawings_or_reports_a_job_handles_are_risky():
+    assert alias_risk("Client Needs Assessment", "intake calls") == "work_item"
+    assert alias_risk("Staff Supervision", "direct reports") == "work_item"
+    assert alias_risk("Drafting", "shop drawings") == "work_item"
+    assert alias_risk("Sales Calls", "outbound sales call") is None  # shares its words with the name: a spelling
+
+
 def test_a_common_phrase_standing_for_a_product_is_risky():
     assert alias_risk("HoloLens", "mixed reality headsets") == "concept_for_product"
 

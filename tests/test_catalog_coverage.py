@@ -52,6 +52,22 @@ def test_no_coverage_form_is_taken_by_another_skill():
         ("Sourced candidates in Bullhorn and ran structured interviewing", {"Bullhorn", "Structured Interviewing"}),
         ("Certified Anti-Money Laundering Specialist (CAMS)", {"CAMS"}),
         ("Sized systems with Manual J and installed ductless mini-splits", {"Manual J", "Ductless Mini-Splits"}),
+        (
+            "Handled grounding and bonding and wire pulling on a new motor control center",
+            {"Grounding and Bonding", "Cable Pulling", "Motor Control Center"},
+        ),
+        (
+            "Tested controls against the COSO framework and FCPA; filed FATCA reports",
+            {"COSO Framework", "FCPA", "FATCA"},
+        ),
+        (
+            "Scored patients on the Braden Scale and the Glasgow Coma Scale; handoffs in SBAR",
+            {"Braden Scale", "Glasgow Coma Scale", "SBAR"},
+        ),
+        ("Filled prescriptions in PioneerRx and QS/1", {"PioneerRx", "QS/1"}),
+        ("Sterile work under USP 800", {"Compounding"}),
+        ("Placed learners on CEFR levels", {"CEFR"}),
+        ("Ran the books in Sage 300 and MAS 90", {"Sage 300 Construction and Real Estate", "MAS 90 ERP"}),
     ],
 )
 def test_trade_and_domain_names_are_found(matcher, text, expected):
@@ -79,3 +95,32 @@ def test_an_acronym_two_trades_share_keeps_its_catalog_meaning(matcher):
     """EMT is the emergency medical technician's in the catalog; the electrician's tubing needs its longer name."""
     assert "Electrical Metallic Tubing" not in found(matcher, "EMT, CPR and BLS certified")
     assert "Electrical Metallic Tubing" in found(matcher, "Ran EMT conduit through the warehouse")
+
+
+def test_welding_test_positions_are_not_cellular_networks(matcher):
+    """ "3G" and "4G" were aliases of LTE: a welder's "(3G/4G)" certification positions read as a telecom skill."""
+    assert "LTE" not in found(matcher, "Certifications: AWS D1.1 Structural (3G/4G), OSHA 10", section="skills")
+    assert "LTE" in found(matcher, "Tuned 4G LTE base stations", section="experience")
+
+
+def test_an_activity_or_a_document_only_implies_the_skill(matcher):
+    assert "Customer Needs Analysis" not in found(matcher, "Ran discovery calls and product demos for buyers")
+    assert "Technical Drawing" not in found(matcher, "Read shop drawings and weld symbols")
+    assert "Mechanical Systems" not in found(matcher, "Coordinated MEP clashes from the Revit model")
+
+
+@pytest.mark.django_db
+def test_the_migration_removes_the_non_synonym_aliases_of_an_earlier_load():
+    import importlib
+
+    from django.apps import apps as django_apps
+
+    from skills_catalog.models import Skill, SkillAlias, Tombstone
+
+    lte = Skill.objects.create(name="LTE")
+    for alias in ("3G", "4G", "4G LTE"):
+        SkillAlias.objects.create(skill=lte, alias=alias)
+    migration = importlib.import_module("skills_catalog.migrations.0008_non_synonym_aliases")
+    migration.remove_aliases(django_apps, None)
+    assert list(SkillAlias.objects.values_list("alias", flat=True)) == ["4G LTE"]
+    assert not Tombstone.objects.exists()

@@ -41,6 +41,19 @@ def test_rows_skip_known_names_rare_examples_companies_and_titles(tmp_path):
     assert rows[0]["external_id"] == "onet:commodity:43232104" and rows[0]["aliases"] == ["Quarry SlabCheck"]
 
 
+def test_a_model_number_product_is_also_found_by_its_brand_and_model(tmp_path):
+    """Resumes write "Ledgerly 300" for "Ledgerly 300 Construction Edition"; a model two products share is neither's."""
+    source = tmp_path / "Technology Skills.txt"
+    lines = ["O*NET-SOC Code\tExample\tCommodity Code\tCommodity Title\tHot Technology\tIn Demand"]
+    for example in ("Ledgerly 300 Construction Edition", "Ledgerly 100 Contractor", "Ledgerly 100 ERP", "Tally 90 ERP"):
+        lines += [f"{code}\t{example}\t43231601\tAccounting software\tN\tN" for code in ("13-2011.00", "43-3031.00")]
+    source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    rows = {row["name"]: row["aliases"] for row in onet_rows(source, phrase_variants("Tally 90"))}
+    assert rows["Ledgerly 300 Construction Edition"] == ["Ledgerly 300"]
+    assert rows["Ledgerly 100 Contractor"] == [] and rows["Ledgerly 100 ERP"] == []
+    assert rows["Tally 90 ERP"] == []
+
+
 def _tools_file(tmp_path, rows):
     path = tmp_path / "Tools Used.txt"
     lines = ["O*NET-SOC Code\tExample\tCommodity Code\tCommodity Title"]

@@ -381,13 +381,15 @@ def test_build_roles_maps_onet_data_to_catalog_names_and_leaves_curated_roles_al
     specs = [
         RoleSpec("Electrician", soc, {"National Electrical Code": 5, "Conduit Bending": 4}),
         RoleSpec("Chef", "35-1011.00", {"NEC": 5}),
+        RoleSpec("Wireman", "47-2111.01", {"Electrical Wiring": 5}),  # a reported title of Electricians
     ]
     curated = [{"name": "Chef", "aliases": ["Electrical Technician"]}]
     roles, missing = build_roles(tmp_path, skills, curated, matcher_from_rows(skills), specs=specs)
-    assert [role["name"] for role in roles] == ["Electrician"]  # the curated Chef wins
-    (role,) = roles
+    assert [role["name"] for role in roles] == ["Electrician", "Wireman"]  # the curated Chef wins
+    role = roles[0]
     assert role["onet_soc"] == soc and role["description"] == f"O*NET-SOC {soc} Electricians"
-    # spec skills by alias; hot software 3, other software 1, a tool 2, a core task 2; Excel is general-purpose
-    assert role["skills"] == {"NEC": 5, "AutoCAD": 3, "Electrical Wiring": 2, "Multimeter": 2, "SketchUp Pro": 1}
-    assert role["aliases"] == ["Journeyman Electrician", "Wireman"]  # a curated alias is never reused
+    # spec skills by alias; hot software 3, other software 1, a tool 1, a core task 2; Excel is general-purpose
+    assert role["skills"] == {"NEC": 5, "AutoCAD": 3, "Electrical Wiring": 2, "Multimeter": 1, "SketchUp Pro": 1}
+    # A curated alias is never reused, nor another spec's name ("Wireman" has a profile of its own).
+    assert role["aliases"] == ["Journeyman Electrician"]
     assert missing == {"Electrician": ["Conduit Bending"]}

@@ -216,3 +216,44 @@ def test_legal_roles_count_their_own_results():
 
     assert _profession_words("Paralegal")[0].startswith("cases, filings")
     assert _profession_words("Legal Counsel")[0].startswith("cases, filings")
+
+
+def _first_sentence(summary):
+    return summary.split(". ")[0]
+
+
+@pytest.mark.parametrize(("variant", "resume"), CASES, ids=[resume.profession for _, resume in CASES])
+def test_a_job_ad_of_generic_words_does_not_change_the_evidence_cited(matcher, variant, resume):
+    # Class: a job ad shares the resume's generic words ("Inventory Management", "Communication"); with an ad, the
+    # summary still names the role the resume fits and its most specific stated skills for it.
+    pdf = resume_layouts.render(resume, "single", variant)
+    plain = analyse(pdf, matcher)
+    ad = "We need someone with inventory management, customer service, communication, teamwork and Excel skills."
+    with_ad = analyse(pdf, matcher, AnalysisOptions(job_description=ad))
+    assert with_ad.details["missing_keywords_source"]["type"] == "job_description"
+    assert f" {ROLES[resume.profession]} role" in with_ad.summary_text
+    assert _first_sentence(with_ad.summary_text) == _first_sentence(plain.summary_text)
+    assert set(_cited(with_ad.summary_text)) <= set(with_ad.technical_skills + with_ad.soft_skills)
+
+
+def test_a_target_role_with_a_job_ad_is_still_named_as_the_target(matcher):
+    resume = resume_layouts.PROFESSIONS[0]
+    options = AnalysisOptions(target_role="Medical Assistant", job_description="Vital signs, phlebotomy, EHR.")
+    summary = analyse(resume_layouts.render(resume, "single", 0), matcher, options).summary_text
+    assert summary.startswith("For the Medical Assistant role you target: it states")
+
+
+def test_the_strongest_evidence_is_the_most_specific_to_the_role_not_the_most_shared():
+    from skills_catalog.roles import RoleEntry, role_evidence
+
+    pastry = RoleEntry(
+        "Pastry Chef", (), {"Pastry": 5, "Inventory Management": 5, "Banquets": 3, "Lamination": 3, "Food Safety": 4}
+    )
+    others = [
+        RoleEntry(f"Other {n}", (), {"Inventory Management": 4, "Banquets": 2, "Food Safety": 3}) for n in range(20)
+    ]
+    found = ["Banquets", "Inventory Management", "Food Safety", "Lamination", "Pastry", "Python"]
+    evidence = role_evidence([pastry, *others], pastry, found)
+    assert evidence[:2] == ["Pastry", "Lamination"]  # heavy and specific first; shared words, however heavy, after
+    assert set(evidence) == set(found) - {"Python"}  # only the role's skills, only those the resume states
+    assert evidence.index("Inventory Management") < evidence.index("Banquets")  # weight still counts among equals

@@ -1,9 +1,12 @@
 """The worker task: idempotent, every failure a `failed` row with a sentence, attempts bounded."""
 
+import time
+
 import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import OperationalError
 
 from analyses import services
 from analyses.models import Analysis
@@ -119,3 +122,70 @@ def test_a_report_the_database_refuses_fails_once_with_a_sentence(small_catalog,
     analysis.refresh_from_db()
     assert analysis.status == "failed"
     assert "could not be saved" in analysis.error
+
+
+def locked_for(times, real):
+    """`real`, refused as SQLite refuses a write while another process holds the lock, the first `times` calls."""
+    calls = []
+
+    def write(*args):
+        calls.append(args)
+        if len(calls) <= times:
+            raise OperationalError("database is locked")
+        return real(*args)
+
+    write.calls = calls
+    return write
+
+
+@pytest.mark.django_db
+def test_a_final_write_refused_by_a_locked_database_is_tried_again_and_completes_once(small_catalog, monkeypatch):
+    monkeypatch.setattr(services, "SAVE_PAUSES", (0.01, 0.05))
+    complete = locked_for(3, services._complete)
+    monkeypatch.setattr(services, "_complete", complete)
+    analysis = stored_analysis(pdfs.resume_pdf())
+    assert run_analysis(str(analysis.id)) == "completed"
+    analysis.refresh_from_db()
+    assert analysis.status == "completed" and analysis.attempts == 1 and "Python" in analysis.technical_skills
+    assert len(complete.calls) == 4
+
+
+@pytest.mark.django_db
+def test_a_claim_refused_by_a_locked_database_is_tried_again(small_catalog, monkeypatch):
+    monkeypatch.setattr(services, "SAVE_PAUSES", (0.01, 0.05))
+    monkeypatch.setattr(services, "_claim", locked_for(2, services._claim))
+    analysis = stored_analysis(pdfs.resume_pdf())
+    assert run_analysis(str(analysis.id)) == "completed"
+    analysis.refresh_from_db()
+    assert analysis.attempts == 1
+
+
+@pytest.mark.django_db
+def test_a_lock_that_outlasts_the_task_budget_raises_and_leaves_the_row_for_the_sweep(
+    small_catalog, monkeypatch, settings
+):
+    # The budget is what django-q2 still gives the task (QUEUE_TIMEOUT_SECONDS) less the margin: one second here.
+    settings.QUEUE_TIMEOUT_SECONDS = services.SAVE_MARGIN_SECONDS + 1
+    monkeypatch.setattr(services, "SAVE_PAUSES", (0.05, 0.2))
+    monkeypatch.setattr(services, "_complete", locked_for(10**6, services._complete))
+    analysis = stored_analysis(pdfs.resume_pdf())
+    started = time.monotonic()
+    with pytest.raises(OperationalError, match="locked"):
+        run_analysis(str(analysis.id))
+    assert time.monotonic() - started < 30  # the pipeline's own time plus the one-second budget, never unbounded
+    analysis.refresh_from_db()
+    assert analysis.status == "processing"  # the stale sweep re-queues it; nothing half-written
+
+
+@pytest.mark.django_db
+def test_an_error_that_waiting_cannot_fix_is_raised_at_once(small_catalog, monkeypatch):
+    def broken(*args):
+        broken.calls += 1
+        raise OperationalError("no such column: overall_score")
+
+    broken.calls = 0
+    monkeypatch.setattr(services, "_complete", broken)
+    analysis = stored_analysis(pdfs.resume_pdf())
+    with pytest.raises(OperationalError, match="no such column"):
+        run_analysis(str(analysis.id))
+    assert broken.calls == 1

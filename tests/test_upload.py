@@ -194,6 +194,57 @@ def test_an_unwritable_upload_folder_gives_a_clear_error_and_no_row(client, resu
     assert Analysis.objects.count() == 0
 
 
+def file_part(boundary, data, name="file"):
+    return (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="cv.pdf"\r\n'
+            "Content-Type: application/pdf\r\n\r\n"
+        ).encode()
+        + data
+        + b"\r\n"
+    )
+
+
+def post_raw(client, body, boundary="zzz"):
+    return client.generic("POST", URL, data=body, content_type=f"multipart/form-data; boundary={boundary}")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "body",
+    [
+        pytest.param(b"this is not multipart at all", id="no parts at all"),
+        pytest.param(b"PDF" + file_part("yyy", b"%PDF-1.4") + b"--yyy--\r\n", id="another boundary than declared"),
+        pytest.param(b"--zzz\r\n" + file_part("zzz", b"%PDF-1.4")[7:], id="a part that never ends"),
+        pytest.param(b"--zzz\r\nContent-Disposi", id="cut off in the part's headers"),
+    ],
+)
+def test_a_body_that_never_reaches_its_closing_boundary_is_a_bad_upload(client, body, private_media_root):
+    r = post_raw(client, body)
+    assert r.status_code == 400
+    assert r.json()["code"] == "bad_upload"
+    assert "boundary" in r.json()["error"]
+    assert Analysis.objects.count() == 0
+    assert stored_files(private_media_root) == []
+
+
+@pytest.mark.django_db
+def test_a_readable_form_without_a_file_is_still_no_file(client):
+    field = b'--zzz\r\nContent-Disposition: form-data; name="job_description"\r\n\r\nNurse\r\n--zzz--\r\n'
+    assert post_raw(client, field).json()["code"] == "no_file"
+    assert post_raw(client, b"").json()["code"] == "no_file"  # nothing sent at all
+
+
+@pytest.mark.django_db
+def test_two_file_fields_are_refused_rather_than_one_picked(client, resume_bytes, private_media_root):
+    body = file_part("zzz", resume_bytes) + file_part("zzz", pdfs.make_pdf([["Other resume"]])) + b"--zzz--\r\n"
+    r = post_raw(client, body)
+    assert r.status_code == 400
+    assert r.json() == {"error": 'The upload has 2 "file" fields. Send one resume per request.', "code": "bad_upload"}
+    assert Analysis.objects.count() == 0
+    assert stored_files(private_media_root) == []
+
+
 @pytest.mark.django_db
 def test_get_is_not_allowed_on_upload(client):
     r = client.get(URL)
@@ -225,3 +276,19 @@ def test_on_sqlite_a_web_thread_waits_its_turn_for_the_write_lock_in_python(resu
         assert writer.is_alive() and not Analysis.objects.exists()  # waiting for its turn
     writer.join(timeout=30)
     assert [analysis.pk for analysis in created] == list(Analysis.objects.values_list("pk", flat=True))
+
+
+def test_the_closing_delimiter_is_seen_even_when_it_straddles_two_reads():
+    import io
+
+    from analyses.uploads import ClosingDelimiterWatch
+
+    for size in (1, 2, 3, 5, 7, 64):
+        watched = ClosingDelimiterWatch(io.BytesIO(b"--zzz\r\n...data...\r\n--zzz--\r\n"), b"zzz")
+        while watched.read(size):
+            pass
+        assert watched.seen, size
+        cut = ClosingDelimiterWatch(io.BytesIO(b"--zzz\r\n...data...\r\n--zzz-"), b"zzz")
+        while cut.read(size):
+            pass
+        assert not cut.seen, size

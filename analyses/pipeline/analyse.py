@@ -7,7 +7,15 @@ from dataclasses import dataclass, field
 
 from analyses.filetypes import Refused, sniff
 from skills_catalog.engine import Line
-from skills_catalog.roles import best_role, job_description_skills, missing_for_role, role_coverage, states_title
+from skills_catalog.roles import (
+    best_role,
+    explains_resume,
+    job_description_skills,
+    missing_for_role,
+    role_coverage,
+    role_evidence,
+    states_title,
+)
 from skills_catalog.selectors import find_role
 
 from .checks import low_confidence, run_checks
@@ -17,7 +25,15 @@ from .extract import parse_pdf
 from .facts import resume_facts
 from .findings import Finding, rank
 from .ocr import OcrOptions
-from .scoring import DEFAULT_WEIGHTS, MIN_ROLE_COVERAGE, category_scores, overall_score, score_gains, summary_text
+from .scoring import (
+    DEFAULT_WEIGHTS,
+    MIN_ROLE_COVERAGE,
+    MIN_ROLE_EVIDENCE,
+    category_scores,
+    overall_score,
+    score_gains,
+    summary_text,
+)
 from .sections import find_sections
 
 
@@ -227,23 +243,40 @@ def _written(skill, name, text, lowered):
 def _missing_keywords(matcher, options, found, text):
     """(missing keywords, where they came from, share of the wanted skills the resume covers or None, the role for
     the summary or None: its name, coverage, whether it is the target, and its skills the resume states)."""
+    role = find_role(matcher.roles, options.target_role) if options.target_role else best_role(matcher, found, text)
+    coverage = role_coverage(role, found) if role else None
+    # No role profile fits (a profession the catalog has no profile for): another trade's keywords would mislead. A
+    # role the resume names as its title, or that explains most of what a short resume lists, is its profession
+    # however little of the profile the resume covers.
+    evidence = role_evidence(matcher.roles, role, found) if role else []
+    # Class: a role that shares one skill with the resume is a guess (an executive whose interests list baking covers
+    # a fifth of Baker with "Baking" alone): as in the summary, it needs MIN_ROLE_EVIDENCE stated skills.
+    fits = role is not None and (
+        bool(options.target_role)
+        or (coverage >= MIN_ROLE_COVERAGE and len(evidence) >= MIN_ROLE_EVIDENCE)
+        or states_title(role, text)
+        or explains_resume(matcher, role, found)
+    )
+    summary_role = None
+    if fits:
+        summary_role = {
+            "name": role.name,
+            "coverage": coverage,
+            "target": bool(options.target_role),
+            "evidence": evidence,
+        }
     if options.job_description.strip():
+        # The job ad decides what is missing; the summary still names the role and cites the resume's own evidence
+        # for it, never the ad's generic words the resume happens to share.
         wanted = job_description_skills(matcher, options.job_description)
         found_set = set(found)
         missing = [name for name in wanted if name not in found_set]
         unwritten = not_written(matcher, missing, text)
-        coverage = 1 - len(missing) / len(wanted) if wanted else None
-        return unwritten[:20], {"type": "job_description", "skills_asked": len(wanted)}, coverage, None
-    role = find_role(matcher.roles, options.target_role) if options.target_role else best_role(matcher, found, text)
+        jd_coverage = 1 - len(missing) / len(wanted) if wanted else None
+        return unwritten[:20], {"type": "job_description", "skills_asked": len(wanted)}, jd_coverage, summary_role
     if role is None:
         return [], {"type": "none"}, None, None
-    coverage = role_coverage(role, found)
-    if not options.target_role and coverage < MIN_ROLE_COVERAGE and not states_title(role, text):
-        # No role profile fits (a profession the catalog has no profile for): another trade's keywords would mislead.
-        # A role the resume names as its title is its profession however few of the profile's skills were found.
+    if not fits:
         return [], {"type": "none", "closest_role": role.name}, None, None
     source = {"type": "target_role" if options.target_role else "best_fit_role", "role": role.name}
-    found_set = set(found)
-    stated = [name for name, _ in sorted(role.weights.items(), key=lambda item: -item[1]) if name in found_set]
-    summary_role = {"name": role.name, "coverage": coverage, "target": bool(options.target_role), "evidence": stated}
     return not_written(matcher, missing_for_role(role, found, limit=60), text)[:15], source, coverage, summary_role

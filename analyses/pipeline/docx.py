@@ -470,12 +470,14 @@ class _Reader:
         extent = holder.find(f"{{{WP_NS}}}extent") if holder is not None else None
         if extent is None:
             return
-        width, height = int(extent.get("cx", 0)) / EMU_PER_PT, int(extent.get("cy", 0)) / EMU_PER_PT
         geometry = self.geometry
         x, y = geometry.left, geometry.top + self.flow % geometry.column_height
         if holder.tag == f"{{{WP_NS}}}anchor":
             x = _anchor_offset(holder, "positionH", geometry.left, x)
             y = _anchor_offset(holder, "positionV", geometry.top, y)
+        # A picture with no sensible size is still a picture an ATS cannot read, but its size says nothing about
+        # the page: recorded without area, it never passes for a page-sized scan.
+        width, height = _picture_size(extent) or (0.0, 0.0)
         self.parsed.images.append(ImageInfo(page.number, (x, y, x + width, y + height), (0, 0)))
         page.image_count += 1
 
@@ -671,6 +673,21 @@ def _links(document, sections):
             if kind == RT.HYPERLINK and external:
                 links[target] = None
     return list(links)
+
+
+def _picture_size(extent):
+    """A picture's (width, height) in points, or None when either side is not a length Word could lay out: missing,
+    not a whole number, zero or negative, or past the 22-inch limit Word sets on pages and pictures alike."""
+    sides = []
+    for name in ("cx", "cy"):
+        value = (extent.get(name) or "").strip()
+        if not value.isdigit():
+            return None
+        points = int(value) / EMU_PER_PT
+        if not 0 < points <= MAX_LENGTH_PT:
+            return None
+        sides.append(points)
+    return tuple(sides)
 
 
 def _anchor_offset(anchor, axis, margin, fallback):

@@ -149,7 +149,10 @@ PAGE_IMAGE_SHARE = 0.7
 
 def image_kind(bbox, page_width, page_height, page_number):
     x0, y0, x1, y1 = bbox
-    width, height = min(x1, page_width) - max(x0, 0), min(y1, page_height) - max(y0, 0)
+    # The part on the page: a box off the page or turned inside out covers none of it (two negative sides must
+    # never multiply into a page-sized area).
+    width = max(0.0, min(x1, page_width) - max(x0, 0))
+    height = max(0.0, min(y1, page_height) - max(y0, 0))
     if width * height >= PAGE_IMAGE_SHARE * page_width * page_height:
         return "page"
     if (

@@ -66,13 +66,24 @@ PROFESSION_WORDS = tuple(
             "Resolved, Handled",
         ),
         (
+            "security officer|security guard|loss prevention",
+            "patrols, incidents or response times",
+            "Patrolled, Responded",
+        ),
+        ("childcare|child care|nanny|daycare", "children in your care, ratios or incidents", "Cared, Planned"),
+        ("housekeep|janitor|custodian|cleaner", "rooms or areas cleaned, or inspection scores", "Cleaned, Restocked"),
+        ("facilities|property manager", "buildings, costs or occupancy", "Managed, Cut"),
+        ("hairstylist|stylist|cosmetolog|barber|salon", "clients, rebookings or retail sales", "Styled, Built"),
+        ("fitness|personal trainer", "clients, sessions or retention", "Coached, Designed"),
+        ("production|assembler|manufactur", "units produced, scrap or downtime", "Produced, Assembled"),
+        (
             "accountant|bookkeeper|financ|billing|audit|tax|payroll|loan|claims|credit|bank",
             "accounts, days to close or savings",
             "Reconciled, Closed",
         ),
         (
             "nurse|nursing|medical|pharmac|clinic|health|caregiver|dental|hygien|phleb|therapist|dietitian|radiolog|"
-            "respiratory|physician|paramedic",
+            "respiratory|physician|paramedic|care aide|surgical|laborator|veterinar",
             "patients, shifts or error rates",
             "Assessed, Administered",
         ),
@@ -82,9 +93,9 @@ PROFESSION_WORDS = tuple(
         ("quality|inspector|safety|hse", "inspections, defects or incidents", "Inspected, Enforced"),
         ("sales|account manager|retail|customer|real estate", "revenue, quota or accounts won", "Closed, Grew"),
         ("recruit|hr |human resources|talent", "hires, time to hire or retention", "Hired, Onboarded"),
-        ("chef|cook|kitchen|culinary|baker|restaurant", "covers, food cost or waste", "Developed, Ran"),
+        ("chef|cook|kitchen|culinary|baker|restaurant|food service", "covers, food cost or waste", "Developed, Ran"),
         (
-            "server|bartender|hotel|front desk|event|hospitality|guest",
+            "server|bartender|barista|flight attendant|hotel|front desk|event|hospitality|guest",
             "guests served, sales or reviews",
             "Served, Organised",
         ),
@@ -94,7 +105,8 @@ PROFESSION_WORDS = tuple(
             "Designed, Delivered",
         ),
         (
-            "electrician|plumber|carpenter|welder|machinist|mechanic|technician|hvac|maintenance|operator|installer",
+            "electrician|plumber|carpenter|welder|machinist|mechanic|technician|hvac|maintenance|operator|installer|"
+            "painter|roofer|sheet metal|mason|landscap",
             "jobs completed, downtime or defects",
             "Installed, Repaired",
         ),
