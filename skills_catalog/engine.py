@@ -33,7 +33,7 @@ from .rules import (
     spaced_slash_list,
     without_placeholder,
 )
-from .text import clean_text, join_broken_word, normalise_phrase, phrase_variants, plural_of_name, tokenize
+from .text import british_key, clean_text, join_broken_word, normalise_phrase, phrase_variants, plural_of_name, tokenize
 
 MAX_NGRAM = 6
 # Typos are looked for only in long capitalised words: short or common words score high against ordinary prose
@@ -154,6 +154,13 @@ class Matcher:
                     if key not in self.forms:
                         self.forms[key] = form
                         self.lookup[key] = skill
+        # Class "British spelling": "behavioural therapy", "patient counselling", "organisational" state the catalog's
+        # American names (and their plurals); a spelling another entry already has keeps its own meaning.
+        for key, form in list(self.forms.items()):
+            british = british_key(key)
+            if british != key and british not in self.forms:
+                self.forms[british] = form
+                self.lookup[british] = form.skill
         for skill in self.skills:
             for text in skill.implied_by:
                 form = Form(skill=skill, text=text, acronym=False, implied=True)

@@ -175,3 +175,50 @@ def test_a_quality_before_an_agent_noun_in_a_summary_describes_the_writer():
     assert matcher.match_text(summary, "summary") == ["Calm Demeanor"]
     # Elsewhere it is narration about someone or something else.
     assert matcher.match_text("• Hired a calm dispatcher for the night desk", "experience") == []
+
+
+# Class "British spelling": the catalog's American names in British/Commonwealth spelling, generated at compile time.
+def test_a_british_spelling_states_the_american_name():
+    matcher = matcher_from_rows(
+        [
+            {"name": "Behavioral Therapy", "category": "Clinical Care", "aliases": ["cognitive behavioral therapy"]},
+            {"name": "Medication Counseling", "category": "Clinical Care"},
+            {"name": "Anesthesia", "category": "Clinical Care"},
+            {"name": "Organizational Design", "category": "Human Resources"},
+            {"name": "Financial Modeling", "category": "Finance"},
+            {"name": "Distribution Center Operations", "category": "Logistics"},
+            {"name": "Program Evaluation", "category": "Project Management"},
+            {"name": "Metadata Cataloging", "category": "Library Science"},
+        ]
+    )
+    found = matcher.match_text(
+        "• Ran group cognitive behavioural therapy sessions for teens\n"
+        "• Gave medication counselling at the hospital pharmacy\n"
+        "• Assisted in anaesthesia for day-case surgery\n"
+        "• Led organisational design for the new distribution centre operations team\n"
+        "• Built financial modelling templates for programme evaluation and metadata cataloguing",
+        "experience",
+    )
+    assert found == [
+        "Behavioral Therapy",
+        "Medication Counseling",
+        "Anesthesia",
+        "Organizational Design",
+        "Distribution Center Operations",
+        "Financial Modeling",
+        "Program Evaluation",
+        "Metadata Cataloging",
+    ]
+
+
+def test_a_british_spelling_that_is_another_entry_keeps_its_meaning():
+    matcher = matcher_from_rows(
+        [
+            {"name": "Labor Law", "category": "Legal"},
+            {"name": "Labour Party Campaigning", "category": "Politics", "aliases": ["labour law"]},
+            {"name": "Laboratory Safety", "category": "Healthcare"},
+        ]
+    )
+    assert matcher.match_text("• Advised unions on labour law", "experience") == ["Labour Party Campaigning"]
+    # The patterns touch whole catalog words only: "laboratory" keeps its spelling.
+    assert matcher.match_text("• Trained staff in labouratory safety", "experience") == []
