@@ -247,7 +247,9 @@ class Matcher:
             results[3].setdefault(item.form.skill.name, len(results[3]))
             evidence = None
             if len(hit.evidence) < 3:
-                evidence = {"page": line.page, "text": item.surface, "context": _context(text, item.surface)}
+                # A name wrapped across two lines ("strong time" / "management") is quoted with both lines.
+                around = f"{previous[1].rstrip()} {text[tokens[0][1] :]}" if item is bridge else text
+                evidence = {"page": line.page, "text": item.surface, "context": _context(around, item.surface)}
                 hit.evidence.append(evidence)
             recorded.append((hits, item.form.skill.name, evidence, item.start))
         return line, text, tokens, recorded
@@ -325,7 +327,9 @@ class Matcher:
                 # A flagged name is joined only inside a skills list, where the rules still judge it.
                 joinable = form and (not form.skill.ambiguous or line.section == "skills")
                 if joinable and (best is None or carried + taken > best[0]):
-                    surface = f"{prev_text[prev_tokens[-carried][1] :]} {text[tokens[0][1] : tokens[taken - 1][2]]}"
+                    surface = (
+                        f"{prev_text[prev_tokens[-carried][1] :].rstrip()} {text[tokens[0][1] : tokens[taken - 1][2]]}"
+                    )
                     best = (carried + taken, _Found(0, taken, form, surface, carried=whole))
         return best[1] if best else None
 

@@ -222,3 +222,27 @@ def test_a_british_spelling_that_is_another_entry_keeps_its_meaning():
     assert matcher.match_text("• Advised unions on labour law", "experience") == ["Labour Party Campaigning"]
     # The patterns touch whole catalog words only: "laboratory" keeps its spelling.
     assert matcher.match_text("• Trained staff in labouratory safety", "experience") == []
+
+
+# Class "name wrapped across two lines": the evidence quotes the whole phrase, both lines of it.
+def test_the_evidence_of_a_wrapped_name_holds_the_whole_phrase():
+    matcher = matcher_from_rows(
+        [
+            {"name": "Inventory Control Systems", "category": "Logistics"},
+            {"name": "Deep Learning", "category": "Data Science"},
+        ]
+    )
+    result = matcher.match(
+        [
+            Line(page=1, text="• Moved two depots onto new inventory control  ", section="experience"),
+            Line(page=1, text="   systems within a quarter", section="experience"),
+            Line(page=1, text="Languages, Deep", section="skills"),
+            Line(page=1, text="Learning, Statistics", section="skills"),
+        ]
+    )
+    evidence = {name: hit.evidence[0] for name, hit in result.hits.items()}
+    assert evidence["Inventory Control Systems"]["text"] == "inventory control systems"
+    assert evidence["Inventory Control Systems"]["context"] == (
+        "• Moved two depots onto new inventory control systems within a quarter"
+    )
+    assert evidence["Deep Learning"]["context"] == "Languages, Deep Learning, Statistics"
