@@ -45,6 +45,8 @@ FUZZY_MAX_LENGTH_GAP = 2
 CAMEL_MIN_LENGTH = 10
 VERSION_SUFFIX_RE = re.compile(r"^([A-Za-z][A-Za-z.+#-]{2,}?)[-.]?\d+(?:\.\d+)*$")
 CAMEL_SPLIT_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# "MIG and TIG welding", "MIG, TIG or stick welding": the words that join single modifiers of one head.
+COORDINATORS = frozenset(["and", "or", "&"])
 # "organizational, communication and time management skills": the noun distributes over the coordination.
 DISTRIBUTED_NOUNS = frozenset(["skills", "abilities"])
 CLAUSE_BREAK_RE = re.compile(r"[.;:!?()|•]")
@@ -118,6 +120,8 @@ class _Found:
     surface: str
     fuzzy: bool = False
     carried: int = 0  # a bridge: how many tokens of the previous line it took
+    # The words of the line that state it, when the surface is not written in one piece ("MIG and TIG welding").
+    quoted: str = ""
 
 
 def _is_acronym(form):
@@ -234,6 +238,7 @@ class Matcher:
         kept += chained(found, kept, context)
         kept += [item for item in self._grammar_forms(text, tokens, found) if accepted(item, context)]
         kept += [item for item in self._distributed_skills(tokens, text, found) if accepted(item, context)]
+        kept += [item for item in self._shared_heads(tokens, text, found) if accepted(item, context)]
         if bridge and bridge in kept:
             _withdraw_bridged(previous, bridge.carried)
         recorded = []
@@ -249,7 +254,8 @@ class Matcher:
             if len(hit.evidence) < 3:
                 # A name wrapped across two lines ("strong time" / "management") is quoted with both lines.
                 around = f"{previous[1].rstrip()} {text[tokens[0][1] :]}" if item is bridge else text
-                evidence = {"page": line.page, "text": item.surface, "context": _context(around, item.surface)}
+                quoted = item.quoted or item.surface
+                evidence = {"page": line.page, "text": item.surface, "context": _context(around, quoted)}
                 hit.evidence.append(evidence)
             recorded.append((hits, item.form.skill.name, evidence, item.start))
         return line, text, tokens, recorded
@@ -284,6 +290,48 @@ class Matcher:
                         break
                     extra.append(_Found(index, index + 1, form, text[tokens[index][1] : tokens[index][2]]))
                 index -= 1
+        return extra
+
+    def _shared_heads(self, tokens, text, found):
+        """Class "coordinated modifiers": in "MIG and TIG welding", "MIG, TIG or stick welding" each single modifier
+        before the shared head names a catalog entry with it ("MIG welding"), as the last one does ("TIG welding")."""
+        words = [token for token, _, _ in tokens]
+        # A word inside a longer name is that name's ("Food Safety, Inventory Management" says no "safety management").
+        inside = {index for item in found if item.end - item.start > 1 for index in range(item.start, item.end)}
+        extra = []
+        for item in found:
+            if item.end - item.start < 2 or item.fuzzy or item.carried or item.form.implied:
+                continue
+            head = tuple(words[item.start + 1 : item.end])
+            if tuple(words[item.start : item.end]) != normalise_phrase(item.surface):
+                continue  # a slash part or a camel-case piece: not a modifier written before its head
+            at, coordinated = item.start, False
+            while at >= 1:
+                joiner = text[tokens[at - 1][2] : tokens[at][1]].strip()
+                if words[at - 1] in COORDINATORS and not joiner and at >= 2:
+                    modifier = at - 2
+                    joiner = text[tokens[modifier][2] : tokens[at - 1][1]].strip()
+                    if joiner not in ("", ","):
+                        break
+                    coordinated = True
+                elif joiner == "&" and words[at - 1] not in COORDINATORS:
+                    modifier, coordinated = at - 1, True
+                # A comma joins modifiers only in a coordination that ends with "and"/"or" ("MIG, TIG or stick
+                # welding"): "customer contracts, change management" is a list of phrases.
+                elif joiner == "," and coordinated and words[at - 1] not in COORDINATORS:
+                    modifier = at - 1
+                else:
+                    break
+                if modifier in inside:
+                    break
+                form = self.forms.get((words[modifier], *head))
+                # A coordinate that names no entry with the head ("MIG, flux-core and TIG welding") is passed over.
+                if form is not None and not form.implied and form.skill is not item.form.skill:
+                    start, end = tokens[modifier][1], tokens[modifier][2]
+                    surface = f"{text[start:end]} {text[tokens[item.start + 1][1] : tokens[item.end - 1][2]]}"
+                    quoted = text[start : tokens[item.end - 1][2]]
+                    extra.append(_Found(modifier, modifier + 1, form, surface, quoted=quoted))
+                at = modifier
         return extra
 
     def _longest_match(self, tokens, i, words=None):
@@ -368,7 +416,7 @@ class Matcher:
     def _slash_parts(self, original, i, before, after=()):
         """ "Python/Django", "HTML5/CSS3" or "Java SE/EE" are one token; try each part (with the word before). The
         last part may start a name the next words finish (class "slash list": "Receiving/Cycle Counting")."""
-        found = []
+        found, head = [], ()
         parts = original.split("/")
         last = parts[-1].strip(".").lower()
         for extra in range(min(len(after), self.max_ngram - 1), 0, -1):
@@ -376,13 +424,19 @@ class Matcher:
             if form and last:
                 found.append(_Found(i, i + 1 + extra, form, " ".join([parts[-1], *after[:extra]])))
                 parts = parts[:-1]
+                head = after[:extra]
                 break
         for part in parts:
             word = part.strip(".").lower()
-            keys = [(before, word)] if before else []
+            # Class "coordinated modifiers": "MIG/TIG welding" is MIG welding too.
+            keys = [(word, *head)] if head else []
+            keys += [(before, word)] if before else []
             keys += [(word,), (word.rstrip("0123456789."),)]  # "Bootstrap3", "HTML5"
             for key in keys:
                 form = self.forms.get(key)
+                if form and head and key[1:] == head:
+                    found.append(_Found(i, i + 1 + len(head), form, " ".join([part, *head])))
+                    break
                 if form:
                     surface = f"{before} {part}" if len(key) == 2 else part
                     found.append(_Found(i - len(key) + 1, i + 1, form, surface))

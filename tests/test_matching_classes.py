@@ -246,3 +246,49 @@ def test_the_evidence_of_a_wrapped_name_holds_the_whole_phrase():
         "• Moved two depots onto new inventory control systems within a quarter"
     )
     assert evidence["Deep Learning"]["context"] == "Languages, Deep Learning, Statistics"
+
+
+# Class "coordinated modifiers": single modifiers joined by and/or/&/comma/slash share the head after the last one.
+def test_coordinated_modifiers_share_their_head():
+    matcher = matcher_from_rows(
+        [
+            {"name": "Oxy-Fuel Cutting", "category": "Construction & Trades", "aliases": ["gas cutting"]},
+            {"name": "Plasma Cutting", "category": "Construction & Trades"},
+            {"name": "Waterjet Cutting", "category": "Construction & Trades", "aliases": ["water jet cutting"]},
+            {"name": "Brand Strategy", "category": "Marketing"},
+            {"name": "Pricing Strategy", "category": "Marketing"},
+            {"name": "Carpentry", "category": "Construction & Trades", "aliases": ["finish carpentry"]},
+        ]
+    )
+    assert matcher.match_text("• Ran gas and plasma cutting on the shop floor", "experience") == [
+        "Oxy-Fuel Cutting",
+        "Plasma Cutting",
+    ]
+    assert matcher.match_text("• Set brand, launch or pricing strategy", "experience") == [
+        "Brand Strategy",
+        "Pricing Strategy",
+    ]
+    assert set(matcher.match_text("• Gas/plasma cutting of plate", "experience")) == {
+        "Plasma Cutting",
+        "Oxy-Fuel Cutting",
+    }
+    # Only a coordinate that names an entry with the head counts; a noun phrase before "and" is no modifier.
+    assert matcher.match_text("• Rough and finish carpentry", "experience") == ["Carpentry"]
+    assert matcher.match_text("• Set launch or pricing strategy", "experience") == ["Pricing Strategy"]
+    assert matcher.match_text("• Welded frames and plasma cutting", "experience") == ["Plasma Cutting"]
+    # Without "and"/"or" a comma or a spaced slash separates phrases, not modifiers.
+    assert matcher.match_text("• Topics: job costing, plasma cutting", "experience") == ["Plasma Cutting"]
+    assert matcher.match_text("• Shop assistant: gas, plasma cutting", "experience") == ["Plasma Cutting"]
+    assert matcher.match_text("• Gas / plasma cutting", "experience") == ["Plasma Cutting"]
+    result = matcher.match([Line(page=1, text="• Ran gas and plasma cutting daily", section="experience")])
+    evidence = result.hits["Oxy-Fuel Cutting"].evidence[0]
+    assert (evidence["text"], evidence["context"]) == ("gas cutting", "• Ran gas and plasma cutting daily")
+    # A word that ends another name is that name's: "Pricing Strategy, Plasma Cutting" names no "strategy cutting".
+    matcher = matcher_from_rows(
+        [
+            {"name": "Food Hygiene", "category": "Food Service"},
+            {"name": "Stock Control", "category": "Logistics"},
+            {"name": "Quality Control", "category": "Manufacturing", "aliases": ["hygiene control"]},
+        ]
+    )
+    assert matcher.match_text("• Food Hygiene, Stock Control", "experience") == ["Food Hygiene", "Stock Control"]
