@@ -292,3 +292,22 @@ def test_coordinated_modifiers_share_their_head():
         ]
     )
     assert matcher.match_text("• Food Hygiene, Stock Control", "experience") == ["Food Hygiene", "Stock Control"]
+
+
+# Class "everyday word beside a skill": a flagged name in lower case (or capitalised by its place) is vouched for only
+# by a neighbour that is a skill itself, not by an acronym the catalog knows written as a plain word.
+def test_a_flagged_name_among_everyday_words_is_the_word():
+    matcher = matcher_from_rows(
+        [
+            {"name": "Windows", "category": "Operating Systems", "ambiguous": True},
+            {"name": "Requirements Management", "category": "Systems Engineering", "aliases": ["DOORS"]},
+            {"name": "Linux", "category": "Operating Systems"},
+            {"name": "macOS", "category": "Operating Systems"},
+        ]
+    )
+    assert matcher.match_text("• Swapped doors, windows, and siding on rentals", "experience") == []
+    assert matcher.match_text("• Windows and doors sealed before winter", "experience") == []
+    # Beside a real skill the flagged name is still the product, in lower case too.
+    assert matcher.match_text("• windows, linux, macos", "experience") == ["Windows", "Linux", "macOS"]
+    assert matcher.match_text("• Windows and Linux fleets", "experience") == ["Windows", "Linux"]
+    assert "Windows" in matcher.match_text("• DOORS and Windows", "experience")
