@@ -12,7 +12,7 @@ Matching, per line (a PDF line with its page and section):
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
@@ -234,7 +234,11 @@ class Matcher:
         if line.section in NO_SKILL_SECTIONS or about_document:
             return line, text, tokens, []
         context = LineContext(text, tokens, line.section, is_listing(text, line.section), found, degree_span(text))
-        kept = [item for item in found if accepted(item, context)]
+        kept = [
+            item
+            for item in found
+            if (_bridge_accepted(previous, line, text, found, context) if item is bridge else accepted(item, context))
+        ]
         kept += chained(found, kept, context)
         kept += [item for item in self._grammar_forms(text, tokens, found) if accepted(item, context)]
         kept += [item for item in self._distributed_skills(tokens, text, found) if accepted(item, context)]
@@ -505,6 +509,26 @@ def _unheaded_summary(text, section, continuing):
         return True
     prose = sum(word.isalpha() and word.islower() for word in words)
     return len(words) >= SUMMARY_MIN_WORDS and prose >= len(words) / 2
+
+
+def _bridge_accepted(previous, line, text, found, context):
+    """Class "name wrapped across two lines": the wrapped name is judged in both lines, as one would read them
+    ("… with strong time" / "management, …" claims Time Management as "strong time management" does)."""
+    _, prev_text, prev_tokens, _ = previous
+    bridge = found[0]
+    taken_back = len(normalise_phrase(bridge.surface)) - bridge.end
+    if taken_back != bridge.carried:
+        return accepted(bridge, context)  # "Discharge Planning/Case" / "Management": a slash list's part, as it stands
+    joined = f"{prev_text.rstrip()} {text}"
+    joined_tokens = list(tokenize(joined))
+    offset = len(prev_tokens)
+    if len(joined_tokens) != offset + len(context.tokens):
+        return accepted(bridge, context)  # the lines do not split into the same words joined: judged as it stands
+    moved = [replace(item, start=item.start + offset, end=item.end + offset) for item in found[1:]]
+    moved.insert(0, replace(bridge, start=offset - taken_back, end=bridge.end + offset))
+    listing = is_listing(joined, line.section)
+    context = LineContext(joined, joined_tokens, line.section, listing, moved, degree_span(joined))
+    return accepted(moved[0], context)
 
 
 def _withdraw_bridged(previous, carried):

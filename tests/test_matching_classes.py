@@ -311,3 +311,18 @@ def test_a_flagged_name_among_everyday_words_is_the_word():
     assert matcher.match_text("• windows, linux, macos", "experience") == ["Windows", "Linux", "macOS"]
     assert matcher.match_text("• Windows and Linux fleets", "experience") == ["Windows", "Linux"]
     assert "Windows" in matcher.match_text("• DOORS and Windows", "experience")
+
+
+# Class "name wrapped across two lines": the wrapped name is judged in both lines, where its claim word may be.
+def test_a_wrapped_name_is_judged_with_the_line_it_starts_on():
+    matcher = matcher_from_rows(SOFT_ROWS + [{"name": "Stress Management", "kind": "soft", "category": "Personal"}])
+    lines = [
+        Line(page=1, text="• Kept a crew of nine on schedule through excellent stress", section="experience"),
+        Line(page=1, text="management and payroll", section="experience"),
+    ]
+    result = matcher.match(lines)
+    assert result.names() == ["Stress Management", "Payroll"]
+    assert result.hits["Stress Management"].evidence[0]["context"].endswith("excellent stress management and payroll")
+    # Narration on the first line claims nothing, wrapped or not.
+    lines[0] = Line(page=1, text="• Ran a workshop on stress", section="experience")
+    assert matcher.match(lines).names() == ["Payroll"]
