@@ -4,6 +4,7 @@ Tokens keep `+`, `#`, `.` and `/` inside or at the end of a word so that "C++", 
 survive; a hyphen joins a token ("go-to-market" is one token, so it never yields "Go").
 """
 
+import functools
 import re
 import unicodedata
 
@@ -162,6 +163,7 @@ BRITISH_WORDS = {
 }
 
 
+@functools.lru_cache(maxsize=65536)
 def british_word(word):
     """The British spelling of one lower-case word, or the word itself."""
     if word in BRITISH_WORDS:
