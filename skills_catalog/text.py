@@ -103,8 +103,9 @@ OUR_RE = re.compile(
 )
 # -er → -re ("center" → "centre", "fiber" → "fibre"); "parameter", "datacenter" stay.
 RE_RE = re.compile(r"^(cent|theat|fib|lit|calib|lust|sab|spect|meag|somb)er(s?)$")
-# A final l after a single vowel doubles before an ending ("modeling" → "modelling", "counselor" → "counsellor").
-DOUBLE_L_RE = re.compile(r"^([a-z]*[^aeiouy\W][aeiou])l(ing|ed|er|ers|or|ors)$")
+# A final -el after a consonant doubles its l before an ending ("modeling" → "modelling", "counselor" → "counsellor");
+# only -el: "scaling", "filing", "compiler" lost an e or keep their l ("filling" is another word).
+DOUBLE_L_RE = re.compile(r"^([a-z]*[^aeiouy\W]e)l(ing|ed|er|ers|or|ors)$")
 # Greek and Latin ae/oe in medicine ("pediatric" → "paediatric", "anesthesia" → "anaesthesia"), at a word's start.
 DIPHTHONG_STEMS = {
     "pediatr": "paediatr",

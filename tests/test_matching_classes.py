@@ -326,3 +326,15 @@ def test_a_wrapped_name_is_judged_with_the_line_it_starts_on():
     # Narration on the first line claims nothing, wrapped or not.
     lines[0] = Line(page=1, text="• Ran a workshop on stress", section="experience")
     assert matcher.match(lines).names() == ["Payroll"]
+
+
+def test_british_spelling_patterns_touch_only_their_words():
+    from skills_catalog.text import british_word
+
+    changed = {"optimizing": "optimising", "paralyzed": "paralysed", "flavors": "flavours", "fibers": "fibres"}
+    changed |= {"leveled": "levelled", "jeweler": "jeweller", "hemoglobin": "haemoglobin", "licenses": "licences"}
+    for american, british in changed.items():
+        assert british_word(american) == british
+    # Another word's spelling or no British form at all: left alone.
+    for word in ["filing", "tiling", "scaling", "compiler", "feeling", "resize", "seized", "laboratory", "meter"]:
+        assert british_word(word) == word
