@@ -338,3 +338,15 @@ def test_british_spelling_patterns_touch_only_their_words():
     # Another word's spelling or no British form at all: left alone.
     for word in ["filing", "tiling", "scaling", "compiler", "feeling", "resize", "seized", "laboratory", "meter"]:
         assert british_word(word) == word
+
+
+# Class "British spelling" in another grammatical form: the verb and its object spelled the British way.
+def test_a_british_verb_and_object_state_the_activity():
+    matcher = matcher_from_rows(
+        [
+            {"name": "Ticket Prioritization", "category": "IT Support"},
+            {"name": "Color Matching", "category": "Construction & Trades"},
+        ]
+    )
+    assert matcher.match_text("• Prioritised incoming tickets for two desks", "experience") == ["Ticket Prioritization"]
+    assert matcher.match_text("• Matched colours for touch-ups on site", "experience") == ["Color Matching"]
