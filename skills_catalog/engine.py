@@ -47,6 +47,8 @@ VERSION_SUFFIX_RE = re.compile(r"^([A-Za-z][A-Za-z.+#-]{2,}?)[-.]?\d+(?:\.\d+)*$
 CAMEL_SPLIT_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
 # "MIG and TIG welding", "MIG, TIG or stick welding": the words that join single modifiers of one head.
 COORDINATORS = frozenset(["and", "or", "&"])
+# After a head shared by a coordination, a word that ends the noun phrase ("… and education for new parents").
+PHRASE_END_WORDS = frozenset(["for", "to", "in", "on", "at", "with", "by", "of", "across", "within", "using", "via"])
 # "organizational, communication and time management skills": the noun distributes over the coordination.
 DISTRIBUTED_NOUNS = frozenset(["skills", "abilities"])
 CLAUSE_BREAK_RE = re.compile(r"[.;:!?()|•]")
@@ -336,7 +338,30 @@ class Matcher:
                     quoted = text[start : tokens[item.end - 1][2]]
                     extra.append(_Found(modifier, modifier + 1, form, surface, quoted=quoted))
                 at = modifier
+            extra += self._shared_modifier(tokens, text, item, inside)
         return extra
+
+    def _shared_modifier(self, tokens, text, item, inside):
+        """The mirror case: "patient assessment and education", "food safety and handling" name each entry the
+        shared modifier makes with a single head after "and"/"or" ("patient education") that ends its phrase."""
+        words = [token for token, _, _ in tokens]
+        at = item.end
+        if at + 1 >= len(words) or words[at] not in COORDINATORS or at + 1 in inside:
+            return []
+        if text[tokens[at - 1][2] : tokens[at][1]].strip() not in ("", ","):
+            return []
+        head = at + 1
+        if text[tokens[at][2] : tokens[head][1]].strip():
+            return []
+        goes_on = head + 1 < len(words) and not text[tokens[head][2] : tokens[head + 1][1]].strip()
+        if goes_on and words[head + 1] not in COORDINATORS | PHRASE_END_WORDS:
+            return []  # "patient assessment and education plans": the head goes on
+        form = self.forms.get((*words[item.start : item.end - 1], words[head]))
+        if form is None or form.implied or form.skill is item.form.skill:
+            return []
+        start, end = tokens[item.start][1], tokens[item.end - 2][2]
+        surface = f"{text[start:end]} {text[tokens[head][1] : tokens[head][2]]}"
+        return [_Found(head, head + 1, form, surface, quoted=text[start : tokens[head][2]])]
 
     def _longest_match(self, tokens, i, words=None):
         """The longest form starting at token i: walks forward only while the words so far begin some form."""

@@ -350,3 +350,20 @@ def test_a_british_verb_and_object_state_the_activity():
     )
     assert matcher.match_text("• Prioritised incoming tickets for two desks", "experience") == ["Ticket Prioritization"]
     assert matcher.match_text("• Matched colours for touch-ups on site", "experience") == ["Color Matching"]
+
+
+# Class "coordinated modifiers", mirrored: a shared modifier before coordinated single heads.
+def test_a_shared_modifier_names_each_head():
+    matcher = matcher_from_rows(
+        [
+            {"name": "Wound Assessment", "category": "Clinical Care"},
+            {"name": "Wound Dressing", "category": "Clinical Care"},
+        ]
+    )
+    assert matcher.match_text("• Led wound assessment and dressing on the ward", "experience") == [
+        "Wound Assessment",
+        "Wound Dressing",
+    ]
+    assert matcher.match_text("• Wound assessment or dressing", "experience") == ["Wound Assessment", "Wound Dressing"]
+    # A head that goes on is another noun phrase: "dressing trolleys" are no Wound Dressing.
+    assert matcher.match_text("• Wound assessment and dressing trolleys", "experience") == ["Wound Assessment"]
