@@ -31,16 +31,32 @@ def role_coverage(role, found_names):
 STATED_TITLE_SHARE = 0.6
 
 
-def role_fit(role, found_names, known_found):
+def skill_specificity(roles):
+    """{skill: how specific it is to the roles expecting it}: the log of the number of roles over the roles that
+    expect it, plus one (an IDF). "Emergency Medical Services" or "Nursing" names one trade; "BLS", "CPR" and
+    "Patient Assessment" are expected across care."""
+    expecting = Counter(name for role in roles for name in role.weights)
+    total = max(len(roles), 1)
+    return {name: math.log(1 + total / count) for name, count in expecting.items()}
+
+
+def role_fit(role, found_names, known_found, specificity):
     """How well a role fits a resume: the geometric mean of the share of the role's weight the resume covers and the
-    share of the resume's role-relevant skills (`known_found`, found skills any role expects) the role explains.
-    Coverage alone favours the smallest profile that shares a few skills (a chef's cooking, baking and food safety
-    cover most of Baker); the explained share credits the role that accounts for the rest of the resume too."""
-    coverage = role_coverage(role, found_names)
-    if not coverage or not known_found:
+    share of the resume's role-relevant skills (`known_found`, found skills any role expects) the role explains,
+    each skill counted by its `specificity`. Coverage alone favours the smallest profile that shares a few skills (a
+    chef's cooking, baking and food safety cover most of Baker); the explained share credits the role that accounts
+    for the rest of the resume too. Class for the specificity: a small profile built from a neighbouring job's
+    generic skills (Paramedic: BLS, ACLS, triage, IV therapy) covers an emergency nurse's list better than Registered
+    Nurse, whose weight also lies in skills a resume leaves unsaid; counting each shared skill by how few roles expect
+    it lets the skill that names the trade ("Nursing", "Emergency Medical Services") decide."""
+    found = set(found_names)
+    total = sum(weight * specificity.get(name, 0.0) for name, weight in role.weights.items())
+    relevant = sum(specificity.get(name, 0.0) for name in known_found)
+    if not total or not relevant:
         return 0.0
-    explained = len(known_found & set(role.weights)) / len(known_found)
-    return (coverage * explained) ** 0.5
+    covered = sum(weight * specificity.get(name, 0.0) for name, weight in role.weights.items() if name in found)
+    explained = sum(specificity.get(name, 0.0) for name in known_found if name in role.weights)
+    return (covered / total * explained / relevant) ** 0.5
 
 
 def best_role(matcher, found_names, text=""):
@@ -48,9 +64,11 @@ def best_role(matcher, found_names, text=""):
     name or a multi-word alias, as words of `text`) when that role's fit is close to the best. Equal fits go to the
     role with more of its weight covered, then by name, so the choice never depends on the catalog's order."""
     found = set(found_names)
-    known_found = found & {name for role in matcher.roles for name in role.weights}
+    specificity = skill_specificity(matcher.roles)
+    known_found = found & set(specificity)
     scored = [
-        (role_fit(role, found, known_found), role_coverage(role, found), role.name, role) for role in matcher.roles
+        (role_fit(role, found, known_found, specificity), role_coverage(role, found), role.name, role)
+        for role in matcher.roles
     ]
     scored = [item for item in scored if item[0] > 0]
     if not scored:
