@@ -74,8 +74,9 @@ def best_role(matcher, found_names, text=""):
     if not scored:
         return None
     top = max(scored, key=lambda item: (item[0], item[1], _reverse_name(item[2])))
+    chosen = _broader_role(top, scored, found, specificity)
     if not text:
-        return top[3]
+        return chosen
     lowered = text.lower()
     stated = [
         (position, item)
@@ -83,7 +84,7 @@ def best_role(matcher, found_names, text=""):
         if item[0] >= STATED_TITLE_SHARE * top[0] and (position := _title_position(item[3], lowered)) is not None
     ]
     if not stated:
-        return top[3]
+        return chosen
     # The title stated first is the resume's headline; later ones name colleagues or earlier jobs.
     return min(stated, key=lambda pair: (pair[0], -pair[1][0]))[1][3]
 
@@ -108,6 +109,32 @@ def states_title(role, text):
     """Whether `text` names the role as a title (its name or a multi-word alias): the resume says what it is, so the
     role's profile is the right measure even when the skills found cover little of it."""
     return _title_position(role, text.lower()) is not None
+
+
+# Class: a small profile built from a neighbouring job's skills (Paramedic from BLS, ACLS, triage and IV therapy) fits
+# an emergency nurse's list better than the broad Registered Nurse, whose weight also lies in skills a resume leaves
+# unsaid. When a bigger profile fits at least NESTED_FIT_SHARE as well and expects at least NESTED_SKILL_SHARE of the
+# small one's matched skills (counted by specificity), the resume's evidence does not single out the small trade.
+NESTED_FIT_SHARE = 0.75
+NESTED_SKILL_SHARE = 0.6
+
+
+def _broader_role(top, scored, found, specificity):
+    """The best-fitting role, or the best-fitting bigger role that explains the same evidence nearly as well."""
+    fit, _, _, role = top
+    matched = [name for name in role.weights if name in found]
+    matched_weight = sum(specificity.get(name, 0.0) for name in matched)
+    broader = [
+        item
+        for item in scored
+        if len(item[3].weights) > len(role.weights)
+        and item[0] >= NESTED_FIT_SHARE * fit
+        and sum(specificity.get(name, 0.0) for name in matched if name in item[3].weights)
+        >= NESTED_SKILL_SHARE * matched_weight
+    ]
+    if not broader:
+        return role
+    return max(broader, key=lambda item: (item[0], item[1], _reverse_name(item[2])))[3]
 
 
 def _reverse_name(name):
