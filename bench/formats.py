@@ -190,10 +190,12 @@ def main(argv=None):
     parser.add_argument("--limit", type=int, default=None, help="corpus resumes for the accuracy table (default all)")
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="folder of text-PDF resumes")
     parser.add_argument("--skip-accuracy", action="store_true")
+    parser.add_argument("--skip-timing", action="store_true", help="the accuracy table only")
     args = parser.parse_args(argv)
     matcher = default_matcher()
-    ocr_time(matcher, args.repeat)
-    docx_vs_pdf(matcher, max(10, args.repeat * 6))
+    if not args.skip_timing:
+        ocr_time(matcher, args.repeat)
+        docx_vs_pdf(matcher, max(10, args.repeat * 6))
     if not args.skip_accuracy:
         ocr_accuracy(matcher, args.corpus, args.limit)
 
