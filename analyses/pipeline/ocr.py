@@ -87,6 +87,9 @@ LINE_GAP_HEIGHTS = 1.5
 FONT_SIZE_SHARE = 0.93  # a line box's height to the font size MuPDF would report for it
 # Grey paper: a page whose paper is darker than this is stretched so its paper is white and its darkest ink black
 # before OCR (Tesseract's binarisation loses words in chips and on grey grounds).
+# Tesseract's page segmentation: 3 (its default) finds text blocks first, and on a noisy scan takes whole blocks
+# for pictures and reads nothing in them; 11 (sparse text) reads every word it finds.
+PAGE_SEGMENTATION = "3"
 GREY_PAPER_LEVEL = 235
 DARKEST_INK_SHARE = 0.005
 
@@ -165,7 +168,8 @@ def tesseract_page_content(page, number, dpi, command, tessdata, timeout):
     pixmap = even_out_grey_paper(page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY))
     try:
         done = subprocess.run(
-            [command, "stdin", "stdout", "--dpi", str(dpi), "-l", LANGUAGE, "--tessdata-dir", tessdata, "tsv"],
+            [command, "stdin", "stdout", "--dpi", str(dpi), "--psm", PAGE_SEGMENTATION, "-l", LANGUAGE]
+            + ["--tessdata-dir", tessdata, "tsv"],
             input=pixmap.tobytes("png"),
             capture_output=True,
             timeout=timeout,
