@@ -117,3 +117,17 @@ def test_a_doubted_mark_before_a_capitalised_word_is_a_bullet_and_before_a_headi
     assert cleaned_line(("¢", 0), ("Worked", 96), ("on", 94)) == "• Worked on"
     assert cleaned_line(("-", 0), ("EXPERIENCE", 97)) == "EXPERIENCE"
     assert cleaned_line(("Python", 97), ("|", 20), ("Django", 96)) == "Python | Django"  # still a separator
+
+
+def test_mupdf_reads_a_scan_on_grey_paper_from_a_copy_evened_out_to_white():
+    scan = pymupdf.open(stream=scans.scan_of(ONE_PAGE, dpi=100, paper=200, jpeg_quality=40), filetype="pdf")
+    ink = scan[0].get_pixmap(dpi=ocr.INK_DPI, colorspace=pymupdf.csGRAY)
+    assert ink.pixel(5, 5)[0] < 210  # grey paper
+    with ocr._page_on_white_paper(scan[0], 100, ink) as source:
+        assert source.rect == scan[0].rect
+        assert source.get_pixmap(dpi=50, colorspace=pymupdf.csGRAY).pixel(5, 5) == (255,)
+    white = pymupdf.open(stream=scans.scan_of(ONE_PAGE, dpi=100), filetype="pdf")[0]
+    with ocr._page_on_white_paper(white, 100, white.get_pixmap(dpi=ocr.INK_DPI, colorspace=pymupdf.csGRAY)) as same:
+        assert same is white
+    parsed = parse_pdf(scan.tobytes(), ocr=OcrOptions(command="no-such-tesseract-command"))
+    assert "jane.doe@example.com" in " ".join(line.text for line in parsed.lines)

@@ -11,6 +11,7 @@ import re
 import resource
 import shutil
 import subprocess
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -154,12 +155,30 @@ def ocr_page_content(page, number, options, tessdata):
     command = shutil.which(options.command) if options.command else None
     if command:
         content = tesseract_page_content(page, number, dpi, command, tessdata, options.timeout)
-    else:
-        textpage = page.get_textpage_ocr(flags=OCR_TEXT_FLAGS, language=LANGUAGE, dpi=dpi, full=True, tessdata=tessdata)
-        content = textpage.extractDICT()
+    ink = page.get_pixmap(dpi=INK_DPI, colorspace=pymupdf.csGRAY)
+    if not command:
+        with _page_on_white_paper(page, dpi, ink) as source:
+            textpage = source.get_textpage_ocr(
+                flags=OCR_TEXT_FLAGS, language=LANGUAGE, dpi=dpi, full=True, tessdata=tessdata
+            )
+            content = textpage.extractDICT()
     content = clean_ocr_words(content)
-    fit_lines_to_ink(content, page.get_pixmap(dpi=INK_DPI, colorspace=pymupdf.csGRAY), INK_DPI / 72)
+    fit_lines_to_ink(content, ink, INK_DPI / 72)
     return content, dpi
+
+
+@contextmanager
+def _page_on_white_paper(page, dpi, ink):
+    """The page itself, or, on grey paper, a copy of it with the paper evened out to white (MuPDF's OCR renders the
+    page it is given: the copy holds our evened-out render at the reading DPI, at the same size, so word boxes
+    keep their place)."""
+    if even_out_grey_paper(ink) is ink:
+        yield page
+        return
+    with pymupdf.open() as copy:
+        white = copy.new_page(width=page.rect.width, height=page.rect.height)
+        white.insert_image(white.rect, pixmap=even_out_grey_paper(page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)))
+        yield white
 
 
 def tesseract_page_content(page, number, dpi, command, tessdata, timeout):
