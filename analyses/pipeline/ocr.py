@@ -1,9 +1,9 @@
-"""OCR of PDF pages that are only a picture (a scan), with Tesseract through PyMuPDF.
-
-MuPDF carries the Tesseract engine itself: only the language data (Debian's tesseract-ocr-eng) must be installed,
-and the words come back as an ordinary MuPDF text page, with a box per word, so margins and columns are measured
-from the scan the way they are from a text PDF. Bounded: a fixed DPI, a pixel budget per page (a huge page is read at
-a lower DPI, or refused), and a cap on the pixels of the images a page would decode.
+"""OCR of PDF pages that are only a picture (a scan), with Tesseract: the `tesseract` command on the page we render
+(each word with its own box and a confidence), or, without the command, MuPDF's built-in OCR (only the language
+data, Debian's tesseract-ocr-eng, needed). Either way the words come back as MuPDF's text dict, with a box per
+word, so margins and columns are measured from the scan the way they are from a text PDF. Bounded: a fixed DPI, a
+pixel budget per page (a huge page is read at a lower DPI, or refused), a cap on the pixels of the images a page
+would decode, and for the command a timeout and memory/CPU limits.
 """
 
 import math
