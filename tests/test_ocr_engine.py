@@ -1,6 +1,7 @@
 """The `tesseract` command reads scanned pages: each word with its own box and confidence, bounded in time and
 memory, on paper evened out to white; without the command, MuPDF's built-in OCR reads them."""
 
+import shutil
 import stat
 
 import pymupdf
@@ -131,3 +132,7 @@ def test_mupdf_reads_a_scan_on_grey_paper_from_a_copy_evened_out_to_white():
         assert same is white
     parsed = parse_pdf(scan.tobytes(), ocr=OcrOptions(command="no-such-tesseract-command"))
     assert "jane.doe@example.com" in " ".join(line.text for line in parsed.lines)
+
+
+def test_the_tesseract_command_is_installed():
+    assert shutil.which(OcrOptions().command), "make test installs tesseract-ocr; run it, or apt-get install it"
