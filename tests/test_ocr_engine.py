@@ -3,6 +3,8 @@ memory, on paper evened out to white; without the command, MuPDF's built-in OCR 
 
 import shutil
 import stat
+import subprocess
+import sys
 
 import pymupdf
 import pytest
@@ -136,3 +138,16 @@ def test_mupdf_reads_a_scan_on_grey_paper_from_a_copy_evened_out_to_white():
 
 def test_the_tesseract_command_is_installed():
     assert shutil.which(OcrOptions().command), "make test installs tesseract-ocr; run it, or apt-get install it"
+
+
+def test_a_scan_is_read_inside_an_analysis_already_under_a_tighter_memory_limit():
+    # The worker runs each analysis under its own limits (docs/limits.md): tesseract's may not be set above them.
+    code = (
+        "import resource; resource.setrlimit(resource.RLIMIT_AS, (900 << 20, 900 << 20));"
+        "from tests import pdfs, scans; from analyses.pipeline.extract import parse_pdf;"
+        "from analyses.pipeline.ocr import OcrOptions;"
+        "p = parse_pdf(scans.scan_of(pdfs.make_pdf([pdfs.RESUME_PAGE_1]), dpi=100), ocr=OcrOptions());"
+        "print(p.ocr_pages, 'jane.doe@example.com' in ' '.join(line.text for line in p.lines))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False)
+    assert done.stdout.split() == ["[1]", "True"], done.stderr

@@ -85,6 +85,7 @@ MIN_WORD_CONFIDENCE = 30
 # A gap this many line heights wide inside a Tesseract line is a column gutter: the line is cut there, as MuPDF cuts
 # its text lines (a space is a third of the height, a tab stop or a gutter several).
 LINE_GAP_HEIGHTS = 1.5
+ROW_OVERLAP_SHARE = 0.6  # two pieces overlapping this share of the shorter one's height are on one row
 FONT_SIZE_SHARE = 0.93  # a line box's height to the font size MuPDF would report for it
 # Grey paper: a page whose paper is darker than this is stretched so its paper is white and its darkest ink black
 # before OCR (Tesseract's binarisation loses words in chips and on grey grounds).
@@ -201,6 +202,10 @@ def tesseract_page_content(page, number, dpi, command, tessdata, timeout):
             f"Reading page {number} by OCR took more than {timeout:.0f} s. Export a text PDF, or scan it at 300 DPI.",
             "ocr_failed",
         ) from None
+    except (OSError, subprocess.SubprocessError) as error:
+        raise UnreadablePdf(
+            f"OCR could not start on page {number} ({error}). Export a text PDF from your editor.", "ocr_failed"
+        ) from None
     if done.returncode:
         raise UnreadablePdf(
             f"OCR could not read page {number} (Tesseract stopped with code {done.returncode}). "
@@ -211,8 +216,12 @@ def tesseract_page_content(page, number, dpi, command, tessdata, timeout):
 
 
 def _limit_tesseract():
-    resource.setrlimit(resource.RLIMIT_AS, (TESSERACT_MEMORY, TESSERACT_MEMORY))
-    resource.setrlimit(resource.RLIMIT_CPU, (TESSERACT_CPU_SECONDS, TESSERACT_CPU_SECONDS))
+    """In the child before it runs tesseract: its own limits, never above those of the analysis it serves (an
+    analysis process may already run under tighter ones: docs/limits.md)."""
+    for kind, value in ((resource.RLIMIT_AS, TESSERACT_MEMORY), (resource.RLIMIT_CPU, TESSERACT_CPU_SECONDS)):
+        hard = resource.getrlimit(kind)[1]
+        value = value if hard == resource.RLIM_INFINITY else min(value, hard)
+        resource.setrlimit(kind, (value, value))
 
 
 def even_out_grey_paper(pixmap):
@@ -244,13 +253,30 @@ def words_to_content(tsv, scale):
         left, top, width, height = (int(value) * scale for value in cells[6:10])
         word = {"text": cells[11].strip(), "bbox": (left, top, left + width, top + height), "conf": float(cells[10])}
         lines.setdefault(tuple(cells[2:5]), []).append(word)
+    parts = _join_rows([part for words in lines.values() for part in _cut_at_gutters(words)])
     blocks = []
-    for words in lines.values():
-        block_lines = [_ocr_line(part) for part in _cut_at_gutters(words)]
-        block_lines = [line for line in block_lines if line]
-        if block_lines:
-            blocks.append({"type": 0, "bbox": _union(line["bbox"] for line in block_lines), "lines": block_lines})
+    for part in parts:
+        line = _ocr_line(part)
+        blocks.append({"type": 0, "bbox": line["bbox"], "lines": [line]})
     return {"blocks": blocks}
+
+
+def _join_rows(parts):
+    """Pieces of one printed line that Tesseract put in different lines (a speck between them on a noisy scan) are
+    joined again when they share their row and the gap between them is no gutter."""
+    joined = []
+    for part in sorted(parts, key=lambda words: words[0]["bbox"][0]):
+        x0, y0, x1, y1 = _union(word["bbox"] for word in part)
+        for other in joined:
+            ox0, oy0, ox1, oy1 = _union(word["bbox"] for word in other)
+            overlap = min(y1, oy1) - max(y0, oy0)
+            height = max(y1 - y0, oy1 - oy0)
+            if overlap >= ROW_OVERLAP_SHARE * min(y1 - y0, oy1 - oy0) and 0 <= x0 - ox1 <= LINE_GAP_HEIGHTS * height:
+                other.extend(part)
+                break
+        else:
+            joined.append(list(part))
+    return sorted(joined, key=lambda words: (_union(word["bbox"] for word in words)[1], words[0]["bbox"][0]))
 
 
 def _cut_at_gutters(words):
