@@ -122,7 +122,9 @@ def main():
     for half in ("tune", "held_back"):
         resumes = build_devset(args.seed, args.per_cell, split=half)
         figures = devset_figures(matcher, resumes)
-        print_devset(f"dev set, {half} half ({len(resumes)} resumes, seed {args.seed})", figures, args.quiet)
+        # The held-back half is figures only: its errors are never printed, so they are never read while tuning.
+        quiet = args.quiet or half == "held_back"
+        print_devset(f"dev set, {half} half ({len(resumes)} resumes, seed {args.seed})", figures, quiet)
     from bench.templated.accuracy import print_templated  # here, not at the top: that module imports this one
 
     print_templated(matcher, args.quiet)

@@ -11,12 +11,12 @@ Matching, per line (a PDF line with its page and section):
 """
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from .domains import consistent
+from .domains import GENERAL, MAIN_FIELD_SHARE, consistent, fields_of
 from .forms import ActivityForms
 from .rules import (
     ABOUT_DOCUMENT_RE,
@@ -51,6 +51,8 @@ CLAUSE_BREAK_RE = re.compile(r"[.;:!?()|•]")
 # Class "plural of an acronym": "PLCs", "VFDs", "EHRs", "APIs" (also "PLC's"); the capitals are the acronym.
 ACRONYM_PLURAL_RE = re.compile(r"^([A-Z][A-Z0-9]{1,4})'?s$")
 OCR_L_RE = re.compile(r"(?<=[A-Z])l|l(?=[A-Z/])")
+# An unheaded summary paragraph: its lines have at least this many words, most of them plain lower-case words.
+SUMMARY_MIN_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -78,6 +80,11 @@ class Form:
     partial: bool = False
     # A phrase that implies the skill ("barcode scanning" → RFID): found, but reported as inferred, never as stated.
     implied: bool = False
+    # A one-word activity stated only by its verb ("Sterilized instruments" → Sterilization): read in the resume's
+    # field, as an acronym in prose is.
+    verb_only: bool = False
+    # Found by a verb and its object ("Resolved conflicts between …" → Conflict Resolution): a statement in itself.
+    grammar: bool = False
 
 
 @dataclass
@@ -110,6 +117,7 @@ class _Found:
     form: Form
     surface: str
     fuzzy: bool = False
+    carried: int = 0  # a bridge: how many tokens of the previous line it took
 
 
 def _is_acronym(form):
@@ -164,17 +172,26 @@ class Matcher:
 
     def match(self, lines):
         """Match an iterable of `Line`s; returns a `MatchResult`."""
-        hits, inferred, pending, order = {}, {}, {}, {}
+        hits, inferred, pending, order, verb_only = {}, {}, {}, {}, set()
         previous = None
         about_document = False
-        for line in _join_broken_words(lines):
+        lines = list(lines)
+        # Only the lines above the first heading can be an unheaded summary; a resume with no heading found at all
+        # ("no_headings" layouts) has no such top block to tell apart from its body.
+        headed = next((index for index, line in enumerate(lines) if line.section), 0)
+        summary = False
+        for index, line in enumerate(_join_broken_words(lines)):
             text = spaced_slash_list(without_placeholder(clean_text(line.text)))
+            summary = index < headed and _unheaded_summary(text, line.section, summary)
+            if summary:
+                line = Line(line.page, line.text, "summary")
             # A sentence about the document runs on over the lines it wraps onto, until it ends.
             about_document = bool(ABOUT_DOCUMENT_RE.search(text)) or (about_document and text.strip() != "")
-            previous = self._match_line(line, text, previous, (hits, inferred, pending, order), about_document)
+            results = (hits, inferred, pending, order, verb_only)
+            previous = self._match_line(line, text, previous, results, about_document)
             if SENTENCE_END_RE.search(text) or not text.strip():
                 about_document = False
-        hits = _with_domain_acronyms(hits, pending, order)
+        hits = _with_domain_acronyms(hits, pending, order, verb_only)
         return MatchResult(hits=hits, inferred={name: hit for name, hit in inferred.items() if name not in hits})
 
     def match_text(self, text, section=""):
@@ -204,30 +221,40 @@ class Matcher:
             i = max([i + 1, *(item.end for item in extra)])
 
         if line.section in NO_SKILL_SECTIONS or about_document:
-            return line, text, tokens
+            return line, text, tokens, []
         context = LineContext(text, tokens, line.section, is_listing(text, line.section), found, degree_span(text))
         kept = [item for item in found if accepted(item, context)]
         kept += chained(found, kept, context)
         kept += [item for item in self._grammar_forms(text, tokens, found) if accepted(item, context)]
         kept += [item for item in self._distributed_skills(tokens, text, found) if accepted(item, context)]
+        if bridge and bridge in kept:
+            _withdraw_bridged(previous, bridge.carried)
+        recorded = []
         for item in sorted(kept, key=lambda item: item.start):
             hits = results[1] if item.form.implied else results[0]
-            if not item.form.implied and acronym_needs_domain(item, context):
+            if not item.form.implied and (item.form.verb_only or acronym_needs_domain(item, context)):
                 hits = results[2]
+                if item.form.verb_only:
+                    results[4].add(item.form.skill.name)
             hit = hits.setdefault(item.form.skill.name, SkillHit(skill=item.form.skill))
             results[3].setdefault(item.form.skill.name, len(results[3]))
+            evidence = None
             if len(hit.evidence) < 3:
-                hit.evidence.append({"page": line.page, "text": item.surface, "context": _context(text, item.surface)})
-        return line, text, tokens
+                evidence = {"page": line.page, "text": item.surface, "context": _context(text, item.surface)}
+                hit.evidence.append(evidence)
+            recorded.append((hits, item.form.skill.name, evidence, item.start))
+        return line, text, tokens, recorded
 
     def _grammar_forms(self, text, tokens, found):
         """Activity names stated by their verb and object ("developed seasonal menus" → Menu Development)."""
         named = {item.form.skill.name for item in found}
         extra = []
-        for skill, start, end in self.activity_forms.find(text, tokens):
+        for skill, start, end, verb_only in self.activity_forms.find(text, tokens):
             if skill.name not in named:
                 named.add(skill.name)
-                form = Form(skill=skill, text=skill.name, acronym=False)
+                # A soft skill is no field's: its verb opening a bullet states it wherever it is.
+                verb_only = verb_only and skill.kind == "technical"
+                form = Form(skill=skill, text=skill.name, acronym=False, verb_only=verb_only, grammar=True)
                 extra.append(_Found(start, end, form, text[tokens[start][1] : tokens[end - 1][2]]))
         return extra
 
@@ -267,7 +294,7 @@ class Matcher:
         """A multi-word name split over two lines of one column: "IBM Notes" / "Domino"."""
         if previous is None or not tokens:
             return None
-        prev_line, prev_text, prev_tokens = previous
+        prev_line, prev_text, prev_tokens, _ = previous
         if prev_line.page != line.page or prev_line.section != line.section or not prev_tokens:
             return None
         if prev_text.rstrip()[-1:] in ",;.:|•)]!?":
@@ -275,8 +302,10 @@ class Matcher:
         best = None
         for carried in range(1, min(self.max_ngram - 1, len(prev_tokens)) + 1):
             key = tuple(token for token, _, _ in prev_tokens[-carried:])
+            whole = carried  # tokens of the previous line taken whole (a slash token's first parts stay its own)
             if key not in self.prefixes:  # "Forklift Operation/Shipping and" / "Receiving" (but "A/B" / "Testing")
                 key = (key[0].split("/")[-1], *key[1:])
+                whole = carried - 1
             if key not in self.prefixes:
                 continue
             for taken in range(1, min(self.max_ngram - carried, len(tokens)) + 1):
@@ -290,7 +319,7 @@ class Matcher:
                 joinable = form and (not form.skill.ambiguous or line.section == "skills")
                 if joinable and (best is None or carried + taken > best[0]):
                     surface = f"{prev_text[prev_tokens[-carried][1] :]} {text[tokens[0][1] : tokens[taken - 1][2]]}"
-                    best = (carried + taken, _Found(0, taken, form, surface))
+                    best = (carried + taken, _Found(0, taken, form, surface, carried=whole))
         return best[1] if best else None
 
     def _unmatched_token(self, tokens, i, text):
@@ -384,17 +413,57 @@ class Matcher:
         return form
 
 
-def _with_domain_acronyms(hits, pending, order):
+def _with_domain_acronyms(hits, pending, order, verb_only=frozenset()):
     """Class "cross-domain acronym": an acronym met only in prose ("ran EMT conduit", "the BMS curriculum") counts
     when the resume also states its expansion or another skill of one of its fields (`domains.py`): the
     electrician's EMT is not Emergency Medical Services, the paramedic's is. Hits keep the order they were first
-    seen in."""
+    seen in. A one-word activity stated by its verb alone ("Sterilized instruments" → Sterilization) needs more:
+    its own field must be one of the resume's main fields, so a verb's everyday sense in another trade ("interpreted
+    telemetry", "scaffolded lessons") names nothing."""
     categories = [hit.skill.category for hit in hits.values() if hit.skill.kind == "technical"]
     accepted = dict(hits)
     for name, hit in pending.items():
-        if name not in accepted and consistent(hit.skill.category, categories):
+        fits = _in_main_field if name in verb_only else consistent
+        if name not in accepted and fits(hit.skill.category, categories):
             accepted[name] = hit
     return dict(sorted(accepted.items(), key=lambda pair: order[pair[0]]))
+
+
+def _unheaded_summary(text, section, continuing):
+    """Class "summary without a heading": many themes print the profile paragraph under the name with no heading.
+    Above the first heading, a line of prose (eight words or more, most of them plain lower-case words) is that
+    summary, and so is the line it runs on to ("… direct with hiring managers," / "and persistent on …")."""
+    if section:
+        return False
+    words = text.split()
+    if continuing and words and (words[0][:1].islower() or len(words) >= SUMMARY_MIN_WORDS):
+        return True
+    prose = sum(word.isalpha() and word.islower() for word in words)
+    return len(words) >= SUMMARY_MIN_WORDS and prose >= len(words) / 2
+
+
+def _withdraw_bridged(previous, carried):
+    """Class "name wrapped across two lines": "Warehouse management" / "systems" is Warehouse Management Systems
+    once, not Warehouse Management too. A match the previous line recorded inside the words the bridge took back is
+    withdrawn (a skill stated elsewhere keeps its other evidence)."""
+    _, _, prev_tokens, recorded = previous
+    for hits, name, evidence, start in recorded:
+        if start < len(prev_tokens) - carried or name not in hits:
+            continue
+        hit = hits[name]
+        if evidence is not None and evidence in hit.evidence:
+            hit.evidence.remove(evidence)
+        if not hit.evidence:
+            del hits[name]
+
+
+def _in_main_field(category, stated_categories):
+    """A field of `category` (never a general one) is among the main fields of the resume's stated skills."""
+    fields = fields_of(category) - {GENERAL}
+    counts = Counter()
+    for other in stated_categories:
+        counts.update(fields_of(other) - {GENERAL})
+    return bool(fields and counts) and any(counts[f] >= MAIN_FIELD_SHARE * max(counts.values()) for f in fields)
 
 
 def _join_broken_words(lines):

@@ -223,6 +223,7 @@ PROFILE_SITES = frozenset(
     ["github", "gitlab", "bitbucket", "stack overflow", "kaggle", "behance", "dribbble", "leetcode", "hackerrank"]
     + ["linkedin", "facebook", "twitter", "instagram"]
 )
+CREDENTIAL_NOUNS = _words("certificate certification diploma licence license degree")
 # Hobbies and interests claim no professional skill ("Baking cupcakes", "Photography").
 NO_SKILL_SECTIONS = frozenset(["interests", "references"])
 # Where a generic soft-skill word ("detail-oriented", "collaborative") is a claim, not narration: a summary.
@@ -271,6 +272,8 @@ def accepted(item, context):
         return False  # "Github:// deedydas", "GitHub: https://…" label a link, they claim nothing
     if form.text in EXACT_CASE_FORMS and item.surface in (item.surface.lower(), item.surface.capitalize()):
         return False  # "safe work practices" is not SAFe, "Latex gloves" not LaTeX; "LATEX" (its logo) still is
+    if _product_alias_in_lower_case(item, context):
+        return False  # "mapped the dataflow between …": an everyday word, not Google Cloud Dataflow
     if form.acronym and not item.surface.isupper() and not item.fuzzy and not _whole_list_item(item, context):
         return False  # "Doe" is a name, "mean" a word; as an item of a list a lower-case "aws" still means AWS
     if form.partial and not context.listing and not _soft_stated_in_prose(item, context):
@@ -294,6 +297,8 @@ def accepted(item, context):
         return False  # "AML Investigator with 9 years…", "Kubernetes Administrator": a title claims no skill
     if _starts_a_place(item, context):
         return False  # "the Cassandra Ridge trail", "Python Creek Savings"
+    if form.skill.ambiguous and _names_a_credential(item, context):
+        return False  # "Paralegal Certificate", "Nursing Diploma": the credential's field, as on a degree line
     if form.skill.ambiguous and form.skill.kind == "technical" and _part_of_unknown_name(item, context):
         return False  # "Transaction Monitoring", "Oracle TMS": a list item the catalog does not know as a whole
     # A word alone on its line in capitals is a heading; a lone "C" in a sidebar is the language.
@@ -320,11 +325,11 @@ def accepted(item, context):
         return _profile_site_in_prose(item, context)  # "Github" under the name is a link, "GitHub stars" a figure
     if context.degree_span and _inside(item, context, context.degree_span) and _field_of_study(form.skill):
         return False  # "M.S. in Information Systems": a field of study, not a claimed skill
-    if form.skill.kind == "soft" and not _soft_claim(item, context):
-        return False
+    if form.skill.kind == "soft" and not form.grammar and not _soft_claim(item, context):
+        return False  # "communication" in narration; but "Resolved conflicts between …" states Conflict Resolution
     if form.skill.kind == "soft" and context.section != "skills" and _skill_of_others(item, context):
         return False  # "taught reading and writing skills": the learners' skills, not the writer's
-    if form.skill.ambiguous and not _vendor_named(item):
+    if form.skill.ambiguous and not _vendor_named(item) and not (form.grammar and form.skill.kind == "soft"):
         return _ambiguous_credible(item, context)
     return True
 
@@ -377,6 +382,26 @@ def _names_a_job_title(item, context):
         return False
     word, start, _ = tokens[item.end]
     return word in ROLE_NOUNS and context.text[start].isupper()
+
+
+def _product_alias_in_lower_case(item, context):
+    """Class "product written as a word": a one-word alias a catalog spells capitalised for a skill of another name
+    ("Dataflow", "Memorystore" for Google Cloud Platform) is a product's name; written all lower case in prose it is
+    the everyday word. In a list or a skills section it is still the product."""
+    form = item.form
+    if form.text == form.skill.name or not form.text.isalpha() or not form.text[:1].isupper() or item.fuzzy:
+        return False
+    return item.surface.islower() and not context.listing and context.section != "skills"
+
+
+def _names_a_credential(item, context):
+    """Class "credential title": a broad or job-title name right before a credential noun written as a name
+    ("Paralegal Certificate", "Pharmacy Technician Diploma") is the credential's subject, as a degree's field is."""
+    tokens = context.tokens
+    if item.end >= len(tokens):
+        return False
+    word, start, _ = tokens[item.end]
+    return word in CREDENTIAL_NOUNS and context.text[start].isupper()
 
 
 def _starts_a_place(item, context):
@@ -727,6 +752,11 @@ def _quality_of_a_thing(item, context):
     segment_start = max(context.text.rfind(mark, 0, tokens[item.start][1]) for mark in ",.;:!?()|•") + 1
     earlier = [token for token, start, _ in tokens[: item.start] if start >= segment_start]
     later = [token for token, start, _ in tokens[item.end : item.end + 3]]
+    # In a summary an agent noun right after the quality is the writer ("a calm writer of postmortems").
+    agent = context.section in SOFT_CLAIM_SECTIONS and bool(later) and len(later[0]) > 4
+    agent = agent and later[0].endswith(("er", "or")) and context.text[tokens[item.end][1]].islower()
+    if agent:
+        return False
     if set(earlier) & DETERMINERS and not set(later) & QUALITY_PERSON_NOUNS:
         return True  # "a patient reviewer", "Kept the HRIS clean"; not "a reliable and honest worker"
     after_quality = any(other.end == item.start and other.form.skill.kind == "soft" for other in context.found)

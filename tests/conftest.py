@@ -1,3 +1,6 @@
+import resource
+import time
+from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +24,53 @@ def pytest_collection_modifyitems(items):
     alone at the end. A stable sort: the order within each group stays as it was."""
     live_modules = {item.module.__name__ for item in items if item.get_closest_marker("e2e")}
     items.sort(key=lambda item: item.module.__name__ not in live_modules)
+
+
+def _cpu_seconds():
+    """CPU time of this process and of every child process it has waited for (servers, workers, commands)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+_CPU_STARTED = pytest.StashKey[float]()
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_protocol(item):
+    """Each test's CPU seconds (setup, call and teardown, with the processes it started) travel with its reports,
+    from a pytest-xdist worker too, for the per-module table at the end: on a shared machine wall time says little."""
+    item.stash[_CPU_STARTED] = _cpu_seconds()
+    yield
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item):
+    outcome = yield
+    report = outcome.get_result()
+    if report.when == "teardown":
+        cpu = _cpu_seconds() - item.stash.get(_CPU_STARTED, _cpu_seconds())
+        report.user_properties = [*report.user_properties, ("cpu_seconds", cpu)]
+
+
+_CPU_BY_MODULE = defaultdict(float)
+_SUITE_STARTED = time.monotonic()
+
+
+def pytest_runtest_logreport(report):
+    cpu = dict(report.user_properties).get("cpu_seconds") if report.when == "teardown" else None
+    if cpu is not None:
+        _CPU_BY_MODULE[report.nodeid.split("::")[0]] += cpu
+
+
+def pytest_terminal_summary(terminalreporter):
+    if not _CPU_BY_MODULE:
+        return
+    total = sum(_CPU_BY_MODULE.values())
+    wall = time.monotonic() - _SUITE_STARTED
+    # A session-wide stack's processes are counted where they stop: in the last test of their process.
+    terminalreporter.section(f"CPU seconds by module: {total:.0f} s in all, {wall:.0f} s wall")
+    for module, seconds in sorted(_CPU_BY_MODULE.items(), key=lambda pair: -pair[1])[:20]:
+        terminalreporter.write_line(f"{seconds:8.1f}  {module}")
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -233,13 +233,16 @@ def wait_for(predicate, deadline_s, what, interval=0.25):
     raise TimeoutError(f"still waiting for {what} after {deadline_s} s")
 
 
-def wait_for_status(base_url, task_id, deadline_s=30, interval=0.05):
+def wait_for_status(base_url, task_id, deadline_s=30, interval=0.05, longest_interval=0.5):
+    """Polls quickly at first (most analyses end within a second), then less often: each poll costs the server and
+    this process CPU that a busy machine needs for the analysis being waited for."""
     deadline = time.monotonic() + deadline_s
     while time.monotonic() < deadline:
         _, body, _ = http("GET", f"{base_url}/api/v1/resume/status/{task_id}")
         if body and body.get("status") in ("completed", "failed"):
             return body
         time.sleep(interval)
+        interval = min(interval * 1.5, longest_interval)
     raise TimeoutError(f"analysis {task_id} still processing after {deadline_s} s")
 
 

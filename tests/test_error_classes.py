@@ -345,7 +345,9 @@ def test_a_quality_cut_from_its_noun_by_a_line_wrap_still_counts():
 def test_a_quality_stated_of_a_thing_is_narration():
     assert qualities("Produced accurate invoices and clean reports with a fast turnaround") == []
     assert qualities("Kept the stockroom clean: audited bins weekly") == []
-    assert qualities("A patient reviewer of pull requests") == []
+    # In a summary an agent noun names the writer ("A patient reviewer of pull requests" states Patience, as the
+    # templated labels have it, h17match); in a job's bullet it is about someone else.
+    assert qualities("Hired a patient reviewer for pull requests", section="experience") == []
     assert qualities("Moved patient records to the new system") == []
     assert qualities("Calm leadership skills on night shifts") == ["Leadership"]  # "calm" qualifies the leadership
     assert qualities("Supervisor with ten years on night shifts") == []  # a title, not a quality
