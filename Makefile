@@ -69,11 +69,12 @@ chromium:
 		fi; \
 	fi
 
-# Scanned PDFs are read by Tesseract through PyMuPDF, which needs only Debian's English language data (and the
-# engine's package, for the tessdata folder layout): install them when missing. Without them scans fail with a reason.
+# Scanned PDFs are read by the `tesseract` command (Debian's tesseract-ocr) with its English language data; without
+# the command PyMuPDF's built-in OCR reads them from the data alone: install both when either is missing. Without the
+# data scans fail with a reason.
 tesseract:
-	@if [ ! -f /usr/share/tesseract-ocr/5/tessdata/eng.traineddata ] && \
-		[ ! -f /usr/share/tesseract-ocr/4.00/tessdata/eng.traineddata ]; then \
+	@if ! command -v tesseract >/dev/null || { [ ! -f /usr/share/tesseract-ocr/5/tessdata/eng.traineddata ] && \
+		[ ! -f /usr/share/tesseract-ocr/4.00/tessdata/eng.traineddata ]; }; then \
 		if [ "$$(id -u)" = 0 ]; then \
 			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq tesseract-ocr tesseract-ocr-eng; \
 		else \

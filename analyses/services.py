@@ -242,7 +242,12 @@ def run_pipeline(analysis):
         target_role=analysis.target_role,
         max_pages=settings.MAX_PAGES,
         score_weights=settings.SCORE_WEIGHTS,
-        ocr=OcrOptions(dpi=settings.OCR_DPI, max_pages=settings.OCR_MAX_PAGES, tessdata=settings.OCR_TESSDATA),
+        ocr=OcrOptions(
+            dpi=settings.OCR_DPI,
+            max_pages=settings.OCR_MAX_PAGES,
+            tessdata=settings.OCR_TESSDATA,
+            command=settings.OCR_COMMAND,
+        ),
     )
     limits = {"memory_mb": settings.ANALYSIS_MAX_MEMORY_MB, "time_limit_s": settings.ANALYSIS_TIME_LIMIT}
     return run_limited(analyse, _read_file(analysis), get_matcher(), options, **limits)  # analyses/isolation.py

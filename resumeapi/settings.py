@@ -223,7 +223,9 @@ MAX_PAGES = env_int("MAX_PAGES", 10)
 MAX_JOB_DESCRIPTION_CHARS = env_int("MAX_JOB_DESCRIPTION_CHARS", 20000)
 # Scanned pages are read by Tesseract (docs/formats.md): at OCR_DPI, at most OCR_MAX_PAGES of them per PDF (each
 # costs 1-5 s on a busy 2-core machine, inside ANALYSIS_TIME_LIMIT). OCR_TESSDATA: the folder with eng.traineddata
-# when it is not where Debian's tesseract-ocr-eng puts it.
+# when it is not where Debian's tesseract-ocr-eng puts it. OCR_COMMAND: the tesseract command that reads them; empty
+# (or not installed): PyMuPDF's built-in OCR does.
+OCR_COMMAND = env_str("OCR_COMMAND", "tesseract")
 OCR_DPI = env_int("OCR_DPI", 300)
 OCR_MAX_PAGES = env_int("OCR_MAX_PAGES", 3)
 OCR_TESSDATA = env_str("OCR_TESSDATA", "")

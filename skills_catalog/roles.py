@@ -31,16 +31,32 @@ def role_coverage(role, found_names):
 STATED_TITLE_SHARE = 0.6
 
 
-def role_fit(role, found_names, known_found):
+def skill_specificity(roles):
+    """{skill: how specific it is to the roles expecting it}: the log of the number of roles over the roles that
+    expect it, plus one (an IDF). "Emergency Medical Services" or "Nursing" names one trade; "BLS", "CPR" and
+    "Patient Assessment" are expected across care."""
+    expecting = Counter(name for role in roles for name in role.weights)
+    total = max(len(roles), 1)
+    return {name: math.log(1 + total / count) for name, count in expecting.items()}
+
+
+def role_fit(role, found_names, known_found, specificity):
     """How well a role fits a resume: the geometric mean of the share of the role's weight the resume covers and the
-    share of the resume's role-relevant skills (`known_found`, found skills any role expects) the role explains.
-    Coverage alone favours the smallest profile that shares a few skills (a chef's cooking, baking and food safety
-    cover most of Baker); the explained share credits the role that accounts for the rest of the resume too."""
-    coverage = role_coverage(role, found_names)
-    if not coverage or not known_found:
+    share of the resume's role-relevant skills (`known_found`, found skills any role expects) the role explains,
+    each skill counted by its `specificity`. Coverage alone favours the smallest profile that shares a few skills (a
+    chef's cooking, baking and food safety cover most of Baker); the explained share credits the role that accounts
+    for the rest of the resume too. Class for the specificity: a small profile built from a neighbouring job's
+    generic skills (Paramedic: BLS, ACLS, triage, IV therapy) covers an emergency nurse's list better than Registered
+    Nurse, whose weight also lies in skills a resume leaves unsaid; counting each shared skill by how few roles expect
+    it lets the skill that names the trade ("Nursing", "Emergency Medical Services") decide."""
+    found = set(found_names)
+    total = sum(weight * specificity.get(name, 0.0) for name, weight in role.weights.items())
+    relevant = sum(specificity.get(name, 0.0) for name in known_found)
+    if not total or not relevant:
         return 0.0
-    explained = len(known_found & set(role.weights)) / len(known_found)
-    return (coverage * explained) ** 0.5
+    covered = sum(weight * specificity.get(name, 0.0) for name, weight in role.weights.items() if name in found)
+    explained = sum(specificity.get(name, 0.0) for name in known_found if name in role.weights)
+    return (covered / total * explained / relevant) ** 0.5
 
 
 def best_role(matcher, found_names, text=""):
@@ -48,16 +64,19 @@ def best_role(matcher, found_names, text=""):
     name or a multi-word alias, as words of `text`) when that role's fit is close to the best. Equal fits go to the
     role with more of its weight covered, then by name, so the choice never depends on the catalog's order."""
     found = set(found_names)
-    known_found = found & {name for role in matcher.roles for name in role.weights}
+    specificity = skill_specificity(matcher.roles)
+    known_found = found & set(specificity)
     scored = [
-        (role_fit(role, found, known_found), role_coverage(role, found), role.name, role) for role in matcher.roles
+        (role_fit(role, found, known_found, specificity), role_coverage(role, found), role.name, role)
+        for role in matcher.roles
     ]
     scored = [item for item in scored if item[0] > 0]
     if not scored:
         return None
     top = max(scored, key=lambda item: (item[0], item[1], _reverse_name(item[2])))
+    chosen = _broader_role(top, scored, found, specificity)
     if not text:
-        return top[3]
+        return chosen
     lowered = text.lower()
     stated = [
         (position, item)
@@ -65,7 +84,7 @@ def best_role(matcher, found_names, text=""):
         if item[0] >= STATED_TITLE_SHARE * top[0] and (position := _title_position(item[3], lowered)) is not None
     ]
     if not stated:
-        return top[3]
+        return chosen
     # The title stated first is the resume's headline; later ones name colleagues or earlier jobs.
     return min(stated, key=lambda pair: (pair[0], -pair[1][0]))[1][3]
 
@@ -90,6 +109,32 @@ def states_title(role, text):
     """Whether `text` names the role as a title (its name or a multi-word alias): the resume says what it is, so the
     role's profile is the right measure even when the skills found cover little of it."""
     return _title_position(role, text.lower()) is not None
+
+
+# Class: a small profile built from a neighbouring job's skills (Paramedic from BLS, ACLS, triage and IV therapy) fits
+# an emergency nurse's list better than the broad Registered Nurse, whose weight also lies in skills a resume leaves
+# unsaid. When a bigger profile fits at least NESTED_FIT_SHARE as well and expects at least NESTED_SKILL_SHARE of the
+# small one's matched skills (counted by specificity), the resume's evidence does not single out the small trade.
+NESTED_FIT_SHARE = 0.75
+NESTED_SKILL_SHARE = 0.6
+
+
+def _broader_role(top, scored, found, specificity):
+    """The best-fitting role, or the best-fitting bigger role that explains the same evidence nearly as well."""
+    fit, _, _, role = top
+    matched = [name for name in role.weights if name in found]
+    matched_weight = sum(specificity.get(name, 0.0) for name in matched)
+    broader = [
+        item
+        for item in scored
+        if len(item[3].weights) > len(role.weights)
+        and item[0] >= NESTED_FIT_SHARE * fit
+        and sum(specificity.get(name, 0.0) for name in matched if name in item[3].weights)
+        >= NESTED_SKILL_SHARE * matched_weight
+    ]
+    if not broader:
+        return role
+    return max(broader, key=lambda item: (item[0], item[1], _reverse_name(item[2])))[3]
 
 
 def _reverse_name(name):

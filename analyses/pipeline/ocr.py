@@ -1,13 +1,22 @@
-"""OCR of PDF pages that are only a picture (a scan), with Tesseract through PyMuPDF.
-
-MuPDF carries the Tesseract engine itself: only the language data (Debian's tesseract-ocr-eng) must be installed,
-and the words come back as an ordinary MuPDF text page, with a box per word, so margins and columns are measured
-from the scan the way they are from a text PDF. Bounded: a fixed DPI, a pixel budget per page (a huge page is read at
-a lower DPI, or refused), and a cap on the pixels of the images a page would decode.
+"""OCR of PDF pages that are only a picture (a scan), with Tesseract: the `tesseract` command on the page we render
+(each word with its own box and a confidence), or, without the command, MuPDF's built-in OCR (only the language
+data, Debian's tesseract-ocr-eng, needed). Either way the words come back as MuPDF's text dict, with a box per
+word, so margins and columns are measured from the scan the way they are from a text PDF. Bounded: a fixed DPI, a
+pixel budget per page (a huge page is read at a lower DPI, or refused), a cap on the pixels of the images a page
+would decode, and for the command a timeout and memory/CPU limits.
 """
 
+import ctypes
+import functools
 import math
+import os
 import re
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -69,6 +78,27 @@ SLOPE_END_PT = 20
 SLOPE_WINDOW_PT = 60
 MIN_SLOPE_LINES = 3
 INK_TABLE = bytes(1 if level < INK_LEVEL else 0 for level in range(256))
+# The `tesseract` command, run on the page we render, gives each word its own box and a confidence (0-100); MuPDF's
+# built-in OCR gives neither, and costs more CPU (measured: docs/formats.md). One thread: Tesseract's OpenMP threads
+# spin and cost four times the CPU on 2 shared cores for no gain in wall time.
+TESSERACT_ENV = {"OMP_THREAD_LIMIT": "1", "PATH": "/usr/bin:/bin"}
+TESSERACT_MEMORY = 1 << 30  # address space of the tesseract process: a letter page at 300 DPI needs ~300 MB
+TESSERACT_CPU_SECONDS = 30
+# Below this confidence (0-100) Tesseract itself doubts the word: measured on the tune half, specks, icons and
+# bullets read as "¢", "-", "»," score 0-25, real words (even misspelt ones) 40 and up.
+MIN_WORD_CONFIDENCE = 30
+# A gap this many line heights wide inside a Tesseract line is a column gutter: the line is cut there, as MuPDF cuts
+# its text lines (a space is a third of the height, a tab stop or a gutter several).
+LINE_GAP_HEIGHTS = 1.5
+ROW_OVERLAP_SHARE = 0.6  # two pieces overlapping this share of the shorter one's height are on one row
+FONT_SIZE_SHARE = 0.93  # a line box's height to the font size MuPDF would report for it
+# Grey paper: a page whose paper is darker than this is stretched so its paper is white and its darkest ink black
+# before OCR (Tesseract's binarisation loses words in chips and on grey grounds).
+# Tesseract's page segmentation: 3 (its default) finds text blocks first, and on a noisy scan takes whole blocks
+# for pictures and reads nothing in them; 11 (sparse text) reads every word it finds.
+PAGE_SEGMENTATION = "3"
+GREY_PAPER_LEVEL = 235
+DARKEST_INK_SHARE = 0.005
 
 
 @dataclass
@@ -79,6 +109,8 @@ class OcrOptions:
     max_image_pixels: int = 60_000_000  # a decoded picture this large is ~180 MB of RGB
     tessdata: str = ""  # the folder holding eng.traineddata; empty: Debian's places
     candidates: tuple = field(default=TESSDATA_CANDIDATES)
+    command: str = "tesseract"  # not on the PATH: MuPDF's built-in OCR reads the page (no word confidence)
+    timeout: float = 25.0  # seconds of wall time for one page's OCR
 
 
 def find_tessdata(options):
@@ -126,10 +158,191 @@ def ocr_page_content(page, number, options, tessdata):
             "by OCR. Scan the resume at letter or A4 size, or export a text PDF.",
             "scan_too_large",
         )
-    textpage = page.get_textpage_ocr(flags=OCR_TEXT_FLAGS, language=LANGUAGE, dpi=dpi, full=True, tessdata=tessdata)
-    content = clean_ocr_words(textpage.extractDICT())
-    fit_lines_to_ink(content, page.get_pixmap(dpi=INK_DPI, colorspace=pymupdf.csGRAY), INK_DPI / 72)
+    command = shutil.which(options.command) if options.command else None
+    if command:
+        content = tesseract_page_content(page, number, dpi, command, tessdata, options.timeout)
+    ink = page.get_pixmap(dpi=INK_DPI, colorspace=pymupdf.csGRAY)
+    if not command:
+        with _page_on_white_paper(page, dpi, ink) as source:
+            textpage = source.get_textpage_ocr(
+                flags=OCR_TEXT_FLAGS, language=LANGUAGE, dpi=dpi, full=True, tessdata=tessdata
+            )
+            content = textpage.extractDICT()
+    content = clean_ocr_words(content)
+    fit_lines_to_ink(content, ink, INK_DPI / 72)
     return content, dpi
+
+
+@contextmanager
+def _page_on_white_paper(page, dpi, ink):
+    """The page itself, or, on grey paper, a copy of it with the paper evened out to white (MuPDF's OCR renders the
+    page it is given: the copy holds our evened-out render at the reading DPI, at the same size, so word boxes
+    keep their place)."""
+    if even_out_grey_paper(ink) is ink:
+        yield page
+        return
+    with pymupdf.open() as copy:
+        white = copy.new_page(width=page.rect.width, height=page.rect.height)
+        white.insert_image(white.rect, pixmap=even_out_grey_paper(page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY)))
+        yield white
+
+
+def tesseract_page_content(page, number, dpi, command, tessdata, timeout):
+    """The page rendered in grey at `dpi` and read by the `tesseract` command: MuPDF's dict of blocks/lines/spans,
+    one span per word (with its confidence) and a space span between words, as MuPDF's own OCR gives it."""
+    pixmap = even_out_grey_paper(page.get_pixmap(dpi=dpi, colorspace=pymupdf.csGRAY))
+    try:
+        done = subprocess.run(
+            [command, "stdin", "stdout", "--dpi", str(dpi), "--psm", PAGE_SEGMENTATION, "-l", LANGUAGE]
+            + ["--tessdata-dir", tessdata, "tsv"],
+            input=pixmap.tobytes("png"),
+            capture_output=True,
+            timeout=timeout,
+            env=TESSERACT_ENV,
+            preexec_fn=functools.partial(_limit_tesseract, os.getpid()),
+            check=False,
+        )
+    except subprocess.TimeoutExpired:
+        raise UnreadablePdf(
+            f"Reading page {number} by OCR took more than {timeout:.0f} s. Export a text PDF, or scan it at 300 DPI.",
+            "ocr_failed",
+        ) from None
+    except (OSError, subprocess.SubprocessError) as error:
+        raise UnreadablePdf(
+            f"OCR could not start on page {number} ({error}). Export a text PDF from your editor.", "ocr_failed"
+        ) from None
+    if done.returncode:
+        raise UnreadablePdf(
+            f"OCR could not read page {number} (Tesseract stopped with code {done.returncode}). "
+            "Export a text PDF from your editor, or scan it again.",
+            "ocr_failed",
+        )
+    return words_to_content(done.stdout.decode("utf-8", "replace"), 72 / dpi)
+
+
+def _limit_tesseract(analysis_pid):
+    """In the child before it runs tesseract: its own limits, never above those of the analysis it serves (an
+    analysis process may already run under tighter ones: docs/limits.md), and death with that analysis."""
+    for kind, value in ((resource.RLIMIT_AS, TESSERACT_MEMORY), (resource.RLIMIT_CPU, TESSERACT_CPU_SECONDS)):
+        hard = resource.getrlimit(kind)[1]
+        value = value if hard == resource.RLIM_INFINITY else min(value, hard)
+        resource.setrlimit(kind, (value, value))
+    _die_with(analysis_pid)
+
+
+PR_SET_PDEATHSIG = 1
+
+
+def _die_with(parent_pid):
+    """An analysis past its time limit is killed with SIGKILL, which it cannot pass on: without this, its tesseract
+    ran on for up to its own 30 s CPU limit after the analysis had failed. Linux only (prctl); elsewhere the
+    tesseract's own limits still end it."""
+    if not sys.platform.startswith("linux"):
+        return
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    if os.getppid() != parent_pid:  # the analysis died between the fork and the prctl
+        os._exit(1)
+
+
+def even_out_grey_paper(pixmap):
+    """A page on grey paper (a copier's background) stretched so the paper is white and the darkest ink black."""
+    small = pymupdf.Pixmap(pixmap, pixmap.width // 4, pixmap.height // 4, None) if pixmap.width > 400 else pixmap
+    samples = small.samples
+    counts = [samples.count(level) for level in range(256)]
+    paper = max(range(256), key=counts.__getitem__)
+    if paper >= GREY_PAPER_LEVEL:
+        return pixmap
+    dark, seen = 0, 0
+    while dark < paper and seen + counts[dark] < DARKEST_INK_SHARE * len(samples):
+        seen += counts[dark]
+        dark += 1
+    span = max(1, paper - dark)
+    table = bytes(min(255, max(0, (level - dark) * 255 // span)) for level in range(256))
+    return pymupdf.Pixmap(pymupdf.csGRAY, pixmap.width, pixmap.height, pixmap.samples.translate(table), 0)
+
+
+def words_to_content(tsv, scale):
+    """Tesseract's TSV (one row per word, in pixels) as MuPDF's text dict (points; `scale`: points per pixel). A
+    Tesseract line is cut where a gap between two words is a column gutter, never a space; words Tesseract doubts
+    keep their confidence (`conf`) for clean_ocr_words."""
+    lines = {}
+    for row in tsv.splitlines()[1:]:
+        cells = row.split("\t")
+        if len(cells) < 12 or cells[0] != "5" or not cells[11].strip():
+            continue
+        left, top, width, height = (int(value) * scale for value in cells[6:10])
+        word = {"text": cells[11].strip(), "bbox": (left, top, left + width, top + height), "conf": float(cells[10])}
+        lines.setdefault(tuple(cells[2:5]), []).append(word)
+    parts = _join_rows([part for words in lines.values() for part in _cut_at_gutters(words)])
+    blocks = []
+    for part in parts:
+        line = _ocr_line(part)
+        blocks.append({"type": 0, "bbox": line["bbox"], "lines": [line]})
+    return {"blocks": blocks}
+
+
+def _join_rows(parts):
+    """Pieces of one printed line that Tesseract put in different lines (a speck between them on a noisy scan) are
+    joined again when they share their row and the gap between them is no gutter."""
+    joined = []
+    for part in sorted(parts, key=lambda words: words[0]["bbox"][0]):
+        x0, y0, x1, y1 = _union(word["bbox"] for word in part)
+        for other in joined:
+            ox0, oy0, ox1, oy1 = _union(word["bbox"] for word in other)
+            overlap = min(y1, oy1) - max(y0, oy0)
+            height = max(y1 - y0, oy1 - oy0)
+            if overlap >= ROW_OVERLAP_SHARE * min(y1 - y0, oy1 - oy0) and 0 <= x0 - ox1 <= LINE_GAP_HEIGHTS * height:
+                other.extend(part)
+                break
+        else:
+            joined.append(list(part))
+    return sorted(joined, key=lambda words: (_union(word["bbox"] for word in words)[1], words[0]["bbox"][0]))
+
+
+def _cut_at_gutters(words):
+    words = sorted(words, key=lambda word: word["bbox"][0])
+    height = max(word["bbox"][3] - word["bbox"][1] for word in words)
+    parts = [[words[0]]]
+    for word in words[1:]:
+        if word["bbox"][0] - parts[-1][-1]["bbox"][2] > LINE_GAP_HEIGHTS * height:
+            parts.append([])
+        parts[-1].append(word)
+    return parts
+
+
+def _ocr_line(words):
+    x0, y0, x1, y1 = _union(word["bbox"] for word in words)
+    spans = []
+    for index, word in enumerate(words):
+        if index:
+            gap = (spans[-1]["bbox"][2], y0, word["bbox"][0], y1)
+            spans.append(_span(" ", gap, y1 - y0, -1))
+        spans.append(_span(word["text"], (word["bbox"][0], y0, word["bbox"][2], y1), y1 - y0, word["conf"]))
+    return {"wmode": 0, "dir": (1.0, 0.0), "bbox": (x0, y0, x1, y1), "spans": spans}
+
+
+def _span(text, bbox, height, confidence):
+    return {
+        "text": text,
+        "bbox": bbox,
+        "origin": (bbox[0], bbox[3]),
+        "size": FONT_SIZE_SHARE * height,
+        "flags": 0,
+        "font": "GlyphLessFont",
+        "char_flags": 0,
+        "alpha": 0,
+        "conf": confidence,
+    }
+
+
+def _union(boxes):
+    boxes = list(boxes)
+    return (
+        min(box[0] for box in boxes),
+        min(box[1] for box in boxes),
+        max(box[2] for box in boxes),
+        max(box[3] for box in boxes),
+    )
 
 
 def fit_lines_to_ink(content, pixmap, scale):
@@ -227,8 +440,9 @@ def _clean_line(spans):
     for span in spans:
         span["text"] = _ells_as_capital_i(_without_glued_icon(_pipes_as_letters(span["text"])))
     words = [span for span in spans if span["text"].strip()]
+    doubted = _doubted_words(words)
     _restore_bullet(words)
-    drop = {
+    drop = doubted | {
         id(span) for group in _glued_words(spans) if _is_broken("".join(s["text"] for s in group)) for span in group
     }
     for index, span in enumerate(words):
@@ -249,6 +463,27 @@ def _clean_line(spans):
     while start < len(kept) and _is_mark(kept[start]["text"]) and not _is_bullet(kept[start]["text"]):
         start += 1
     return kept[start:]
+
+
+def _doubted_words(words):
+    """The ids of words Tesseract doubts (confidence under MIN_WORD_CONFIDENCE; MuPDF's OCR gives none). A short
+    doubted mark opening a line before a capitalised word is the round bullet it was ("¢ Worked on…"); before an
+    all-caps heading it is a speck ("- EXPERIENCE" is no heading). A doubted mark inside a line stays: it still
+    keeps the words beside it apart."""
+    doubted = set()
+    for index, span in enumerate(words):
+        if span.get("conf", 100) >= MIN_WORD_CONFIDENCE:
+            continue
+        text = span["text"].strip()
+        following = words[index + 1]["text"].strip() if index + 1 < len(words) else ""
+        if index == 0 and len(text) <= MAX_ICON_CHARS:
+            if following[:1].isupper() and not following.isupper():
+                span["text"] = span["text"].replace(text, "•")
+            else:
+                doubted.add(id(span))
+        elif not _is_mark(text):
+            doubted.add(id(span))
+    return doubted
 
 
 def _is_stretched(span, text):
