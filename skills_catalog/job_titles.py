@@ -152,6 +152,10 @@ def role_occupations(role, index=None):
 # "School Counselor, Lincoln High", "Registered Nurse — 2019-2024"), or before " at ".
 _SEPARATORS_RE = re.compile(r"\s+(?:[|•·–—@-]|at)\s+|\s*[|•·,;:(]\s*|\s{3,}|\t")
 _LEADING_DATES_RE = re.compile(r"^[\d/.\-– ]+")
+# A grade or level around a title ("Senior Accountant", "Compliance Analyst II") is not part of the occupation.
+_LEVEL_RE = re.compile(
+    r"^(?:(?:senior|sr|junior|jr|lead|principal|head|trainee|associate|entry level)\s+)+|\s+(?:[ivx]+|\d)$"
+)
 
 
 def stated_occupations(lines, index=None):
@@ -167,7 +171,7 @@ def stated_occupations(lines, index=None):
         if len(first.split()) < 2 and first != text:
             # A one-word title ("Cook", "Server") is an ordinary word of other lines unless it is the whole line.
             continue
-        codes = title_occupations(first, index)
+        codes = title_occupations(first, index) or title_occupations(_LEVEL_RE.sub("", normalise_title(first)), index)
         if codes:
             return codes
     return frozenset()
