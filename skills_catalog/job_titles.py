@@ -166,8 +166,7 @@ def stated_occupations(lines, index=None):
         text = text.strip()
         if not text or len(text) > 80:
             continue
-        first = _SEPARATORS_RE.split(text, maxsplit=1)[0]
-        first = _LEADING_DATES_RE.sub("", first)
+        first = _SEPARATORS_RE.split(_LEADING_DATES_RE.sub("", text), maxsplit=1)[0]
         if len(first.split()) < 2 and first != text:
             # A one-word title ("Cook", "Server") is an ordinary word of other lines unless it is the whole line.
             continue
