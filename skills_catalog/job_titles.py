@@ -152,6 +152,10 @@ def role_occupations(role, index=None):
 # "School Counselor, Lincoln High", "Registered Nurse — 2019-2024"), or before " at ".
 _SEPARATORS_RE = re.compile(r"\s+(?:[|•·–—@-]|at)\s+|\s*[|•·,;:(]\s*|\s{3,}|\t")
 _LEADING_DATES_RE = re.compile(r"^[\d/.\-– ]+")
+# Words of a title that states a stage of study or training rather than an occupation.
+STATUS_WORDS = frozenset(
+    ["student", "intern", "internship", "trainee", "graduate", "undergraduate", "postgraduate", "volunteer"]
+)
 # A grade or level around a title ("Senior Accountant", "Compliance Analyst II") is not part of the occupation.
 _LEVEL_RE = re.compile(
     r"^(?:(?:senior|sr|junior|jr|lead|principal|head|trainee|associate|entry level)\s+)+|\s+(?:[ivx]+|\d)$"
@@ -170,6 +174,10 @@ def stated_occupations(lines, index=None):
         if len(first.split()) < 2 and first != text:
             # A one-word title ("Cook", "Server") is an ordinary word of other lines unless it is the whole line.
             continue
+        if STATUS_WORDS & set(normalise_title(first).split()):
+            # "Graduate Student", "Software Engineering Intern": the person states a stage of study or training,
+            # not an occupation, and the jobs below it (a teaching assistant's) are what they did meanwhile.
+            return frozenset()
         codes = title_occupations(first, index) or title_occupations(_LEVEL_RE.sub("", normalise_title(first)), index)
         if codes:
             return codes

@@ -168,6 +168,13 @@ def test_the_stated_title_is_the_headline_or_the_first_title_line():
     assert stated_occupations(["Cash Handling, Point of Sale", "Friendly and punctual"]) == frozenset()
 
 
+def test_a_stage_of_study_states_no_occupation():
+    """A student's headline says what they study for; the job below it (a teaching assistant's) is a student job."""
+    assert title_occupations("Graduate Student")  # O*NET reports it for postsecondary teaching assistants
+    assert stated_occupations(["Graduate Student", "Teaching Assistant, Hillcrest University"]) == frozenset()
+    assert stated_occupations(["Software Engineering Intern | Acme", "Bank Teller"]) == frozenset()
+
+
 def test_the_shipped_index_names_occupations_and_stays_small():
     assert title_occupations("Bank Teller") == {"43-3071"}
     assert title_occupations("icu nurse") == {"29-1141"}  # 29-1141.03 Critical Care Nurses: a Registered Nurse
