@@ -162,6 +162,18 @@ _LEVEL_RE = re.compile(
 )
 
 
+# One-word lines that O*NET lists as titles but that name a field or an activity ("Management", "Intelligence",
+# "Farming") or are a short abbreviation (a state's "PA" or "MA" on a contact line of its own).
+_ACTIVITY_RE = re.compile(r"(?:ment|ing|ence|ance|ity|ics|ogy|tion|ness)$", re.IGNORECASE)
+MIN_ONE_WORD_CHARS = 4
+
+
+def _one_word_title(word, line):
+    """A one-word title ("Cook", "Server") is an ordinary word of other lines: it states a title only as a whole line
+    naming a person."""
+    return word == line and len(word) >= MIN_ONE_WORD_CHARS and not _ACTIVITY_RE.search(word)
+
+
 def stated_occupations(lines, index=None):
     """The occupations named by the first job title among `lines` (text of the resume's header, summary and
     experience lines, in order): the headline near the name, else the most recent job's title. Empty when no line
@@ -171,8 +183,7 @@ def stated_occupations(lines, index=None):
         if not text or len(text) > 80:
             continue
         first = _SEPARATORS_RE.split(_LEADING_DATES_RE.sub("", text), maxsplit=1)[0]
-        if len(first.split()) < 2 and first != text:
-            # A one-word title ("Cook", "Server") is an ordinary word of other lines unless it is the whole line.
+        if len(first.split()) < 2 and not _one_word_title(first, text):
             continue
         if STATUS_WORDS & set(normalise_title(first).split()):
             # "Graduate Student", "Software Engineering Intern": the person states a stage of study or training,

@@ -166,6 +166,9 @@ def test_the_stated_title_is_the_headline_or_the_first_title_line():
     # A one-word title inside a longer line is an ordinary word ("Server racks", "Cook County").
     assert stated_occupations(["Bartender, The Anchor"]) == frozenset()
     assert stated_occupations(["Cash Handling, Point of Sale", "Friendly and punctual"]) == frozenset()
+    # O*NET lists "Management" (a military title) and "PA"; alone on a line they are a field and a state.
+    assert title_occupations("Management") and title_occupations("PA")
+    assert stated_occupations(["Management", "PA", "Bank Teller"]) == {"43-3071"}
 
 
 def test_a_stage_of_study_states_no_occupation():
