@@ -220,3 +220,13 @@ def test_the_index_is_built_from_onet_titles(tmp_path):
     assert "teller of the first national savings bank branch" not in titles  # longer than five words
     assert related == {"43-3071": {"35-3011"}}  # the closest tier only
     assert normalise_title("Teller, Bank (Head)") == "teller bank head"
+
+
+def test_every_derived_role_maps_to_its_own_occupation():
+    """The index holds each derived role's name with the code roles_onet.json records; a new derived role needs
+    `manage.py build_title_index` rerun, and this fails until it is."""
+    _, roles = read_default_catalog()
+    derived = [role for role in roles if role.get("onet_soc")]
+    assert derived
+    stale = [role["name"] for role in derived if title_occupations(role["name"]) != {role["onet_soc"][:7]}]
+    assert not stale, f"rerun manage.py build_title_index for: {stale}"
