@@ -20,7 +20,7 @@ from skills_catalog.job_titles import (
 from skills_catalog.matcher import matcher_from_rows
 from skills_catalog.roles import STRONG_FIT, RoleEntry, title_conflict
 
-from . import pdfs
+from . import pdfs, resume_layouts
 
 
 @pytest.fixture(scope="module")
@@ -29,10 +29,14 @@ def matcher():
     return matcher_from_rows(skills, roles)
 
 
-def _analyse(lines, matcher, **options):
+def analyse_pdf(pdf, matcher, **options):
     from analyses.pipeline.analyse import AnalysisOptions, analyse
 
-    return analyse(pdfs.make_pdf([lines]), matcher, AnalysisOptions(**options))
+    return analyse(pdf, matcher, AnalysisOptions(**options))
+
+
+def _analyse(lines, matcher, **options):
+    return analyse_pdf(pdfs.make_pdf([lines]), matcher, **options)
 
 
 TELLER = [
@@ -230,3 +234,34 @@ def test_every_derived_role_maps_to_its_own_occupation():
     assert derived
     stale = [role["name"] for role in derived if title_occupations(role["name"]) != {role["onet_soc"][:7]}]
     assert not stale, f"rerun manage.py build_title_index for: {stale}"
+
+
+@pytest.mark.parametrize("layout", resume_layouts.LAYOUTS)
+def test_the_stated_title_is_read_in_every_layout(layout, matcher):
+    """Tables, columns and sidebars move the headline and the first job: the decision must not move with them."""
+    variant = resume_layouts.LAYOUTS.index(layout)
+
+    def source(title, employer_line, skills):
+        resume = resume_layouts.Resume(
+            title.lower(),
+            "Robin Okafor",
+            title,
+            f"{title} with six years of steady, careful work.",
+            [(employer_line, ["Served 120 people a day"])],
+            ["Diploma, Eastfield Community College, 2014"],
+            skills,
+        )
+        return analyse_pdf(resume_layouts.render(resume, layout, variant), matcher).details["missing_keywords_source"]
+
+    teller = source(
+        "Bank Teller",
+        "Bank Teller, Harbor Community Bank, 2022 - 2025",
+        ["Cash Handling", "Teller Operations", "Anti-Money Laundering", "Point of Sale", "Customer Service"],
+    )
+    nurse = source(
+        "ICU Nurse",
+        "ICU Nurse, Mercy Hospital, 2018 - 2025",
+        ["Nursing", "Patient Assessment", "Critical Care", "ACLS", "BLS", "IV Therapy"],
+    )
+    assert teller["type"] == "none", teller
+    assert nurse == {"type": "best_fit_role", "role": "Registered Nurse"}
