@@ -180,7 +180,8 @@ def title_conflict(matcher, role, found_names, title_lines):
         # A profile of the stated occupation exists: choosing between profiles is `best_role`'s job.
         return False
     occupations = role_occupations(role)
-    if not occupations:
+    if not occupations or states_title(role, "\n".join(title_lines)):
+        # The headline or the first job names the role too ("Bank Teller | Customer Service Representative").
         return False
     if occupations & related_occupations(stated) or stated & related_occupations(occupations):
         return False

@@ -147,6 +147,13 @@ def test_no_conflict_without_a_known_title_or_with_a_related_one():
     assert not title_conflict(ROLES, CHEF, {"Food Safety"}, ["Line Cook"])
 
 
+def test_a_headline_that_also_names_the_role_keeps_it():
+    retail = RoleEntry("Retail Sales Associate", (), {"Visual Merchandising": 5, "Cash Handling": 2})
+    roles = SimpleNamespace(roles=[BARTENDER, retail])
+    assert title_conflict(roles, retail, {"Cash Handling"}, ["Bank Teller", "Harbor Bank, 2022 - 2025"])
+    assert not title_conflict(roles, retail, {"Cash Handling"}, ["Bank Teller | Retail Sales Associate"])
+
+
 def test_a_title_a_profile_covers_is_left_to_best_role():
     """The stated occupation has a profile of its own: choosing between profiles is not this rule's job."""
     teller = RoleEntry("Bank Teller", (), {"Teller Operations": 5, "Cash Handling": 3})
