@@ -138,11 +138,23 @@ def related_occupations(codes, index=None):
 def role_occupations(role, index=None):
     """The occupations a role profile stands for: its name's, else those of its multi-word aliases (a curated
     "Teacher" names several teaching occupations; "Bookkeeper" one)."""
-    codes = title_occupations(role.name, index)
+    if index is None:
+        return _shipped_role_occupations(role.name, tuple(str(alias) for alias in role.aliases))
+    return _role_occupations(role.name, role.aliases, index)
+
+
+@lru_cache(maxsize=4096)
+def _shipped_role_occupations(name, aliases):
+    # Every analysis asks for every role's occupations: looked up once per process.
+    return _role_occupations(name, aliases, _shipped_index())
+
+
+def _role_occupations(name, aliases, index):
+    codes = title_occupations(name, index)
     if codes:
         return codes
     out = set()
-    for alias in role.aliases:
+    for alias in aliases:
         if " " in str(alias):
             out |= title_occupations(str(alias), index)
     return frozenset(out)
