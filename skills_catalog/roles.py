@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from .engine import Line
+from .job_titles import related_occupations, role_occupations, stated_occupations
 
 
 @dataclass(frozen=True)
@@ -152,6 +153,39 @@ def _title_position(role, lowered_text):
         if match:
             positions.append(match.start())
     return min(positions) if positions else None
+
+
+# Class: the resume states its job title, the title names a known occupation the catalog has no profile for (a bank
+# teller, a school counsellor), and the best-fitting profile is another occupation's (Bartender, Social Worker):
+# naming that role and its keywords would mislead. The skills outweigh the stated title only when they fit the role
+# (`role_fit`) as well as the best quarter of resumes fit their own profession: the upper quartile of the chosen
+# roles' fits on the tune halves of the dev and templated sets (116 resumes, quartiles 0.37 / 0.51 / 0.62).
+STRONG_FIT = 0.62
+
+
+def fit_of(matcher, role, found_names):
+    """`role_fit` of one role against the resume's skills, with the catalog's specificities."""
+    found = set(found_names)
+    specificity = skill_specificity(matcher.roles)
+    return role_fit(role, found, found & set(specificity), specificity)
+
+
+def title_conflict(matcher, role, found_names, title_lines):
+    """Whether the job title the resume states (`title_lines`: its headline and first job's lines, in order; see
+    `job_titles.stated_occupations`) names a known occupation that no profile covers and that is neither the role's
+    nor one O*NET ranks closest to it, while the skills fit the role only weakly (below STRONG_FIT). A role whose
+    occupation is unknown (a curated name that no O*NET title holds) or a title the index lacks never conflicts."""
+    stated = stated_occupations(title_lines)
+    if not stated or any(stated & role_occupations(other) for other in matcher.roles):
+        # A profile of the stated occupation exists: choosing between profiles is `best_role`'s job.
+        return False
+    occupations = role_occupations(role)
+    if not occupations or states_title(role, "\n".join(title_lines)):
+        # The headline or the first job names the role too ("Bank Teller | Customer Service Representative").
+        return False
+    if occupations & related_occupations(stated) or stated & related_occupations(occupations):
+        return False
+    return fit_of(matcher, role, found_names) < STRONG_FIT
 
 
 # Weight 1 marks a skill seen in the occupation, not expected of it (O*NET's long tail of niche software: "GNOME
