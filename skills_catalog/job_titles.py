@@ -24,6 +24,8 @@ from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
 
+from .text import british_word
+
 # Gzipped JSON: 50k titles are 1.2 MB as text, 0.3 MB compressed.
 INDEX_PATH = Path(__file__).resolve().parent / "data" / "job_titles.json.gz"
 # Headlines and job-title lines are short; O*NET's long titles ("Director of Regional Sales and Business
@@ -72,6 +74,8 @@ def build_title_index(onet_dir, roles_onet=()):
             name = normalise_title(form)
             if name and len(name.split()) <= MAX_TITLE_WORDS and not name.isdigit():
                 titles[name].add(soc(code))
+                # O*NET spells the American way; a "School Counsellor" or "Paediatric Nurse" is the same occupation.
+                titles[" ".join(british_word(word) for word in name.split())].add(soc(code))
 
     for row in _read(onet_dir / "Occupation Data.txt"):
         add(row["Title"], row["O*NET-SOC Code"])
@@ -118,6 +122,11 @@ def read_title_index(path=INDEX_PATH):
 @lru_cache(maxsize=1)
 def _shipped_index():
     return read_title_index()
+
+
+def load_shipped_index():
+    """Read the shipped index now (a worker process does it at start, so each analysis it forks inherits it)."""
+    _shipped_index()
 
 
 def title_occupations(title, index=None):

@@ -196,6 +196,9 @@ def test_the_shipped_index_names_occupations_and_stays_small():
     assert len(title_occupations("Teacher")) > 1
     assert role_occupations(RoleEntry("Registered Nurse", (), {})) == {"29-1141"}
     assert INDEX_PATH.stat().st_size < 400_000
+    # O*NET spells the American way; the British spelling of a title names the same occupation.
+    assert title_occupations("School Counsellor") == title_occupations("School Counselor") == {"21-1012"}
+    assert title_occupations("Paediatric Nurse") == title_occupations("Pediatric Nurse")
 
 
 ONET_FILES = {
@@ -206,6 +209,7 @@ ONET_FILES = {
         "43-3071.00\tHead Teller (Head Bank Teller)\tHead Teller\t02\n"
         "43-3071.00\tTeller of the First National Savings Bank Branch\tn/a\t02\n"
         "35-3011.00\tHead Teller\tn/a\t02\n"
+        "21-1012.00\tGuidance Counselor\tn/a\t02\n"
     ),
     "Sample of Reported Titles.txt": (
         "O*NET-SOC Code\tReported Job Title\tShown in My Next Move\n35-3011.02\tMixologist\tY\n"
@@ -228,6 +232,7 @@ def test_the_index_is_built_from_onet_titles(tmp_path):
     assert titles["head teller"] == {"43-3071", "35-3011"}  # named by two occupations: both kept
     assert titles["mixologist"] == {"35-3011"}  # a detailed occupation is its SOC occupation
     assert titles["drinks lead"] == {"35-3011"}
+    assert titles["guidance counselor"] == titles["guidance counsellor"] == {"21-1012"}  # and its British spelling
     assert "teller of the first national savings bank branch" not in titles  # longer than five words
     assert related == {"43-3071": {"35-3011"}}  # the closest tier only
     assert normalise_title("Teller, Bank (Head)") == "teller bank head"
