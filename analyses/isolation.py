@@ -20,6 +20,7 @@ import time
 import traceback
 
 from .pipeline.errors import UnreadablePdf
+from .pipeline.lifetime import die_with_parent
 
 # Within this much of the cap, a failure is the cap's doing: MuPDF reports a failed allocation as an ordinary error
 # ("malloc failed", "cannot create page"), which the pipeline would otherwise call a damaged file.
@@ -59,11 +60,14 @@ def run_limited(function, *args, memory_mb, time_limit_s):
     sentence naming the limit.
     """
     read_end, write_end = os.pipe()
+    worker_pid = os.getpid()
     gc.freeze()  # the child's collector then never writes to the parent's objects, so their pages stay shared
     try:
         pid = os.fork()
         if pid == 0:  # the child: never returns
             os.close(read_end)
+            # The worker enforces the time limit: a worker killed (OOM, django-q's timeout) must take its analysis.
+            die_with_parent(worker_pid)
             _child(write_end, function, args, memory_mb)
     finally:
         gc.unfreeze()

@@ -4,7 +4,9 @@ The files are built here (tests/hostile_pdfs.py). Limits under test: the cheap p
 memory cap and hard time limit of analyses/isolation.py, and linear-time text handling (tests/test_linear_time.py
 times each pattern on its own)."""
 
+import multiprocessing
 import os
+import signal
 import threading
 import time
 
@@ -129,6 +131,44 @@ def test_c_code_past_the_time_limit_is_killed():
     assert time.monotonic() - started < 5
     assert raised.value.code == "time_limit"
     assert "longer than 1 seconds" in raised.value.message
+
+
+def sleep_after_writing_pid(path):
+    with open(path, "w") as handle:
+        handle.write(str(os.getpid()))
+    time.sleep(60)
+
+
+def alive(pid):
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            return not any(line.startswith("State:") and "Z" in line.split()[1] for line in status)
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="reads /proc; the guard is Linux's prctl")
+def test_the_analysis_dies_with_the_worker_that_supervises_it(tmp_path):
+    # The worker enforces the time limit; a worker killed with SIGKILL (OOM, django-q's timeout) must take its
+    # analysis with it rather than leave it running unsupervised.
+    pid_file = tmp_path / "analysis.pid"
+    worker = multiprocessing.get_context("fork").Process(
+        target=run_limited, args=(sleep_after_writing_pid, str(pid_file)), kwargs={"memory_mb": 0, "time_limit_s": 60}
+    )
+    worker.start()
+    deadline = time.monotonic() + 30
+    while not (pid_file.exists() and pid_file.read_text()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    analysis = int(pid_file.read_text())
+    os.kill(worker.pid, signal.SIGKILL)
+    worker.join()
+    deadline = time.monotonic() + 10
+    while alive(analysis) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    survived = alive(analysis)
+    if survived:
+        os.kill(analysis, signal.SIGKILL)
+    assert not survived
 
 
 def test_the_childs_failures_come_back_whole():

@@ -6,16 +6,13 @@ pixel budget per page (a huge page is read at a lower DPI, or refused), a cap on
 would decode, and for the command a timeout and memory/CPU limits.
 """
 
-import ctypes
 import functools
 import math
 import os
 import re
 import resource
 import shutil
-import signal
 import subprocess
-import sys
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +20,7 @@ from pathlib import Path
 import pymupdf
 
 from .errors import UnreadablePdf
+from .lifetime import die_with_parent
 
 # Debian's tesseract-ocr-eng puts its data here (5.x; 4.x before); a configured folder is tried first.
 TESSDATA_CANDIDATES = ("/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata")
@@ -227,21 +225,7 @@ def _limit_tesseract(analysis_pid):
         hard = resource.getrlimit(kind)[1]
         value = value if hard == resource.RLIM_INFINITY else min(value, hard)
         resource.setrlimit(kind, (value, value))
-    _die_with(analysis_pid)
-
-
-PR_SET_PDEATHSIG = 1
-
-
-def _die_with(parent_pid):
-    """An analysis past its time limit is killed with SIGKILL, which it cannot pass on: without this, its tesseract
-    ran on for up to its own 30 s CPU limit after the analysis had failed. Linux only (prctl); elsewhere the
-    tesseract's own limits still end it."""
-    if not sys.platform.startswith("linux"):
-        return
-    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    if os.getppid() != parent_pid:  # the analysis died between the fork and the prctl
-        os._exit(1)
+    die_with_parent(analysis_pid)  # killed with the analysis at its time limit, not up to 30 s later
 
 
 def even_out_grey_paper(pixmap):
