@@ -20,8 +20,10 @@ logger = logging.getLogger(__name__)
 
 # A running qcluster re-publishes its Stat in the shared cache every guard cycle (0.5 s) and the entry expires after
 # 3 s: a cluster counts as running while its Stat is there. The newest time seen is kept, so a worker that died an
-# hour ago shows as last seen an hour ago rather than never.
+# hour ago shows as last seen an hour ago rather than never. Only a health check remembers it, so once no stat is left
+# the time is when a check last saw one: the worker may have lived a little longer.
 LAST_SEEN_KEY = "health:worker_last_seen"
+REMEMBER_EVERY_SECONDS = 5
 
 
 @health_schema
@@ -60,7 +62,7 @@ def worker_trouble(clusters, seconds, within):
     if seconds is None:
         return "No worker has been seen since this service started; uploads wait in the queue."
     if not clusters:
-        return f"No worker is running (the last was seen {seconds:g} seconds ago); uploads wait in the queue."
+        return f"No worker is running (a health check last saw one {seconds:g} seconds ago); uploads wait in the queue."
     if seconds > within:
         return (
             f"No worker has been seen for {seconds:g} seconds (the limit is {within}); uploads wait in the queue. "
@@ -75,10 +77,11 @@ def _workers():
         stats = [stat for stat in Stat.get_all(get_broker()) if stat.status != Conf.STOPPED]
         remembered = cache.get(LAST_SEEN_KEY)
         newest = max((stat.timestamp for stat in stats), default=None)
-        if newest and (remembered is None or newest > remembered):
+        # Written at most every REMEMBER_EVERY_SECONDS: the cache is the database, and a write per call made parallel
+        # health checks queue for SQLite's write lock, and uploads behind them.
+        if newest and (remembered is None or (newest - remembered).total_seconds() > REMEMBER_EVERY_SECONDS):
             cache.set(LAST_SEEN_KEY, newest, None)
-            remembered = newest
-        return len(stats), remembered
+        return len(stats), newest or remembered
     except Exception:
         logger.exception("Health check: could not read worker stats from the cache")
         return 0, None

@@ -8,6 +8,7 @@ import logging
 from django.dispatch import receiver
 from django_q.signals import post_spawn
 
+from skills_catalog.job_titles import load_shipped_index
 from skills_catalog.matcher import get_matcher
 
 from . import services
@@ -30,9 +31,11 @@ def purge_expired():
 
 @receiver(post_spawn)
 def warm_up_worker(sender, proc_name=None, **kwargs):
-    """Compile the catalog matcher as each worker process starts, so the first analysis a user uploads does not pay
-    for it (~0.5 s with the default catalog; bench/latency.py). A failure here only costs that first analysis."""
+    """Compile the catalog matcher and read the job-title index as each worker process starts, so the first analysis a
+    user uploads does not pay for them (~0.5 s with the default catalog; bench/latency.py). A failure here only costs
+    that first analysis."""
     try:
         get_matcher()
+        load_shipped_index()
     except Exception:
         logger.exception("Could not compile the skills matcher at worker start; the first analysis will")

@@ -12,7 +12,7 @@ Matching, per line (a PDF line with its page and section):
 
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from rapidfuzz import fuzz, process
 
@@ -33,7 +33,7 @@ from .rules import (
     spaced_slash_list,
     without_placeholder,
 )
-from .text import clean_text, join_broken_word, normalise_phrase, phrase_variants, plural_of_name, tokenize
+from .text import british_key, clean_text, join_broken_word, normalise_phrase, phrase_variants, plural_of_name, tokenize
 
 MAX_NGRAM = 6
 # Typos are looked for only in long capitalised words: short or common words score high against ordinary prose
@@ -45,6 +45,10 @@ FUZZY_MAX_LENGTH_GAP = 2
 CAMEL_MIN_LENGTH = 10
 VERSION_SUFFIX_RE = re.compile(r"^([A-Za-z][A-Za-z.+#-]{2,}?)[-.]?\d+(?:\.\d+)*$")
 CAMEL_SPLIT_RE = re.compile(r"(?<=[a-z])(?=[A-Z])")
+# "MIG and TIG welding", "MIG, TIG or stick welding": the words that join single modifiers of one head.
+COORDINATORS = frozenset(["and", "or", "&"])
+# After a head shared by a coordination, a word that ends the noun phrase ("… and education for new parents").
+PHRASE_END_WORDS = frozenset(["for", "to", "in", "on", "at", "with", "by", "of", "across", "within", "using", "via"])
 # "organizational, communication and time management skills": the noun distributes over the coordination.
 DISTRIBUTED_NOUNS = frozenset(["skills", "abilities"])
 CLAUSE_BREAK_RE = re.compile(r"[.;:!?()|•]")
@@ -118,6 +122,8 @@ class _Found:
     surface: str
     fuzzy: bool = False
     carried: int = 0  # a bridge: how many tokens of the previous line it took
+    # The words of the line that state it, when the surface is not written in one piece ("MIG and TIG welding").
+    quoted: str = ""
 
 
 def _is_acronym(form):
@@ -154,6 +160,13 @@ class Matcher:
                     if key not in self.forms:
                         self.forms[key] = form
                         self.lookup[key] = skill
+        # Class "British spelling": "behavioural therapy", "patient counselling", "organisational" state the catalog's
+        # American names (and their plurals); a spelling another entry already has keeps its own meaning.
+        for key, form in list(self.forms.items()):
+            british = british_key(key)
+            if british != key and british not in self.forms:
+                self.forms[british] = form
+                self.lookup[british] = form.skill
         for skill in self.skills:
             for text in skill.implied_by:
                 form = Form(skill=skill, text=text, acronym=False, implied=True)
@@ -223,10 +236,15 @@ class Matcher:
         if line.section in NO_SKILL_SECTIONS or about_document:
             return line, text, tokens, []
         context = LineContext(text, tokens, line.section, is_listing(text, line.section), found, degree_span(text))
-        kept = [item for item in found if accepted(item, context)]
+        kept = [
+            item
+            for item in found
+            if (_bridge_accepted(previous, line, text, found, context) if item is bridge else accepted(item, context))
+        ]
         kept += chained(found, kept, context)
         kept += [item for item in self._grammar_forms(text, tokens, found) if accepted(item, context)]
         kept += [item for item in self._distributed_skills(tokens, text, found) if accepted(item, context)]
+        kept += [item for item in self._shared_heads(tokens, text, found) if accepted(item, context)]
         if bridge and bridge in kept:
             _withdraw_bridged(previous, bridge.carried)
         recorded = []
@@ -240,7 +258,10 @@ class Matcher:
             results[3].setdefault(item.form.skill.name, len(results[3]))
             evidence = None
             if len(hit.evidence) < 3:
-                evidence = {"page": line.page, "text": item.surface, "context": _context(text, item.surface)}
+                # A name wrapped across two lines ("strong time" / "management") is quoted with both lines.
+                around = f"{previous[1].rstrip()} {text[tokens[0][1] :]}" if item is bridge else text
+                quoted = item.quoted or item.surface
+                evidence = {"page": line.page, "text": item.surface, "context": _context(around, quoted)}
                 hit.evidence.append(evidence)
             recorded.append((hits, item.form.skill.name, evidence, item.start))
         return line, text, tokens, recorded
@@ -276,6 +297,71 @@ class Matcher:
                     extra.append(_Found(index, index + 1, form, text[tokens[index][1] : tokens[index][2]]))
                 index -= 1
         return extra
+
+    def _shared_heads(self, tokens, text, found):
+        """Class "coordinated modifiers": in "MIG and TIG welding", "MIG, TIG or stick welding" each single modifier
+        before the shared head names a catalog entry with it ("MIG welding"), as the last one does ("TIG welding")."""
+        words = [token for token, _, _ in tokens]
+        # A word inside a longer name is that name's ("Food Safety, Inventory Management" says no "safety management").
+        inside = {index for item in found if item.end - item.start > 1 for index in range(item.start, item.end)}
+        extra = []
+        for item in found:
+            if item.end - item.start < 2 or item.fuzzy or item.carried or item.form.implied:
+                continue
+            head = tuple(words[item.start + 1 : item.end])
+            if tuple(words[item.start : item.end]) != normalise_phrase(item.surface):
+                continue  # a slash part or a camel-case piece: not a modifier written before its head
+            at, coordinated = item.start, False
+            while at >= 1:
+                joiner = text[tokens[at - 1][2] : tokens[at][1]].strip()
+                if words[at - 1] in COORDINATORS and not joiner and at >= 2:
+                    modifier = at - 2
+                    joiner = text[tokens[modifier][2] : tokens[at - 1][1]].strip()
+                    if joiner not in ("", ","):
+                        break
+                    coordinated = True
+                elif joiner == "&" and words[at - 1] not in COORDINATORS:
+                    modifier, coordinated = at - 1, True
+                # A comma joins modifiers only in a coordination that ends with "and"/"or" ("MIG, TIG or stick
+                # welding"): "customer contracts, change management" is a list of phrases.
+                elif joiner == "," and coordinated and words[at - 1] not in COORDINATORS:
+                    modifier = at - 1
+                else:
+                    break
+                if modifier in inside:
+                    break
+                form = self.forms.get((words[modifier], *head))
+                # A coordinate that names no entry with the head ("MIG, flux-core and TIG welding") is passed over.
+                if form is not None and not form.implied and form.skill is not item.form.skill:
+                    start, end = tokens[modifier][1], tokens[modifier][2]
+                    surface = f"{text[start:end]} {text[tokens[item.start + 1][1] : tokens[item.end - 1][2]]}"
+                    quoted = text[start : tokens[item.end - 1][2]]
+                    extra.append(_Found(modifier, modifier + 1, form, surface, quoted=quoted))
+                at = modifier
+            extra += self._shared_modifier(tokens, text, item, inside)
+        return extra
+
+    def _shared_modifier(self, tokens, text, item, inside):
+        """The mirror case: "patient assessment and education", "food safety and handling" name each entry the
+        shared modifier makes with a single head after "and"/"or" ("patient education") that ends its phrase."""
+        words = [token for token, _, _ in tokens]
+        at = item.end
+        if at + 1 >= len(words) or words[at] not in COORDINATORS or at + 1 in inside:
+            return []
+        if text[tokens[at - 1][2] : tokens[at][1]].strip() not in ("", ","):
+            return []
+        head = at + 1
+        if text[tokens[at][2] : tokens[head][1]].strip():
+            return []
+        goes_on = head + 1 < len(words) and not text[tokens[head][2] : tokens[head + 1][1]].strip()
+        if goes_on and words[head + 1] not in COORDINATORS | PHRASE_END_WORDS:
+            return []  # "patient assessment and education plans": the head goes on
+        form = self.forms.get((*words[item.start : item.end - 1], words[head]))
+        if form is None or form.implied or form.skill is item.form.skill:
+            return []
+        start, end = tokens[item.start][1], tokens[item.end - 2][2]
+        surface = f"{text[start:end]} {text[tokens[head][1] : tokens[head][2]]}"
+        return [_Found(head, head + 1, form, surface, quoted=text[start : tokens[head][2]])]
 
     def _longest_match(self, tokens, i, words=None):
         """The longest form starting at token i: walks forward only while the words so far begin some form."""
@@ -318,7 +404,9 @@ class Matcher:
                 # A flagged name is joined only inside a skills list, where the rules still judge it.
                 joinable = form and (not form.skill.ambiguous or line.section == "skills")
                 if joinable and (best is None or carried + taken > best[0]):
-                    surface = f"{prev_text[prev_tokens[-carried][1] :]} {text[tokens[0][1] : tokens[taken - 1][2]]}"
+                    surface = (
+                        f"{prev_text[prev_tokens[-carried][1] :].rstrip()} {text[tokens[0][1] : tokens[taken - 1][2]]}"
+                    )
                     best = (carried + taken, _Found(0, taken, form, surface, carried=whole))
         return best[1] if best else None
 
@@ -357,7 +445,7 @@ class Matcher:
     def _slash_parts(self, original, i, before, after=()):
         """ "Python/Django", "HTML5/CSS3" or "Java SE/EE" are one token; try each part (with the word before). The
         last part may start a name the next words finish (class "slash list": "Receiving/Cycle Counting")."""
-        found = []
+        found, head = [], ()
         parts = original.split("/")
         last = parts[-1].strip(".").lower()
         for extra in range(min(len(after), self.max_ngram - 1), 0, -1):
@@ -365,13 +453,19 @@ class Matcher:
             if form and last:
                 found.append(_Found(i, i + 1 + extra, form, " ".join([parts[-1], *after[:extra]])))
                 parts = parts[:-1]
+                head = after[:extra]
                 break
         for part in parts:
             word = part.strip(".").lower()
-            keys = [(before, word)] if before else []
+            # Class "coordinated modifiers": "MIG/TIG welding" is MIG welding too.
+            keys = [(word, *head)] if head else []
+            keys += [(before, word)] if before else []
             keys += [(word,), (word.rstrip("0123456789."),)]  # "Bootstrap3", "HTML5"
             for key in keys:
                 form = self.forms.get(key)
+                if form and head and key[1:] == head:
+                    found.append(_Found(i, i + 1 + len(head), form, " ".join([part, *head])))
+                    break
                 if form:
                     surface = f"{before} {part}" if len(key) == 2 else part
                     found.append(_Found(i - len(key) + 1, i + 1, form, surface))
@@ -440,6 +534,26 @@ def _unheaded_summary(text, section, continuing):
         return True
     prose = sum(word.isalpha() and word.islower() for word in words)
     return len(words) >= SUMMARY_MIN_WORDS and prose >= len(words) / 2
+
+
+def _bridge_accepted(previous, line, text, found, context):
+    """Class "name wrapped across two lines": the wrapped name is judged in both lines, as one would read them
+    ("… with strong time" / "management, …" claims Time Management as "strong time management" does)."""
+    _, prev_text, prev_tokens, _ = previous
+    bridge = found[0]
+    taken_back = len(normalise_phrase(bridge.surface)) - bridge.end
+    if taken_back != bridge.carried:
+        return accepted(bridge, context)  # "Discharge Planning/Case" / "Management": a slash list's part, as it stands
+    joined = f"{prev_text.rstrip()} {text}"
+    joined_tokens = list(tokenize(joined))
+    offset = len(prev_tokens)
+    if len(joined_tokens) != offset + len(context.tokens):
+        return accepted(bridge, context)  # the lines do not split into the same words joined: judged as it stands
+    moved = [replace(item, start=item.start + offset, end=item.end + offset) for item in found[1:]]
+    moved.insert(0, replace(bridge, start=offset - taken_back, end=bridge.end + offset))
+    listing = is_listing(joined, line.section)
+    context = LineContext(joined, joined_tokens, line.section, listing, moved, degree_span(joined))
+    return accepted(moved[0], context)
 
 
 def _withdraw_bridged(previous, carried):

@@ -16,6 +16,8 @@ import json
 import re
 from pathlib import Path
 
+from .text import british_word
+
 ACTIVITY_FORMS_FILE = Path(__file__).resolve().parent / "data" / "activity_forms.json"
 # Words allowed between the verb and its object: "monitored cardiac rhythms on telemetry".
 MAX_GAP = 3
@@ -183,11 +185,15 @@ class ActivityForms:
                 # A product ("jQuery", "torchvision") is no activity, and a plural names what was made or filed
                 # ("Depositions", "Reservations"): neither is stated by a verb.
                 self.single.setdefault(head, []).append(skill)
+        # Class "British spelling": "prioritised tickets", "analysed variances" and "sanitising surfaces" too.
+        for objects in list(self.by_object):
+            self.by_object.setdefault(tuple(british_word(word) for word in objects), self.by_object[objects])
         self.verbs = {}  # inflected verb -> {head noun}
         for head in heads:
             for verb in verb_bases(head) | set(irregular.get(head, ())):
                 for form in inflections(verb):
                     self.verbs.setdefault(form, set()).add(head)
+                    self.verbs.setdefault(british_word(form), set()).add(head)
 
     def find(self, text, tokens):
         """[(skill, start token, end token, verb only)] for each activity name this line states in another grammatical

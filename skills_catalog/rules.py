@@ -871,10 +871,17 @@ def _listed_in_lower_case(item, context):
         return False
     if context.section == "skills":
         return True
-    return _whole_list_item(item, context) and any(
-        other is not item and not other.form.skill.ambiguous and other.form.skill.kind == "technical"
-        for other in context.found
-    )
+    return _whole_list_item(item, context) and any(other is not item and _clear_skill(other) for other in context.found)
+
+
+def _clear_skill(other):
+    """Class "everyday word beside a skill": a match that vouches for a flagged name next to it must be a skill
+    itself, not a word the catalog also spells: "doors" (IBM DOORS in lower case) makes no list of tools of "doors,
+    windows, and trim", "Windows and doors replaced" names no operating system."""
+    form = other.form
+    if form.skill.ambiguous or form.skill.kind != "technical" or form.implied or form.partial:
+        return False
+    return not (form.acronym and not other.surface.isupper() and not other.fuzzy)
 
 
 def degree_span(text):
@@ -951,7 +958,7 @@ def _adjacent(item, other, tokens, text):
 def _enumerated_with_skill(item, context):
     tokens = context.tokens
     for other in context.found:
-        if other is item or other.form.skill.ambiguous or other.form.skill.kind != "technical":
+        if other is item or not _clear_skill(other):
             continue
         if (other.start, other.end) == (item.start, item.end):
             return True  # parts of one slash-joined token: "HTML5/CSS3/Bootstrap3"

@@ -4,6 +4,7 @@ Tokens keep `+`, `#`, `.` and `/` inside or at the end of a word so that "C++", 
 survive; a hyphen joins a token ("go-to-market" is one token, so it never yields "Go").
 """
 
+import functools
 import re
 import unicodedata
 
@@ -88,3 +89,102 @@ def plural_of_name(name):
     else:
         plural = last + "s"
     return " ".join([*words[:-1], plural])
+
+
+# Class "British/Commonwealth spelling": a catalog word's British form, from a closed set of patterns applied to the
+# catalog's own words at compile time (never to resume text: "four" is never read as "for").
+# -ize/-yze → -ise/-yse ("organizational", "analyzer"); not "size", "prize", "seize", "maize" ("emphasize" is).
+IZE_RE = re.compile(r"^([a-z]{2,}?)([iy])z(e|ed|es|er|ers|ing|ation|ations|ational|ationally)$")
+NOT_IZE_STEMS = ("pr", "se", "ma", "ba")
+# -or → -our in a closed set of stems, whole words only ("laboratory", "collaborate", "AppArmor" stay).
+OUR_RE = re.compile(
+    r"^(behavio|labo|colo|humo|neighbo|flavo|vapo|armo|hono|favo|tumo|harbo|odo|rumo|endeavo|savo|vigo)r"
+    r"(|s|al|ally|ed|ing|er|ers|ist|ists|hood|ite|ites)$"
+)
+# -er → -re ("center" → "centre", "fiber" → "fibre"); "parameter", "datacenter" stay.
+RE_RE = re.compile(r"^(cent|theat|fib|lit|calib|lust|sab|spect|meag|somb)er(s?)$")
+# A final -el after a consonant doubles its l before an ending ("modeling" → "modelling", "counselor" → "counsellor");
+# only -el: "scaling", "filing", "compiler" lost an e or keep their l ("filling" is another word).
+DOUBLE_L_RE = re.compile(r"^([a-z]*[^aeiouy\W]e)l(ing|ed|er|ers|or|ors)$")
+# Greek and Latin ae/oe in medicine ("pediatric" → "paediatric", "anesthesia" → "anaesthesia"), at a word's start.
+DIPHTHONG_STEMS = {
+    "pediatr": "paediatr",
+    "orthoped": "orthopaed",
+    "anesth": "anaesth",
+    "hemat": "haemat",
+    "hemo": "haemo",
+    "gynec": "gynaec",
+    "leukem": "leukaem",
+    "anem": "anaem",
+    "ischem": "ischaem",
+    "esophag": "oesophag",
+    "estrogen": "oestrogen",
+    "edema": "oedema",
+    "fetal": "foetal",
+    "fetus": "foetus",
+    "etiolog": "aetiolog",
+    "cesarean": "caesarean",
+    "encyclopedi": "encyclopaedi",
+}
+BRITISH_WORDS = {
+    "program": "programme",
+    "programs": "programmes",
+    "license": "licence",
+    "licenses": "licences",
+    "catalog": "catalogue",
+    "catalogs": "catalogues",
+    "cataloging": "cataloguing",
+    "cataloged": "catalogued",
+    "dialog": "dialogue",
+    "analog": "analogue",
+    "defense": "defence",
+    "offense": "offence",
+    "enroll": "enrol",
+    "enrollment": "enrolment",
+    "fulfill": "fulfil",
+    "fulfillment": "fulfilment",
+    "skillful": "skilful",
+    "installment": "instalment",
+    "aluminum": "aluminium",
+    "judgment": "judgement",
+    "artifact": "artefact",
+    "artifacts": "artefacts",
+    "mold": "mould",
+    "molding": "moulding",
+    "molds": "moulds",
+    "jewelry": "jewellery",
+    "aging": "ageing",
+    "gray": "grey",
+    "sulfur": "sulphur",
+    "maneuver": "manoeuvre",
+    "maneuvering": "manoeuvring",
+    "plow": "plough",
+    "centered": "centred",
+    "traveler": "traveller",
+}
+
+
+@functools.lru_cache(maxsize=65536)
+def british_word(word):
+    """The British spelling of one lower-case word, or the word itself."""
+    if word in BRITISH_WORDS:
+        return BRITISH_WORDS[word]
+    match = IZE_RE.match(word)
+    if match:
+        stem, vowel = match.group(1), match.group(2)
+        if vowel == "y" or not (
+            stem.endswith(NOT_IZE_STEMS) or (stem.endswith("s") and not stem.endswith(("hes", "has")))
+        ):
+            return f"{stem}{vowel}s{match.group(3)}"
+    for pattern, replacement in ((OUR_RE, r"\1ur\2"), (RE_RE, r"\1re\2"), (DOUBLE_L_RE, r"\1ll\2")):
+        if pattern.match(word):
+            return pattern.sub(replacement, word)
+    for american, british in DIPHTHONG_STEMS.items():
+        if word.startswith(american):
+            return british + word[len(american) :]
+    return word
+
+
+def british_key(key):
+    """A lookup key (token tuple) in British spelling; each token's slash parts are spelled apart."""
+    return tuple("/".join(british_word(part) for part in token.split("/")) for token in key)

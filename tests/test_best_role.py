@@ -6,7 +6,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from skills_catalog.roles import RoleEntry, best_role
+from skills_catalog.roles import RoleEntry, best_role, role_fit, skill_specificity
 
 CHEF_SKILLS = {
     "Cooking",
@@ -82,3 +82,70 @@ def test_a_stated_title_is_named_even_when_few_of_its_skills_were_found(matcher)
     unstated = _analyse(["Dana Reyes", "dana@example.com", *body], matcher)
     assert stated.details["missing_keywords_source"] == {"type": "best_fit_role", "role": "Cost Estimator"}
     assert unstated.details["missing_keywords_source"]["type"] == "none"
+
+
+# A small O*NET-style profile built from a neighbouring job's skills (the shape of O*NET 29-2043.00 Paramedics),
+# added to the shipped catalog: emergency care shares BLS, ACLS, triage and IV therapy with nursing.
+PARAMEDIC = RoleEntry(
+    "Paramedic",
+    ("Flight Paramedic", "Critical Care Paramedic", "Firefighter Paramedic"),
+    {
+        "Emergency Medical Services": 5,
+        "Patient Assessment": 5,
+        "ACLS": 4,
+        "Airway Management": 4,
+        "IV Therapy": 4,
+        "Trauma Care": 4,
+        "BLS": 3,
+        "CPR": 3,
+        "EKG": 3,
+        "Medication Administration": 3,
+        "PALS": 3,
+        "Triage": 3,
+        "Meditech": 3,
+        "eClinicalWorks EHR": 3,
+        "Clinical Documentation": 2,
+        "Bulb Syringe": 1,
+        "Endotracheal ET Tube": 1,
+        "First Aid": 1,
+        "Mechanical Stethoscope": 1,
+    },
+)
+ER_NURSE = {
+    "Nursing",
+    "Patient Assessment",
+    "Triage",
+    "ACLS",
+    "BLS",
+    "PALS",
+    "IV Therapy",
+    "Medication Administration",
+    "Trauma Care",
+    "Critical Care",
+}
+
+
+def test_an_emergency_nurse_fits_registered_nurse_beside_a_small_paramedic_profile(matcher):
+    with_paramedic = SimpleNamespace(roles=[*matcher.roles, PARAMEDIC])
+    assert best_role(with_paramedic, ER_NURSE).name == "Registered Nurse"
+
+
+def test_a_paramedic_fits_paramedic(matcher):
+    with_paramedic = SimpleNamespace(roles=[*matcher.roles, PARAMEDIC])
+    found = {"Emergency Medical Services", "Patient Assessment", "Airway Management", "ACLS", "Trauma Care", "EKG"}
+    assert best_role(with_paramedic, found | {"IV Therapy", "Triage", "CPR", "BLS"}).name == "Paramedic"
+
+
+def test_a_skill_few_roles_expect_outweighs_skills_many_share():
+    """The small profile holds only skills every role shares, so the resume covers all of it; the role that expects
+    the resume's one specific skill fits better all the same. Seven more roles make "Safety" and "Reporting"
+    generic."""
+    others = [RoleEntry(f"Other {n}", (), {"Safety": 3, "Reporting": 3, f"Own {n}": 5}) for n in range(7)]
+    generic = RoleEntry("Site Assistant", (), {"Safety": 3, "Reporting": 3})
+    crane = RoleEntry(
+        "Crane Operator", (), {"Crane Operation": 5, "Safety": 3, "Reporting": 3, "Load Charts": 3, "Signalling": 3}
+    )
+    roles = [generic, crane, *others]
+    found = {"Crane Operation", "Safety", "Reporting"}
+    specificity = skill_specificity(roles)
+    assert role_fit(crane, found, found, specificity) > role_fit(generic, found, found, specificity)

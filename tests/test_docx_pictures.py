@@ -59,6 +59,8 @@ def test_a_picture_over_the_page_is_reported_as_the_page_being_an_image(matcher)
         (10**12, 10**12),  # 17 miles across
         (0, 11 * EMU_PER_INCH),
         ("1e9", "1e9"),
+        ("\u00b2", "\u00b2"),  # "²": str.isdigit() says yes, int() says no
+        ("9" * 5000, "9" * 5000),  # past int()'s 4,300-digit limit
     ],
 )
 def test_a_picture_whose_size_is_not_page_geometry_is_an_ordinary_picture(matcher, cx, cy):
@@ -78,3 +80,16 @@ def test_the_builder_writes_the_extent_it_is_given():
     data = resume_with_picture(123, 456)
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         assert b'<wp:extent cx="123" cy="456"' in archive.read("word/document.xml")
+
+
+@pytest.mark.parametrize("text", ["--5", "\u00b9\u00b2", "-" + "9" * 5000, "\u0661", "", None, "5 5"])
+def test_a_number_no_layout_program_writes_is_no_number(text):
+    from analyses.pipeline.docx import _whole_number
+
+    assert _whole_number(text) is None
+
+
+def test_whole_numbers_are_read():
+    from analyses.pipeline.docx import _whole_number
+
+    assert (_whole_number("914400"), _whole_number("-12700"), _whole_number(" 7 ")) == (914400, -12700, 7)

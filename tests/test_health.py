@@ -106,4 +106,21 @@ def test_it_says_when_the_last_worker_stopped(client, monkeypatch, fresh_last_se
     monkeypatch.setattr(Stat, "get_all", lambda broker=None: [])
     body = client.get(URL).json()
     assert body["status"] == "degraded" and body["workers"] == 0
-    assert body["reason"].startswith("No worker is running (the last was seen 2")
+    assert body["reason"].startswith("No worker is running (a health check last saw one 2")
+
+
+@pytest.mark.django_db
+def test_checks_in_a_row_remember_the_last_seen_worker_without_writing_each_time(client, monkeypatch, fresh_last_seen):
+    # The cache is the database: a write per check made parallel checks queue for SQLite's write lock.
+    from analyses import health
+
+    writes = []
+    real_set = health.cache.set
+    monkeypatch.setattr(health.cache, "set", lambda *args, **kwargs: (writes.append(args), real_set(*args, **kwargs)))
+    for age in (4.0, 3.0, 2.0, 1.0, 0.5):  # a heartbeat every check, within REMEMBER_EVERY_SECONDS of the first
+        monkeypatch.setattr(Stat, "get_all", lambda broker=None, age=age: [_stat(age)])
+        body = client.get(URL).json()
+        assert body["worker_last_seen_seconds"] < age + 1  # the newest heartbeat, not the remembered one
+    assert len(writes) == 1
+    monkeypatch.setattr(Stat, "get_all", lambda broker=None: [])
+    assert client.get(URL).json()["worker_last_seen_seconds"] >= 4  # what was remembered: the first check's

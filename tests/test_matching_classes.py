@@ -175,3 +175,195 @@ def test_a_quality_before_an_agent_noun_in_a_summary_describes_the_writer():
     assert matcher.match_text(summary, "summary") == ["Calm Demeanor"]
     # Elsewhere it is narration about someone or something else.
     assert matcher.match_text("• Hired a calm dispatcher for the night desk", "experience") == []
+
+
+# Class "British spelling": the catalog's American names in British/Commonwealth spelling, generated at compile time.
+def test_a_british_spelling_states_the_american_name():
+    matcher = matcher_from_rows(
+        [
+            {"name": "Behavioral Therapy", "category": "Clinical Care", "aliases": ["cognitive behavioral therapy"]},
+            {"name": "Medication Counseling", "category": "Clinical Care"},
+            {"name": "Anesthesia", "category": "Clinical Care"},
+            {"name": "Organizational Design", "category": "Human Resources"},
+            {"name": "Financial Modeling", "category": "Finance"},
+            {"name": "Distribution Center Operations", "category": "Logistics"},
+            {"name": "Program Evaluation", "category": "Project Management"},
+            {"name": "Metadata Cataloging", "category": "Library Science"},
+        ]
+    )
+    found = matcher.match_text(
+        "• Ran group cognitive behavioural therapy sessions for teens\n"
+        "• Gave medication counselling at the hospital pharmacy\n"
+        "• Assisted in anaesthesia for day-case surgery\n"
+        "• Led organisational design for the new distribution centre operations team\n"
+        "• Built financial modelling templates for programme evaluation and metadata cataloguing",
+        "experience",
+    )
+    assert found == [
+        "Behavioral Therapy",
+        "Medication Counseling",
+        "Anesthesia",
+        "Organizational Design",
+        "Distribution Center Operations",
+        "Financial Modeling",
+        "Program Evaluation",
+        "Metadata Cataloging",
+    ]
+
+
+def test_a_british_spelling_that_is_another_entry_keeps_its_meaning():
+    matcher = matcher_from_rows(
+        [
+            {"name": "Labor Law", "category": "Legal"},
+            {"name": "Labour Party Campaigning", "category": "Politics", "aliases": ["labour law"]},
+            {"name": "Laboratory Safety", "category": "Healthcare"},
+        ]
+    )
+    assert matcher.match_text("• Advised unions on labour law", "experience") == ["Labour Party Campaigning"]
+    # The patterns touch whole catalog words only: "laboratory" keeps its spelling.
+    assert matcher.match_text("• Trained staff in labouratory safety", "experience") == []
+
+
+# Class "name wrapped across two lines": the evidence quotes the whole phrase, both lines of it.
+def test_the_evidence_of_a_wrapped_name_holds_the_whole_phrase():
+    matcher = matcher_from_rows(
+        [
+            {"name": "Inventory Control Systems", "category": "Logistics"},
+            {"name": "Deep Learning", "category": "Data Science"},
+        ]
+    )
+    result = matcher.match(
+        [
+            Line(page=1, text="• Moved two depots onto new inventory control  ", section="experience"),
+            Line(page=1, text="   systems within a quarter", section="experience"),
+            Line(page=1, text="Languages, Deep", section="skills"),
+            Line(page=1, text="Learning, Statistics", section="skills"),
+        ]
+    )
+    evidence = {name: hit.evidence[0] for name, hit in result.hits.items()}
+    assert evidence["Inventory Control Systems"]["text"] == "inventory control systems"
+    assert evidence["Inventory Control Systems"]["context"] == (
+        "• Moved two depots onto new inventory control systems within a quarter"
+    )
+    assert evidence["Deep Learning"]["context"] == "Languages, Deep Learning, Statistics"
+
+
+# Class "coordinated modifiers": single modifiers joined by and/or/&/comma/slash share the head after the last one.
+def test_coordinated_modifiers_share_their_head():
+    matcher = matcher_from_rows(
+        [
+            {"name": "Oxy-Fuel Cutting", "category": "Construction & Trades", "aliases": ["gas cutting"]},
+            {"name": "Plasma Cutting", "category": "Construction & Trades"},
+            {"name": "Waterjet Cutting", "category": "Construction & Trades", "aliases": ["water jet cutting"]},
+            {"name": "Brand Strategy", "category": "Marketing"},
+            {"name": "Pricing Strategy", "category": "Marketing"},
+            {"name": "Carpentry", "category": "Construction & Trades", "aliases": ["finish carpentry"]},
+        ]
+    )
+    assert matcher.match_text("• Ran gas and plasma cutting on the shop floor", "experience") == [
+        "Oxy-Fuel Cutting",
+        "Plasma Cutting",
+    ]
+    assert matcher.match_text("• Set brand, launch or pricing strategy", "experience") == [
+        "Brand Strategy",
+        "Pricing Strategy",
+    ]
+    assert set(matcher.match_text("• Gas/plasma cutting of plate", "experience")) == {
+        "Plasma Cutting",
+        "Oxy-Fuel Cutting",
+    }
+    # Only a coordinate that names an entry with the head counts; a noun phrase before "and" is no modifier.
+    assert matcher.match_text("• Rough and finish carpentry", "experience") == ["Carpentry"]
+    assert matcher.match_text("• Set launch or pricing strategy", "experience") == ["Pricing Strategy"]
+    assert matcher.match_text("• Welded frames and plasma cutting", "experience") == ["Plasma Cutting"]
+    # Without "and"/"or" a comma or a spaced slash separates phrases, not modifiers.
+    assert matcher.match_text("• Topics: job costing, plasma cutting", "experience") == ["Plasma Cutting"]
+    assert matcher.match_text("• Shop assistant: gas, plasma cutting", "experience") == ["Plasma Cutting"]
+    assert matcher.match_text("• Gas / plasma cutting", "experience") == ["Plasma Cutting"]
+    result = matcher.match([Line(page=1, text="• Ran gas and plasma cutting daily", section="experience")])
+    evidence = result.hits["Oxy-Fuel Cutting"].evidence[0]
+    assert (evidence["text"], evidence["context"]) == ("gas cutting", "• Ran gas and plasma cutting daily")
+    # A word that ends another name is that name's: "Pricing Strategy, Plasma Cutting" names no "strategy cutting".
+    matcher = matcher_from_rows(
+        [
+            {"name": "Food Hygiene", "category": "Food Service"},
+            {"name": "Stock Control", "category": "Logistics"},
+            {"name": "Quality Control", "category": "Manufacturing", "aliases": ["hygiene control"]},
+        ]
+    )
+    assert matcher.match_text("• Food Hygiene, Stock Control", "experience") == ["Food Hygiene", "Stock Control"]
+
+
+# Class "everyday word beside a skill": a flagged name in lower case (or capitalised by its place) is vouched for only
+# by a neighbour that is a skill itself, not by an acronym the catalog knows written as a plain word.
+def test_a_flagged_name_among_everyday_words_is_the_word():
+    matcher = matcher_from_rows(
+        [
+            {"name": "Windows", "category": "Operating Systems", "ambiguous": True},
+            {"name": "Requirements Management", "category": "Systems Engineering", "aliases": ["DOORS"]},
+            {"name": "Linux", "category": "Operating Systems"},
+            {"name": "macOS", "category": "Operating Systems"},
+        ]
+    )
+    assert matcher.match_text("• Swapped doors, windows, and siding on rentals", "experience") == []
+    assert matcher.match_text("• Windows and doors sealed before winter", "experience") == []
+    # Beside a real skill the flagged name is still the product, in lower case too.
+    assert matcher.match_text("• windows, linux, macos", "experience") == ["Windows", "Linux", "macOS"]
+    assert matcher.match_text("• Windows and Linux fleets", "experience") == ["Windows", "Linux"]
+    assert "Windows" in matcher.match_text("• DOORS and Windows", "experience")
+
+
+# Class "name wrapped across two lines": the wrapped name is judged in both lines, where its claim word may be.
+def test_a_wrapped_name_is_judged_with_the_line_it_starts_on():
+    matcher = matcher_from_rows(SOFT_ROWS + [{"name": "Stress Management", "kind": "soft", "category": "Personal"}])
+    lines = [
+        Line(page=1, text="• Kept a crew of nine on schedule through excellent stress", section="experience"),
+        Line(page=1, text="management and payroll", section="experience"),
+    ]
+    result = matcher.match(lines)
+    assert result.names() == ["Stress Management", "Payroll"]
+    assert result.hits["Stress Management"].evidence[0]["context"].endswith("excellent stress management and payroll")
+    # Narration on the first line claims nothing, wrapped or not.
+    lines[0] = Line(page=1, text="• Ran a workshop on stress", section="experience")
+    assert matcher.match(lines).names() == ["Payroll"]
+
+
+def test_british_spelling_patterns_touch_only_their_words():
+    from skills_catalog.text import british_word
+
+    changed = {"optimizing": "optimising", "paralyzed": "paralysed", "flavors": "flavours", "fibers": "fibres"}
+    changed |= {"leveled": "levelled", "jeweler": "jeweller", "hemoglobin": "haemoglobin", "licenses": "licences"}
+    for american, british in changed.items():
+        assert british_word(american) == british
+    # Another word's spelling or no British form at all: left alone.
+    for word in ["filing", "tiling", "scaling", "compiler", "feeling", "resize", "seized", "laboratory", "meter"]:
+        assert british_word(word) == word
+
+
+# Class "British spelling" in another grammatical form: the verb and its object spelled the British way.
+def test_a_british_verb_and_object_state_the_activity():
+    matcher = matcher_from_rows(
+        [
+            {"name": "Ticket Prioritization", "category": "IT Support"},
+            {"name": "Color Matching", "category": "Construction & Trades"},
+        ]
+    )
+    assert matcher.match_text("• Prioritised incoming tickets for two desks", "experience") == ["Ticket Prioritization"]
+    assert matcher.match_text("• Matched colours for touch-ups on site", "experience") == ["Color Matching"]
+
+
+# Class "coordinated modifiers", mirrored: a shared modifier before coordinated single heads.
+def test_a_shared_modifier_names_each_head():
+    matcher = matcher_from_rows(
+        [
+            {"name": "Wound Assessment", "category": "Clinical Care"},
+            {"name": "Wound Dressing", "category": "Clinical Care"},
+        ]
+    )
+    assert matcher.match_text("• Led wound assessment and dressing on the ward", "experience") == [
+        "Wound Assessment",
+        "Wound Dressing",
+    ]
+    assert matcher.match_text("• Wound assessment or dressing", "experience") == ["Wound Assessment", "Wound Dressing"]
+    # A head that goes on is another noun phrase: "dressing trolleys" are no Wound Dressing.
+    assert matcher.match_text("• Wound assessment and dressing trolleys", "experience") == ["Wound Assessment"]

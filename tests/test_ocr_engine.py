@@ -1,10 +1,14 @@
 """The `tesseract` command reads scanned pages: each word with its own box and confidence, bounded in time and
 memory, on paper evened out to white; without the command, MuPDF's built-in OCR reads them."""
 
+import multiprocessing
+import os
 import shutil
+import signal
 import stat
 import subprocess
 import sys
+import time
 
 import pymupdf
 import pytest
@@ -92,6 +96,39 @@ def test_the_tesseract_process_runs_in_one_thread_with_bounded_memory_and_cpu(tm
     threads, memory_kb, cpu_seconds = seen.read_text().split()
     assert threads == "1"
     assert int(memory_kb) * 1024 == ocr.TESSERACT_MEMORY and int(cpu_seconds) == ocr.TESSERACT_CPU_SECONDS
+
+
+def _running(pid):
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            return not any(line.startswith("State:") and "Z" in line.split()[1] for line in status)
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl(PR_SET_PDEATHSIG) is Linux's")
+def test_tesseract_dies_with_the_analysis_process_that_started_it(tmp_path):
+    # An analysis past its time limit is killed with SIGKILL (analyses/isolation.py); its tesseract must not run on.
+    pid_file = tmp_path / "tesseract.pid"
+    command = fake_tesseract(tmp_path, f"echo $$ > {pid_file}; exec sleep 60")
+    scan = scans.scan_of(ONE_PAGE, dpi=100)
+    analysis = multiprocessing.get_context("fork").Process(
+        target=parse_pdf, args=(scan,), kwargs={"ocr": OcrOptions(command=command, timeout=60)}
+    )
+    analysis.start()
+    deadline = time.monotonic() + 30
+    while not (pid_file.exists() and pid_file.read_text().strip()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    tesseract = int(pid_file.read_text())
+    os.kill(analysis.pid, signal.SIGKILL)
+    analysis.join()
+    deadline = time.monotonic() + 10
+    while _running(tesseract) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    alive = _running(tesseract)
+    if alive:
+        os.kill(tesseract, signal.SIGKILL)
+    assert not alive
 
 
 def test_without_the_tesseract_command_mupdf_reads_the_scan():

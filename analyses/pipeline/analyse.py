@@ -15,6 +15,7 @@ from skills_catalog.roles import (
     role_coverage,
     role_evidence,
     states_title,
+    title_conflict,
 )
 from skills_catalog.selectors import find_role
 
@@ -76,7 +77,8 @@ def analyse(data, matcher, options=None):
     technical = matched.names("technical")
     soft = matched.names("soft")
     text = "\n".join(line.text for line in parsed.lines)
-    missing, missing_source, coverage, role = _missing_keywords(matcher, options, technical + soft, text)
+    title_lines = _title_lines(parsed.lines, labels)
+    missing, missing_source, coverage, role = _missing_keywords(matcher, options, technical + soft, text, title_lines)
     matched_at = time.perf_counter()
 
     facts = resume_facts(parsed, labels, sections, found_sections.heading_cells)
@@ -240,9 +242,21 @@ def _written(skill, name, text, lowered):
     return False
 
 
-def _missing_keywords(matcher, options, found, text):
+# Where a resume states its job title: the headline by the name (the lines before any heading), and the most recent
+# job's title among the experience section's first lines (its heading, then title, employer and dates in any order).
+FIRST_JOB_LINES = 4
+
+
+def _title_lines(lines, labels):
+    header = [line.text for line, label in zip(lines, labels, strict=True) if label == ""]
+    experience = [line.text for line, label in zip(lines, labels, strict=True) if label == "experience"]
+    return header + experience[:FIRST_JOB_LINES]
+
+
+def _missing_keywords(matcher, options, found, text, title_lines=()):
     """(missing keywords, where they came from, share of the wanted skills the resume covers or None, the role for
-    the summary or None: its name, coverage, whether it is the target, and its skills the resume states)."""
+    the summary or None: its name, coverage, whether it is the target, and its skills the resume states).
+    `title_lines`: the lines where the resume states its job title (`_title_lines`), in order."""
     role = find_role(matcher.roles, options.target_role) if options.target_role else best_role(matcher, found, text)
     coverage = role_coverage(role, found) if role else None
     # No role profile fits (a profession the catalog has no profile for): another trade's keywords would mislead. A
@@ -257,6 +271,10 @@ def _missing_keywords(matcher, options, found, text):
         or states_title(role, text)
         or explains_resume(matcher, role, found)
     )
+    # The resume states a job title of another occupation than the role's, which the skills do not outweigh (a
+    # bank teller's cash handling and POS fit Bartender): no role fits, as for a profession without a profile.
+    if fits and not options.target_role and title_conflict(matcher, role, found, title_lines):
+        fits = False
     summary_role = None
     if fits:
         summary_role = {

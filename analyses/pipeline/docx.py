@@ -14,6 +14,7 @@ says so.
 import io
 import math
 import posixpath
+import re
 import zipfile
 from dataclasses import dataclass
 
@@ -504,7 +505,7 @@ class _Reader:
     def _size(self, rpr, style_chain):
         for element in self._rpr_chain(rpr, style_chain):
             value = _val(element, "w:sz")
-            if value and value.replace(".", "", 1).isdigit():
+            if value and DECIMAL.fullmatch(value):
                 return float(value) / 2
         return DEFAULT_SIZE_PT
 
@@ -680,10 +681,10 @@ def _picture_size(extent):
     not a whole number, zero or negative, or past the 22-inch limit Word sets on pages and pictures alike."""
     sides = []
     for name in ("cx", "cy"):
-        value = (extent.get(name) or "").strip()
-        if not value.isdigit():
+        value = _whole_number(extent.get(name))
+        if value is None:
             return None
-        points = int(value) / EMU_PER_PT
+        points = value / EMU_PER_PT
         if not 0 < points <= MAX_LENGTH_PT:
             return None
         sides.append(points)
@@ -693,15 +694,28 @@ def _picture_size(extent):
 def _anchor_offset(anchor, axis, margin, fallback):
     position = anchor.find(f"{{{WP_NS}}}{axis}")
     offset = position.find(f"{{{WP_NS}}}posOffset") if position is not None else None
-    if offset is None or not (offset.text or "").lstrip("-").isdigit():
+    emu = _whole_number(offset.text) if offset is not None else None
+    if emu is None:
         return fallback
-    value = int(offset.text) / EMU_PER_PT
+    value = emu / EMU_PER_PT
     relative = position.get("relativeFrom", "")
     if relative == "page":
         return value
     if relative in ("margin", "column"):
         return margin + value
     return fallback + value
+
+
+# ASCII digits only, and few of them: str.isdigit() also accepts "²" and "١", which int() refuses, and int() refuses
+# more than 4,300 digits. One odd picture size failed the whole document as damaged.
+WHOLE_NUMBER = re.compile(r"-?[0-9]{1,15}")
+DECIMAL = re.compile(r"[0-9]{1,6}(?:\.[0-9]{1,6})?")
+
+
+def _whole_number(text):
+    """An attribute's whole number (EMUs), or None when it is not one a layout program could have written."""
+    text = (text or "").strip()
+    return int(text) if WHOLE_NUMBER.fullmatch(text) else None
 
 
 def _twips(value):

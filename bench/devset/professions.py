@@ -76,7 +76,7 @@ PROFESSIONS = {
         "prose": [
             (
                 "Ran pressure and hydrostatic testing on new water mains before sign-off",
-                ["Hydrostatic Testing"],
+                ["Pressure Testing", "Hydrostatic Testing"],
                 "prose",
             ),
             (
