@@ -104,13 +104,13 @@ def summary(name, samples, target=None):
     return row
 
 
-def run(uploads, clients, rounds, worker_processes=None):
+def run(uploads, clients, rounds, worker_processes=None, catalog=None):
     data = pdfs.resume_pdf()
     overrides = {"DATABASE_URL": ""}  # the default SQLite, whatever the shell says
     if worker_processes:
         overrides["WORKERS"] = worker_processes
     with tempfile.TemporaryDirectory(prefix="bench-latency-") as scratch:
-        folder, catalog_name = catalog_dir(Path(scratch))
+        folder, catalog_name = (Path(catalog), str(catalog)) if catalog else catalog_dir(Path(scratch))
         with live_stack(Path(scratch), catalog_dir=folder, **overrides) as (base_url, _env):
             rows = [
                 summary("first upload (cold)", [upload_and_wait(base_url, data)]),
@@ -126,9 +126,10 @@ def main(argv=None):
     parser.add_argument("--uploads", type=int, default=50, help="sequential uploads (default 50)")
     parser.add_argument("--clients", type=int, default=20, help="clients uploading at once (default 20)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of concurrent uploads (default 3)")
+    parser.add_argument("--catalog", help="catalog folder to load (default: the shipped one)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON instead of a table")
     args = parser.parse_args(argv)
-    report = run(args.uploads, args.clients, args.rounds)
+    report = run(args.uploads, args.clients, args.rounds, catalog=args.catalog)
     if args.json:
         json.dump(report, sys.stdout, indent=2)
         print()

@@ -107,6 +107,9 @@ def main():
         "--repeat", type=int, default=2, help="Runs per process count, alternating; the best counts (default 2)."
     )
     parser.add_argument("--tmp", help="Folder for the database and files (default: a new temp folder).")
+    parser.add_argument(
+        "--catalog", type=Path, default=DEFAULT_DATA_DIR, help="Catalog folder to load (default: the shipped one)."
+    )
     parser.add_argument("--fill", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.fill:
@@ -115,7 +118,7 @@ def main():
 
     with tempfile.TemporaryDirectory(dir=args.tmp) as tmp:
         env = stack_env(Path(tmp) / "var")
-        prepare_database(env, DEFAULT_DATA_DIR)
+        prepare_database(env, args.catalog)
         subprocess.run(
             [PYTHON, "-m", "bench.reprocess", "--fill", "--count", str(args.count), "--damaged", str(args.damaged)],
             cwd=ROOT, env=env, check=True, timeout=600,

@@ -11,7 +11,6 @@ from skills_catalog.audit import shadowing_aliases
 from skills_catalog.engine import Line
 from skills_catalog.files import read_default_catalog
 from skills_catalog.loading import load_catalog
-from skills_catalog.matcher import matcher_from_rows
 from skills_catalog.models import Skill, SkillAlias
 
 
@@ -74,10 +73,8 @@ def test_unrelated_acronyms_word_order_and_spellings_are_not_shadowing():
         ("Led arc flash assessments for the plant", {"Arc Flash Safety"}, {"NEC"}),
     ],
 )
-def test_the_specific_skill_is_found_by_its_abbreviations(text, expected, not_expected):
-    skills, roles = read_default_catalog()
-    matcher = matcher_from_rows(skills, roles)
-    result = matcher.match([Line(page=1, text=text, section="experience")])
+def test_the_specific_skill_is_found_by_its_abbreviations(shipped_matcher, text, expected, not_expected):
+    result = shipped_matcher.match([Line(page=1, text=text, section="experience")])
     names = set(result.names()) | set(result.inferred)
     assert expected <= names
     assert not (not_expected & names)
@@ -96,12 +93,11 @@ def test_the_migration_hands_the_aliases_of_an_earlier_load_to_the_skills_they_n
     assert SkillAlias.objects.get(alias="arc welding").skill == welding
 
 
-def test_roles_expect_the_specific_skills_the_moved_aliases_now_name():
+def test_roles_expect_the_specific_skills_the_moved_aliases_now_name(shipped_matcher):
     """A welder who lists processes, a driver who lists a CDL: the role profiles count the specific skills."""
     from skills_catalog.roles import best_role
 
-    skills, roles = read_default_catalog()
-    matcher = matcher_from_rows(skills, roles)
+    matcher = shipped_matcher
     for text, role, specific in [
         (
             "Skills: TIG welding, MIG welding, stick welding, blueprint reading, fabrication",

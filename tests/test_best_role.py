@@ -6,8 +6,6 @@ from types import SimpleNamespace
 
 import pytest
 
-from skills_catalog.files import read_default_catalog
-from skills_catalog.matcher import matcher_from_rows
 from skills_catalog.roles import RoleEntry, best_role, role_fit, skill_specificity
 
 CHEF_SKILLS = {
@@ -23,9 +21,8 @@ CHEF_SKILLS = {
 
 
 @pytest.fixture(scope="module")
-def matcher():
-    skills, roles = read_default_catalog()
-    return matcher_from_rows(skills, roles)
+def matcher(shipped_matcher):
+    return shipped_matcher
 
 
 def test_a_chef_who_also_bakes_is_a_chef_not_a_baker(matcher):

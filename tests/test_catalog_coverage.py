@@ -6,14 +6,12 @@ import json
 import pytest
 
 from skills_catalog.engine import Line
-from skills_catalog.files import DEFAULT_DATA_DIR, read_default_catalog
-from skills_catalog.matcher import matcher_from_rows
+from skills_catalog.files import DEFAULT_DATA_DIR
 
 
 @pytest.fixture(scope="module")
-def matcher():
-    skills, roles = read_default_catalog()
-    return matcher_from_rows(skills, roles)
+def matcher(shipped_matcher):
+    return shipped_matcher
 
 
 def found(matcher, text, section="experience"):

@@ -13,7 +13,7 @@ import pytest
 
 from . import pdfs
 from .catalog_files import write_small_catalog
-from .live import is_postgres, live_stack, query, upload, wait_for, wait_for_status
+from .live import db_uuid, is_postgres, live_stack, read_db, read_one, upload, wait_for, wait_for_status
 
 pytestmark = [
     pytest.mark.e2e,
@@ -41,8 +41,8 @@ def test_an_analysis_whose_save_meets_a_held_write_lock_completes_once_after_it_
         status, body, _ = upload(base_url, pdfs.resume_pdf())
         assert status == 202, body
         task_id = body["task_id"]
-        attempts = f"from analyses.models import Analysis as A; print(A.objects.get(pk='{task_id}').attempts)"
-        wait_for(lambda: query(env, attempts) == "1", 60, "the claim")
+        attempts = "SELECT attempts FROM analyses_analysis WHERE id = ?"
+        wait_for(lambda: read_one(env, attempts, [db_uuid(env, task_id)]) == 1, 60, "the claim")
 
         worker_log = tmp_path / "qcluster.log"
         holder = sqlite3.connect(tmp_path / "var" / "db.sqlite3", isolation_level=None, timeout=30)
@@ -63,11 +63,12 @@ def test_an_analysis_whose_save_meets_a_held_write_lock_completes_once_after_it_
 
         assert wait_for_status(base_url, task_id, deadline_s=30) == {"status": "completed"}
         assert time.monotonic() - released_at < 30  # the stale sweep would take minutes
-        facts = query(
+        # The worker saves the task's result, then takes it off the queue: the acknowledgement follows the status.
+        wait_for(lambda: read_one(env, "SELECT count(*) FROM django_q_ormq") == 0, 30, "the acknowledgement")
+        facts = read_db(
             env,
-            "from analyses.models import Analysis; from django_q.models import OrmQ, Task; "
-            f"a = Analysis.objects.get(pk='{task_id}'); "
-            f"print(a.status, a.attempts, Task.objects.filter(name='analysis-{task_id}').count(), "
-            "OrmQ.objects.count())",
+            "SELECT status, attempts, (SELECT count(*) FROM django_q_task WHERE name = ?),"
+            " (SELECT count(*) FROM django_q_ormq) FROM analyses_analysis WHERE id = ?",
+            [f"analysis-{task_id}", db_uuid(env, task_id)],
         )
-        assert facts == "completed 1 1 0"
+        assert facts == [("completed", 1, 1, 0)]

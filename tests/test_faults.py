@@ -11,7 +11,7 @@ import pytest
 
 from . import pdfs
 from .catalog_files import write_small_catalog
-from .live import http, live_stack, query, start_worker, stop, upload, wait_for, wait_for_status
+from .live import db_uuid, http, live_stack, read_db, read_one, start_worker, stop, upload, wait_for, wait_for_status
 
 pytestmark = pytest.mark.e2e
 
@@ -49,8 +49,8 @@ def test_a_worker_killed_mid_analysis_is_redelivered_and_completes_once(tmp_path
             wait_for(
                 lambda: log_has(tmp_path / "worker-1.log", f"processing analysis-{task_id}"), 60, "pickup", interval=0.1
             )
-            count_attempts = f"from analyses.models import Analysis as A; print(A.objects.get(pk='{task_id}').attempts)"
-            wait_for(lambda: query(env, count_attempts) == "1", 30, "the claim")
+            attempts = "SELECT attempts FROM analyses_analysis WHERE id = ?"
+            wait_for(lambda: read_one(env, attempts, [db_uuid(env, task_id)]) == 1, 30, "the claim")
 
             os.killpg(first.pid, signal.SIGKILL)  # the whole qcluster: sentinel, pusher, monitor and worker
             first.wait(timeout=10)
@@ -62,15 +62,17 @@ def test_a_worker_killed_mid_analysis_is_redelivered_and_completes_once(tmp_path
             status, result, _ = http("GET", f"{base_url}/api/v1/resume/result/{task_id}")
             assert status == 200 and result["id"] == task_id
             assert "Python" in result["technical_skills"]
-            facts = query(
+            # The worker saves the task's result, then takes it off the queue: the acknowledgement follows the status.
+            wait_for(lambda: read_one(env, "SELECT count(*) FROM django_q_ormq") == 0, 30, "the acknowledgement")
+            facts = read_db(
                 env,
-                "from analyses.models import Analysis; from django_q.models import OrmQ, Task; "
-                f"a = Analysis.objects.get(pk='{task_id}'); "
-                f"print(a.attempts, Analysis.objects.count(), Task.objects.filter(name='analysis-{task_id}').count(), "
-                "OrmQ.objects.count())",
+                "SELECT (SELECT attempts FROM analyses_analysis WHERE id = ?),"
+                " (SELECT count(*) FROM analyses_analysis),"
+                " (SELECT count(*) FROM django_q_task WHERE name = ?), (SELECT count(*) FROM django_q_ormq)",
+                [db_uuid(env, task_id), f"analysis-{task_id}"],
             )
             # Two deliveries, one analysis row, one recorded task result, nothing left in the queue.
-            assert facts == "2 1 1 0"
+            assert facts == [(2, 1, 1, 0)]
         finally:
             stop(first)
             stop(second)
@@ -150,7 +152,7 @@ def assert_storage_failure_leaves_nothing(base_url, env):
     status, body, _ = upload(base_url, pdfs.resume_pdf())
     assert status == 507, body
     assert body["code"] == "storage" and "could not store" in body["error"]
-    assert query(env, "from analyses.models import Analysis; print(Analysis.objects.count())") == "0"
+    assert read_one(env, "SELECT count(*) FROM analyses_analysis") == 0
     assert health(base_url)["database"] == "ok"  # the service itself stays up
 
 

@@ -25,7 +25,7 @@ from skills_catalog.matcher import matcher_from_rows
 from . import hostile_pdfs, pdfs
 from .catalog_files import write_small_catalog
 from .factories import make_analysis
-from .live import live_stack, query, start_worker, stop, upload, wait_for_status
+from .live import live_stack, read_one, start_worker, stop, upload, wait_for_status
 
 EMPTY_MATCHER = matcher_from_rows([])
 
@@ -298,10 +298,8 @@ def test_hostile_uploads_end_within_their_limits_and_the_worker_serves_the_next(
             assert wait_for_status(base_url, body["task_id"], deadline_s=limit_s + 30) == {"status": "completed"}
             status, body, _ = upload(base_url, pdfs.resume_pdf())
             assert wait_for_status(base_url, body["task_id"], deadline_s=60) == {"status": "completed"}
-            attempts = query(
-                env, "from analyses.models import Analysis as A; print(max(a.attempts for a in A.objects.all()))"
-            )
-            assert attempts == "1"  # every hostile file failed on its first delivery: nothing was re-delivered
+            attempts = read_one(env, "SELECT max(attempts) FROM analyses_analysis")
+            assert attempts == 1  # every hostile file failed on its first delivery: nothing was re-delivered
         finally:
             memory.stop()
             stop(worker)

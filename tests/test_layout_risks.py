@@ -5,7 +5,6 @@ missing-section finding."""
 import pytest
 
 from analyses.pipeline.analyse import analyse
-from bench.pipeline import default_matcher
 
 from . import resume_layouts
 
@@ -14,8 +13,8 @@ MISSING = {"no_experience_section", "no_education_section", "no_skills_section"}
 
 
 @pytest.fixture(scope="module")
-def matcher():
-    return default_matcher()
+def matcher(shipped_matcher):
+    return shipped_matcher
 
 
 def _codes(report):

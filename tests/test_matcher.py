@@ -523,10 +523,8 @@ def test_a_soft_word_inside_a_longer_phrase_is_not_a_claim():
     assert mentions("A reliable team player", section="summary", kind="soft") == ["Teamwork"]
 
 
-def test_the_shipped_catalog_knows_whole_tool_families():
-    from skills_catalog.files import read_default_catalog
-
-    matcher = matcher_from_rows(*read_default_catalog())
+def test_the_shipped_catalog_knows_whole_tool_families(shipped_matcher):
+    matcher = shipped_matcher
     agents = "Telegraf, collectd, StatsD, Fluentd, NXLog, rsyslog, syslog-ng, Netdata"
     assert matcher.match_text(agents, section="skills") == [name.strip() for name in agents.split(",")]
     assert matcher.match_text("Terraform, Terragrunt, Atlantis, chezmoi", section="skills") == [

@@ -12,7 +12,7 @@ import pytest
 
 from . import pdfs
 from .catalog_files import write_small_catalog
-from .live import BIN, free_port, http, live_stack, manage, query, upload, wait_for_status
+from .live import BIN, db_uuid, free_port, http, live_stack, manage, query, read_one, upload, wait_for_status
 
 pytestmark = pytest.mark.e2e
 
@@ -63,11 +63,11 @@ def stored_keys(s3, bucket):
 
 
 def stored_name(env, task_id):
-    return query(env, f"from analyses.models import Analysis; print(Analysis.objects.get(pk='{task_id}').file.name)")
+    return read_one(env, "SELECT file FROM analyses_analysis WHERE id = ?", [db_uuid(env, task_id)])
 
 
 def row_count(env):
-    return int(query(env, "from analyses.models import Analysis; print(Analysis.objects.count())"))
+    return read_one(env, "SELECT count(*) FROM analyses_analysis")
 
 
 def test_uploads_live_in_the_bucket_from_save_to_purge(s3_endpoint, tmp_path):

@@ -9,7 +9,6 @@ import pytest
 from django.core.management import call_command
 
 from analyses.pipeline.analyse import AnalysisOptions, analyse
-from bench.pipeline import default_matcher
 from skills_catalog.files import DEFAULT_DATA_DIR, read_default_catalog
 
 from . import resume_layouts
@@ -262,8 +261,8 @@ CASES = [(name, resume, roles) for name, (resume, roles) in TRADES.items()] + [
 
 
 @pytest.fixture(scope="module")
-def matcher():
-    return default_matcher()
+def matcher(shipped_matcher):
+    return shipped_matcher
 
 
 def test_every_role_names_only_skills_the_catalog_has():

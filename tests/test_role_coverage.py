@@ -5,7 +5,6 @@ written here and rendered with PyMuPDF."""
 import pytest
 
 from analyses.pipeline.analyse import analyse
-from bench.pipeline import default_matcher
 
 from . import resume_layouts
 from .resume_layouts import Resume
@@ -100,8 +99,8 @@ CASES = {
 
 
 @pytest.fixture(scope="module")
-def matcher():
-    return default_matcher()
+def matcher(shipped_matcher):
+    return shipped_matcher
 
 
 @pytest.mark.parametrize("title", sorted(CASES))

@@ -5,7 +5,6 @@ measurably improves them (`python -m bench.role_coverage` prints them); the half
 
 import pytest
 
-from bench.pipeline import default_matcher
 from bench.role_coverage import set_figures
 from bench.templated.split import load_templated
 
@@ -16,9 +15,9 @@ MARGIN = 2
 
 
 @pytest.fixture(scope="module")
-def held_back():
+def held_back(shipped_matcher):
     resumes = [(labels["profession"], pdf) for _, pdf, labels in load_templated("held_back")]
-    return set_figures(default_matcher(), resumes)
+    return set_figures(shipped_matcher, resumes)
 
 
 def test_held_back_resumes_keep_a_plausible_role(held_back):

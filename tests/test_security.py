@@ -14,7 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 from analyses.models import Analysis
 
 from . import pdfs
-from .live import live_stack, query, upload, wait_for_status
+from .live import db_uuid, live_stack, read_db, upload, wait_for_status
 from .settings_env import settings_from
 
 
@@ -76,9 +76,8 @@ def test_a_client_path_in_the_file_name_never_reaches_the_disk(shared_stack):
     status, body, _ = upload(base_url, pdfs.resume_pdf(), filename="../../../../../../tmp/owned.pdf")
     assert status == 202
     wait_for_status(base_url, body["task_id"], deadline_s=60)
-    stored = query(env, f"from analyses.models import Analysis as A; a = A.objects.get(pk='{body['task_id']}'); "
-                   "print(a.original_filename, a.file.name)")  # fmt: skip
-    original, name = stored.split(" ")
+    sql = "SELECT original_filename, file FROM analyses_analysis WHERE id = ?"
+    ((original, name),) = read_db(env, sql, [db_uuid(env, body["task_id"])])
     assert original == "owned.pdf"
     assert name.startswith("resumes/") and "owned" not in name and ".." not in name
     assert not os.path.exists("/tmp/owned.pdf")

@@ -6,8 +6,6 @@ import pytest
 
 from bench.devset.generate import build_devset
 from bench.skills_accuracy import devset_figures
-from skills_catalog.files import read_default_catalog
-from skills_catalog.matcher import matcher_from_rows
 
 # Held-back figures with seed 11, one resume per profession x layout (48 files), and the margin a change may cost.
 FLOOR = {"precision": 0.973, "recall": 0.964, "soft_recall": 0.891, "trap_hits": 4, "implied_reported": 11}
@@ -16,9 +14,8 @@ TRAP_MARGIN = 2
 
 
 @pytest.fixture(scope="module")
-def held_back():
-    matcher = matcher_from_rows(*read_default_catalog())
-    return devset_figures(matcher, build_devset(split="held_back"))
+def held_back(shipped_matcher):
+    return devset_figures(shipped_matcher, build_devset(split="held_back"))
 
 
 def test_held_back_precision_and_recall_stay_above_the_floor(held_back):

@@ -7,7 +7,6 @@ import re
 import pytest
 
 from analyses.pipeline.analyse import AnalysisOptions, analyse
-from bench.pipeline import default_matcher
 
 from . import resume_layouts
 
@@ -27,8 +26,8 @@ CASES = list(enumerate(resume_layouts.PROFESSIONS))
 
 
 @pytest.fixture(scope="module")
-def matcher():
-    return default_matcher()
+def matcher(shipped_matcher):
+    return shipped_matcher
 
 
 def _cited(summary):
