@@ -26,6 +26,7 @@ from . import hostile_pdfs, pdfs
 from .catalog_files import write_small_catalog
 from .factories import make_analysis
 from .live import live_stack, read_one, start_worker, stop, upload, wait_for_status
+from .processes import ends_within, pid_written_to
 
 EMPTY_MATCHER = matcher_from_rows([])
 
@@ -139,14 +140,6 @@ def sleep_after_writing_pid(path):
     time.sleep(60)
 
 
-def alive(pid):
-    try:
-        with open(f"/proc/{pid}/status") as status:
-            return not any(line.startswith("State:") and "Z" in line.split()[1] for line in status)
-    except FileNotFoundError:
-        return False
-
-
 @pytest.mark.skipif(not os.path.exists("/proc/self/status"), reason="reads /proc; the guard is Linux's prctl")
 def test_the_analysis_dies_with_the_worker_that_supervises_it(tmp_path):
     # The worker enforces the time limit; a worker killed with SIGKILL (OOM, django-q's timeout) must take its
@@ -156,19 +149,10 @@ def test_the_analysis_dies_with_the_worker_that_supervises_it(tmp_path):
         target=run_limited, args=(sleep_after_writing_pid, str(pid_file)), kwargs={"memory_mb": 0, "time_limit_s": 60}
     )
     worker.start()
-    deadline = time.monotonic() + 30
-    while not (pid_file.exists() and pid_file.read_text()) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    analysis = int(pid_file.read_text())
+    analysis = pid_written_to(pid_file)
     os.kill(worker.pid, signal.SIGKILL)
     worker.join()
-    deadline = time.monotonic() + 10
-    while alive(analysis) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    survived = alive(analysis)
-    if survived:
-        os.kill(analysis, signal.SIGKILL)
-    assert not survived
+    assert ends_within(analysis)
 
 
 def test_the_childs_failures_come_back_whole():

@@ -8,7 +8,6 @@ import signal
 import stat
 import subprocess
 import sys
-import time
 
 import pymupdf
 import pytest
@@ -19,6 +18,7 @@ from analyses.pipeline.extract import parse_pdf
 from analyses.pipeline.ocr import OcrOptions, clean_ocr_words, even_out_grey_paper, words_to_content
 
 from . import pdfs, scans
+from .processes import ends_within, pid_written_to
 
 ONE_PAGE = pdfs.make_pdf([pdfs.RESUME_PAGE_1])
 HEADER = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
@@ -98,14 +98,6 @@ def test_the_tesseract_process_runs_in_one_thread_with_bounded_memory_and_cpu(tm
     assert int(memory_kb) * 1024 == ocr.TESSERACT_MEMORY and int(cpu_seconds) == ocr.TESSERACT_CPU_SECONDS
 
 
-def _running(pid):
-    try:
-        with open(f"/proc/{pid}/status") as status:
-            return not any(line.startswith("State:") and "Z" in line.split()[1] for line in status)
-    except FileNotFoundError:
-        return False
-
-
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="prctl(PR_SET_PDEATHSIG) is Linux's")
 def test_tesseract_dies_with_the_analysis_process_that_started_it(tmp_path):
     # An analysis past its time limit is killed with SIGKILL (analyses/isolation.py); its tesseract must not run on.
@@ -116,19 +108,10 @@ def test_tesseract_dies_with_the_analysis_process_that_started_it(tmp_path):
         target=parse_pdf, args=(scan,), kwargs={"ocr": OcrOptions(command=command, timeout=60)}
     )
     analysis.start()
-    deadline = time.monotonic() + 30
-    while not (pid_file.exists() and pid_file.read_text().strip()) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    tesseract = int(pid_file.read_text())
+    tesseract = pid_written_to(pid_file)
     os.kill(analysis.pid, signal.SIGKILL)
     analysis.join()
-    deadline = time.monotonic() + 10
-    while _running(tesseract) and time.monotonic() < deadline:
-        time.sleep(0.05)
-    alive = _running(tesseract)
-    if alive:
-        os.kill(tesseract, signal.SIGKILL)
-    assert not alive
+    assert ends_within(tesseract)
 
 
 def test_without_the_tesseract_command_mupdf_reads_the_scan():

@@ -12,7 +12,7 @@ import pymupdf
 
 from .errors import UnreadablePdf
 from .facts import image_kind
-from .layout import ZONE_SHARE, header_footer_zones, reading_order
+from .layout import ZONE_SHARE, header_footer_zones, reading_order, union_box
 from .ocr import find_tessdata, is_scanned, ocr_page_content
 from .sections import heading_kinds
 
@@ -243,7 +243,7 @@ def _read_page(page, number, parsed, content):
             found = list(_block_lines(block, number, parsed, ocr))
             if found:
                 lines.extend(found)
-                info.text_box = _union([block["bbox"], info.text_box or block["bbox"]])
+                info.text_box = union_box([block["bbox"], info.text_box or block["bbox"]])
         elif kind == 3:
             vectors.append(block)
     _count_vectors(vectors, info, lines)
@@ -365,7 +365,7 @@ def _text_line(number, spans, text):
     return TextLine(
         page=number,
         text=text,
-        bbox=_union(span["bbox"] for span in spans),
+        bbox=union_box(span["bbox"] for span in spans),
         size=max(span["size"] for span in spans),
         bold=all(_is_bold(span) for span in spans),
         fonts=tuple(dict.fromkeys(span["font"] for span in spans)),
@@ -435,16 +435,6 @@ def _crossings(horizontal, verticals):
     x0, x1, y = horizontal
     slack = RULE_THICKNESS_PT
     return sum(1 for x, y0, y1 in verticals if x0 - slack <= x <= x1 + slack and y0 - slack <= y <= y1 + slack)
-
-
-def _union(boxes):
-    boxes = list(boxes)
-    return (
-        min(box[0] for box in boxes),
-        min(box[1] for box in boxes),
-        max(box[2] for box in boxes),
-        max(box[3] for box in boxes),
-    )
 
 
 def _margins(parsed):

@@ -293,3 +293,14 @@ def _rows(lines):
     if current:
         rows.append(current)
     return [line for row in rows for line in sorted(row, key=lambda item: item.bbox[0])]
+
+
+def union_box(boxes):
+    """The smallest (x0, y0, x1, y1) box holding all of `boxes`."""
+    boxes = list(boxes)
+    return (
+        min(box[0] for box in boxes),
+        min(box[1] for box in boxes),
+        max(box[2] for box in boxes),
+        max(box[3] for box in boxes),
+    )

@@ -20,6 +20,7 @@ from pathlib import Path
 import pymupdf
 
 from .errors import UnreadablePdf
+from .layout import union_box
 from .lifetime import die_with_parent
 
 # Debian's tesseract-ocr-eng puts its data here (5.x; 4.x before); a configured folder is tried first.
@@ -270,9 +271,9 @@ def _join_rows(parts):
     joined again when they share their row and the gap between them is no gutter."""
     joined = []
     for part in sorted(parts, key=lambda words: words[0]["bbox"][0]):
-        x0, y0, x1, y1 = _union(word["bbox"] for word in part)
+        x0, y0, x1, y1 = union_box(word["bbox"] for word in part)
         for other in joined:
-            ox0, oy0, ox1, oy1 = _union(word["bbox"] for word in other)
+            ox0, oy0, ox1, oy1 = union_box(word["bbox"] for word in other)
             overlap = min(y1, oy1) - max(y0, oy0)
             height = max(y1 - y0, oy1 - oy0)
             if overlap >= ROW_OVERLAP_SHARE * min(y1 - y0, oy1 - oy0) and 0 <= x0 - ox1 <= LINE_GAP_HEIGHTS * height:
@@ -280,7 +281,7 @@ def _join_rows(parts):
                 break
         else:
             joined.append(list(part))
-    return sorted(joined, key=lambda words: (_union(word["bbox"] for word in words)[1], words[0]["bbox"][0]))
+    return sorted(joined, key=lambda words: (union_box(word["bbox"] for word in words)[1], words[0]["bbox"][0]))
 
 
 def _cut_at_gutters(words):
@@ -295,7 +296,7 @@ def _cut_at_gutters(words):
 
 
 def _ocr_line(words):
-    x0, y0, x1, y1 = _union(word["bbox"] for word in words)
+    x0, y0, x1, y1 = union_box(word["bbox"] for word in words)
     spans = []
     for index, word in enumerate(words):
         if index:
@@ -317,16 +318,6 @@ def _span(text, bbox, height, confidence):
         "alpha": 0,
         "conf": confidence,
     }
-
-
-def _union(boxes):
-    boxes = list(boxes)
-    return (
-        min(box[0] for box in boxes),
-        min(box[1] for box in boxes),
-        max(box[2] for box in boxes),
-        max(box[3] for box in boxes),
-    )
 
 
 def fit_lines_to_ink(content, pixmap, scale):
