@@ -7,6 +7,7 @@ from analyses.pipeline import checks
 from analyses.pipeline.extract import ImageInfo, PageInfo, ParsedResume, TextLine, parse_pdf
 from analyses.pipeline.facts import resume_facts
 from analyses.pipeline.sections import label_sections
+from analyses.pipeline.wording import is_quantified
 
 from . import pdfs
 
@@ -297,3 +298,30 @@ def test_garbled_pdfs_are_reported():
 def test_narrow_margins_in_a_pdf_are_reported():
     assert "margins_too_narrow" in pdf_codes(pdfs.make_pdf([pdfs.RESUME_PAGE_1], margin=12))
     assert "margins_too_narrow" not in pdf_codes(pdfs.resume_pdf())
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "Taught grade 12 students in English and history",
+        "Supported students aged 12 to 18 through academic planning",
+        "Holds a Level 3 certificate in food hygiene",
+        "Planned lessons for a K-12 school across key stage 2",
+        "Nursed patients on ward 7",
+    ],
+)
+def test_a_number_that_names_a_grade_level_or_age_is_no_result(bullet):
+    assert not is_quantified(bullet)
+
+
+@pytest.mark.parametrize(
+    "bullet",
+    [
+        "Taught 12 grades of students",
+        "Raised grade averages by 12%",
+        "Managed a caseload of 350 students aged 12 to 18",
+        "Led 3 levels of support staff",
+    ],
+)
+def test_a_quantity_beside_a_level_still_counts(bullet):
+    assert is_quantified(bullet)

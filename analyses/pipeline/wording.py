@@ -165,8 +165,17 @@ FUNCTION_WORDS = frozenset(
 WORD_RE = re.compile(r"[A-Za-z]+")
 
 
+# A number after a word naming a level, a grade or an age says which one, not how much: "taught grade 12 students",
+# "Level 3 certificate", "children aged 5 to 11", "K-12". "12 grades" or "30 years" still count.
+_LABEL_NUMBER_RE = re.compile(
+    r"\b(?:grades?|years?|levels?|tiers?|phases?|stages?|steps?|bands?|ages?|aged|class|form|part|section|chapter"
+    r"|unit|ward|room|floor|bay|gate|pier|key stage)\s+\d+(?:\s*(?:-|–|to|and|or|&)\s*\d+)?\b|\bK-\d+\b",
+    re.IGNORECASE,
+)
+
+
 def is_quantified(text):
-    return bool(NUMBER_RE.search(_DATE_RE.sub(" ", text)))
+    return bool(NUMBER_RE.search(_LABEL_NUMBER_RE.sub(" ", _DATE_RE.sub(" ", text))))
 
 
 def starts_with_action_verb(text):
