@@ -13,7 +13,7 @@ from django.db import connection
 
 from .errors import ApiError
 from .models import Analysis, Status
-from .throttling import AtomicScopedRateThrottle
+from .throttling import AtomicScopedRateThrottle, lock_client
 
 # What a 429 asks the client to wait: a normal analysis takes a second or two, and the frontend polls every 2 s.
 RETRY_AFTER_SECONDS = 10
@@ -45,12 +45,6 @@ def admit(client):
     limit = settings.MAX_ACTIVE_ANALYSES_PER_CLIENT
     if limit <= 0 or not client:
         return
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_lock_key(client)])
+    lock_client(connection, "active", client)
     if Analysis.objects.filter(client=client, status=Status.PROCESSING).count() >= limit:
         raise TooManyActiveAnalyses(limit)
-
-
-def _lock_key(client):
-    return int.from_bytes(hashlib.blake2b(f"active:{client}".encode(), digest_size=8).digest(), "big", signed=True)

@@ -24,13 +24,16 @@ class AtomicScopedRateThrottle(ScopedRateThrottle):
             return super().allow_request(request, view)  # another cache backend: its own semantics
         alias = router.db_for_write(backend.cache_model_class)
         with transaction.atomic(using=alias):
-            connection = connections[alias]
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_lock_key(self.get_ident(request))])
+            lock_client(connections[alias], "throttle", self.get_ident(request))
             return super().allow_request(request, view)
 
 
-def _lock_key(ident):
-    """A signed 64-bit advisory-lock key for a client address."""
-    return int.from_bytes(hashlib.blake2b(f"throttle:{ident}".encode(), digest_size=8).digest(), "big", signed=True)
+def lock_client(connection, purpose, client):
+    """Inside a transaction on `connection`: on PostgreSQL, a transaction-scoped advisory lock on (`purpose`,
+    `client`), which orders that client's requests for that purpose and no one else's. Elsewhere nothing: SQLite's
+    IMMEDIATE transactions already hold the database's write lock."""
+    if connection.vendor != "postgresql":
+        return
+    digest = hashlib.blake2b(f"{purpose}:{client}".encode(), digest_size=8).digest()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s)", [int.from_bytes(digest, "big", signed=True)])
