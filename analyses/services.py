@@ -180,7 +180,7 @@ def analyse_now(analysis_id):
 
 
 # Writing while another process holds the database. SQLite has one write lock per file: a connection that finds it
-# taken waits in SQLite's busy handler for the configured timeout (30 s), then raises "database is locked". A task
+# taken waits in SQLite's busy handler for SQLITE_BUSY_TIMEOUT_SECONDS (30 s), then raises "database is locked". A task
 # that let that escape was acknowledged as failed and its row stayed `processing` until the stale sweep re-queued it
 # minutes later. Its writes are tried again instead, for as long as django-q2 still gives the task (it stops it at
 # QUEUE_TIMEOUT_SECONDS; the margin keeps the last try and the task's own bookkeeping inside that).
