@@ -90,20 +90,7 @@ def test_adding_an_alias_inline_bumps_the_version_and_the_matcher_finds_it(admin
     skill = small_catalog["Kubernetes"]
     assert get_matcher().match_text("Ran kube clusters") == []
     before = current_catalog_version()
-    aliases = list(skill.aliases.all())
-    data = {
-        "name": skill.name,
-        "kind": skill.kind,
-        "category": skill.category,
-        "active": "on",
-        "external_id": "",
-        **inline_management_form("aliases", initial=len(aliases), total=len(aliases) + 1),
-        "aliases-0-id": str(aliases[0].pk),
-        "aliases-0-skill": str(skill.pk),
-        "aliases-0-alias": aliases[0].alias,
-        "aliases-1-skill": str(skill.pk),
-        "aliases-1-alias": "kube",
-    }
+    data = skill_form(skill, list(skill.aliases.all()), added=["kube"])
     r = admin_client.post(reverse("admin:skills_catalog_skill_change", args=[skill.pk]), data)
     assert r.status_code == 302, r.content.decode()[:2000]
     assert SkillAlias.objects.filter(skill=skill, alias="kube").exists()
@@ -113,25 +100,8 @@ def test_adding_an_alias_inline_bumps_the_version_and_the_matcher_finds_it(admin
 
 def test_a_weighted_skill_added_to_a_role_inline_is_saved(admin_client, small_catalog):
     role = RoleProfile.objects.get(name="Frontend Developer")
-    links = list(role.expected_skills.all())
-    data = {
-        "name": role.name,
-        "aliases": "[]",
-        "description": "",
-        **inline_management_form("expected_skills", initial=len(links), total=len(links) + 1),
-    }
-    for index, link in enumerate(links):
-        data |= {
-            f"expected_skills-{index}-id": str(link.pk),
-            f"expected_skills-{index}-role": str(role.pk),
-            f"expected_skills-{index}-skill": str(link.skill_id),
-            f"expected_skills-{index}-weight": str(link.weight),
-        }
-    data |= {
-        f"expected_skills-{len(links)}-role": str(role.pk),
-        f"expected_skills-{len(links)}-skill": str(small_catalog["CI/CD"].pk),
-        f"expected_skills-{len(links)}-weight": "2",
-    }
+    links = list(role.expected_skills.select_related("skill"))
+    data = role_form(role, links, added=[(small_catalog["CI/CD"], 2)])
     before = current_catalog_version()
     r = admin_client.post(reverse("admin:skills_catalog_roleprofile_change", args=[role.pk]), data)
     assert r.status_code == 302, r.content.decode()[:2000]
@@ -168,3 +138,55 @@ def inline_management_form(prefix, initial, total):
         f"{prefix}-MIN_NUM_FORMS": "0",
         f"{prefix}-MAX_NUM_FORMS": "1000",
     }
+
+
+def role_form(role, links, delete=(), added=()):
+    """A role's admin change form: its expected skills `links`, those whose skill is named in `delete` marked for
+    deletion, and `added` (skill, weight) pairs as new rows."""
+    data = {
+        "name": role.name,
+        "aliases": "[]",
+        "description": "",
+        **inline_management_form("expected_skills", initial=len(links), total=len(links) + len(added)),
+    }
+    for index, link in enumerate(links):
+        data |= {
+            f"expected_skills-{index}-id": str(link.pk),
+            f"expected_skills-{index}-role": str(role.pk),
+            f"expected_skills-{index}-skill": str(link.skill_id),
+            f"expected_skills-{index}-weight": str(link.weight),
+        }
+        if link.skill.name in delete:
+            data[f"expected_skills-{index}-DELETE"] = "on"
+    for index, (skill, weight) in enumerate(added, start=len(links)):
+        data |= {
+            f"expected_skills-{index}-role": str(role.pk),
+            f"expected_skills-{index}-skill": str(skill.pk),
+            f"expected_skills-{index}-weight": str(weight),
+        }
+    return data
+
+
+def skill_form(skill, aliases, new_texts=None, delete=(), added=()):
+    """A skill's admin change form: its `aliases`, renamed by `new_texts` or marked for deletion by `delete`, and
+    `added` alias texts as new rows."""
+    new_texts = new_texts or {}
+    data = {
+        "name": skill.name,
+        "kind": skill.kind,
+        "category": skill.category,
+        "active": "on",
+        "external_id": "",
+        **inline_management_form("aliases", initial=len(aliases), total=len(aliases) + len(added)),
+    }
+    for index, alias in enumerate(aliases):
+        data |= {
+            f"aliases-{index}-id": str(alias.pk),
+            f"aliases-{index}-skill": str(skill.pk),
+            f"aliases-{index}-alias": new_texts.get(alias.alias, alias.alias),
+        }
+        if alias.alias in delete:
+            data[f"aliases-{index}-DELETE"] = "on"
+    for index, text in enumerate(added, start=len(aliases)):
+        data |= {f"aliases-{index}-skill": str(skill.pk), f"aliases-{index}-alias": text}
+    return data

@@ -7,7 +7,7 @@ from django.urls import reverse
 from skills_catalog.loading import export_rows, load_catalog
 from skills_catalog.models import RoleProfile, RoleSkill, Skill, SkillAlias, Tombstone
 
-from .test_catalog_admin import inline_management_form
+from .test_catalog_admin import inline_management_form, role_form, skill_form
 
 SKILLS = reverse("admin:skills_catalog_skill_changelist")
 TOMBSTONES = reverse("admin:skills_catalog_tombstone_changelist")
@@ -16,46 +16,6 @@ TOMBSTONES = reverse("admin:skills_catalog_tombstone_changelist")
 def shipped_rows():
     """The small catalog as the shipped data files would hold it: what was loaded before the curator's edits."""
     return export_rows()
-
-
-def role_form(role, links, delete=()):
-    data = {
-        "name": role.name,
-        "aliases": "[]",
-        "description": "",
-        **inline_management_form("expected_skills", initial=len(links), total=len(links)),
-    }
-    for index, link in enumerate(links):
-        data |= {
-            f"expected_skills-{index}-id": str(link.pk),
-            f"expected_skills-{index}-role": str(role.pk),
-            f"expected_skills-{index}-skill": str(link.skill_id),
-            f"expected_skills-{index}-weight": str(link.weight),
-        }
-        if link.skill.name in delete:
-            data[f"expected_skills-{index}-DELETE"] = "on"
-    return data
-
-
-def skill_form(skill, aliases, new_texts=None, delete=()):
-    new_texts = new_texts or {}
-    data = {
-        "name": skill.name,
-        "kind": skill.kind,
-        "category": skill.category,
-        "active": "on",
-        "external_id": "",
-        **inline_management_form("aliases", initial=len(aliases), total=len(aliases)),
-    }
-    for index, alias in enumerate(aliases):
-        data |= {
-            f"aliases-{index}-id": str(alias.pk),
-            f"aliases-{index}-skill": str(skill.pk),
-            f"aliases-{index}-alias": new_texts.get(alias.alias, alias.alias),
-        }
-        if alias.alias in delete:
-            data[f"aliases-{index}-DELETE"] = "on"
-    return data
 
 
 def test_an_expected_skill_the_curator_deleted_is_not_brought_back_by_the_default_load(admin_client, small_catalog):
