@@ -1,7 +1,10 @@
 """The tests' small catalog: rows for in-process tests (the `small_catalog` fixture), data files for processes
 started by tests."""
 
+import importlib
 import json
+
+from django.apps import apps as django_apps
 
 # (name, kind, category, ambiguous, aliases)
 SMALL_CATALOG = [
@@ -41,3 +44,8 @@ def write_small_catalog(folder):
     (folder / "skills_test.json").write_text(json.dumps(skills))
     (folder / "roles.json").write_text(json.dumps(roles))
     return folder
+
+
+def run_data_migration(name, function):
+    """Run a skills_catalog data migration's function on this database, as `migrate` would on one loaded earlier."""
+    getattr(importlib.import_module(f"skills_catalog.migrations.{name}"), function)(django_apps, None)

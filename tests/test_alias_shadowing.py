@@ -2,16 +2,15 @@
 loader keeps one skill per alias, so an abbreviation left on a broad skill ("GTAW" on Welding) hides the specific
 skill it names (Gas Tungsten Arc Welding) for good; a phrase that names a skill cannot merely imply another."""
 
-import importlib
-
 import pytest
-from django.apps import apps as django_apps
 
 from skills_catalog.audit import shadowing_aliases
 from skills_catalog.engine import Line
 from skills_catalog.files import read_default_catalog
 from skills_catalog.loading import load_catalog
 from skills_catalog.models import Skill, SkillAlias
+
+from .catalog_files import run_data_migration
 
 
 def test_no_alias_of_the_shipped_catalog_names_another_skill():
@@ -85,8 +84,7 @@ def test_the_migration_hands_the_aliases_of_an_earlier_load_to_the_skills_they_n
     welding = Skill.objects.create(name="Welding")
     SkillAlias.objects.create(skill=welding, alias="GTAW")
     SkillAlias.objects.create(skill=welding, alias="arc welding")  # a synonym of Welding: stays
-    migration = importlib.import_module("skills_catalog.migrations.0005_specific_skill_aliases")
-    migration.remove_shadowing_aliases(django_apps, None)
+    run_data_migration("0005_specific_skill_aliases", "remove_shadowing_aliases")
     skills, roles = read_default_catalog()
     load_catalog(skills, roles)
     assert SkillAlias.objects.get(alias="GTAW").skill.name == "Gas Tungsten Arc Welding"
@@ -172,8 +170,7 @@ def test_the_migration_switches_off_a_repeated_skill_and_keeps_its_aliases():
     kept = Skill.objects.create(name="Motor Control")
     duplicate = Skill.objects.create(name="Motor Controls")
     SkillAlias.objects.create(skill=duplicate, alias="Motor Starters")
-    migration = importlib.import_module("skills_catalog.migrations.0005_specific_skill_aliases")
-    migration.remove_shadowing_aliases(django_apps, None)
+    run_data_migration("0005_specific_skill_aliases", "remove_shadowing_aliases")
     duplicate.refresh_from_db()
     assert not duplicate.active
     assert SkillAlias.objects.get(alias="Motor Starters").skill == kept

@@ -8,6 +8,8 @@ import pytest
 from skills_catalog.engine import Line
 from skills_catalog.files import DEFAULT_DATA_DIR
 
+from .catalog_files import run_data_migration
+
 
 @pytest.fixture(scope="module")
 def matcher(shipped_matcher):
@@ -109,16 +111,12 @@ def test_an_activity_or_a_document_only_implies_the_skill(matcher):
 
 @pytest.mark.django_db
 def test_the_migration_removes_the_non_synonym_aliases_of_an_earlier_load():
-    import importlib
-
-    from django.apps import apps as django_apps
 
     from skills_catalog.models import Skill, SkillAlias, Tombstone
 
     lte = Skill.objects.create(name="LTE")
     for alias in ("3G", "4G", "4G LTE"):
         SkillAlias.objects.create(skill=lte, alias=alias)
-    migration = importlib.import_module("skills_catalog.migrations.0008_non_synonym_aliases")
-    migration.remove_aliases(django_apps, None)
+    run_data_migration("0008_non_synonym_aliases", "remove_aliases")
     assert list(SkillAlias.objects.values_list("alias", flat=True)) == ["4G LTE"]
     assert not Tombstone.objects.exists()

@@ -1,12 +1,12 @@
 """Issue 11, round three: classes of error seen on resumes nobody here had seen. Every example is written for this
 file (in no corpus and no dev-set file); each test names the class it guards."""
 
-import importlib
-
 import pytest
 
 from skills_catalog.engine import Line
 from skills_catalog.matcher import matcher_from_rows
+
+from .catalog_files import run_data_migration
 
 MATCHER = matcher_from_rows(
     [
@@ -386,7 +386,6 @@ def test_a_skill_word_inside_an_employers_name_is_not_a_skill():
 
 @pytest.mark.django_db
 def test_the_migration_hands_customer_focused_of_an_earlier_load_to_customer_focus():
-    from django.apps import apps as django_apps
 
     from skills_catalog.files import read_default_catalog
     from skills_catalog.loading import load_catalog
@@ -395,8 +394,7 @@ def test_the_migration_hands_customer_focused_of_an_earlier_load_to_customer_foc
     service = Skill.objects.create(name="Customer Service", kind="soft")
     SkillAlias.objects.create(skill=service, alias="customer-focused")
     SkillAlias.objects.create(skill=service, alias="serving customers")  # a synonym of Customer Service: stays
-    migration = importlib.import_module("skills_catalog.migrations.0006_customer_focus_aliases")
-    migration.remove_moved_aliases(django_apps, None)
+    run_data_migration("0006_customer_focus_aliases", "remove_moved_aliases")
     skills, roles = read_default_catalog()
     load_catalog(skills, roles)
     assert SkillAlias.objects.get(alias="customer-focused").skill.name == "Customer Focus"
