@@ -206,11 +206,11 @@ def role_evidence(roles, role, found_names):
     generic skill that many professions share ("Inventory Management", "Banquets" from a job ad) says less about a
     pastry chef than "Menu Planning" or "Kitchen Management", which few roles expect."""
     found = set(found_names)
-    expecting = Counter(name for other in roles for name in other.weights)
-    total = max(len(roles), 1)
+    specificity = skill_specificity(roles)
+    unexpected = math.log(1 + max(len(roles), 1))  # a skill no role in `roles` expects counts as if one did
 
     def strength(name):
-        return role.weights[name] * math.log(1 + total / max(expecting[name], 1))
+        return role.weights[name] * specificity.get(name, unexpected)
 
     return sorted((name for name in role.weights if name in found), key=lambda name: (-strength(name), name))
 
